@@ -1,0 +1,33 @@
+package app
+
+import (
+	"context"
+	"time"
+)
+
+// AuditEvent is an append-only record of one state change.
+type AuditEvent struct {
+	ID         string
+	At         time.Time
+	ActorID    string // user id, or "" for the system and the CLI
+	ActorName  string
+	Action     string // e.g. "member.create", "user.update", "statement.publish"
+	EntityType string // "member", "user", "consultation", "statement", …
+	EntityID   string
+	Before     string // version or status before, where it applies
+	After      string // version or status after
+	Note       string
+}
+
+// AuditFilter narrows the audit log.
+type AuditFilter struct {
+	EntityType string
+	EntityID   string
+	Page       Page
+}
+
+// AuditLog appends and lists audit events; events are never changed.
+type AuditLog interface {
+	AppendAudit(ctx context.Context, e *AuditEvent) error
+	ListAudit(ctx context.Context, f AuditFilter) ([]*AuditEvent, int, error)
+}
