@@ -1,0 +1,162 @@
+// Package mongodb keeps Samsyn's domain objects in MongoDB through the
+// official driver — a real server in deployment, or FerretDB embedded
+// in-process (see embedded.go) with no configuration. It owns the BSON
+// shapes, error translation and index creation; ObjectIDs never leave it.
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// Collection names.
+const (
+	colMembers       = "members"
+	colUsers         = "users"
+	colSessions      = "sessions"
+	colTokens        = "tokens"
+	colAudit         = "audit"
+	colConsultations = "consultations"
+	colIssues        = "issues"
+	colStatements    = "statements"
+)
+
+// DB is a connection to one database.
+type DB struct {
+	client *mongo.Client
+	db     *mongo.Database
+}
+
+// Connect connects to uri, checks the server answers and creates the
+// indexes every store relies on.
+func Connect(ctx context.Context, uri, name string) (*DB, error) {
+	opts := options.Client().ApplyURI(uri).SetServerSelectionTimeout(10 * time.Second).
+		SetAppName("samsyn")
+	client, err := mongo.Connect(opts)
+	if err != nil {
+		return nil, fmt.Errorf("connect to MongoDB: %w", err)
+	}
+	db := &DB{client: client, db: client.Database(name)}
+	if err := db.Ping(ctx); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, fmt.Errorf("reach MongoDB: %w", err)
+	}
+	if err := db.ensureIndexes(ctx); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
+	return db, nil
+}
+
+// Ping checks that the server answers.
+func (db *DB) Ping(ctx context.Context) error {
+	return db.client.Ping(ctx, readpref.Primary())
+}
+
+// Close disconnects.
+func (db *DB) Close(ctx context.Context) error {
+	return db.client.Disconnect(ctx)
+}
+
+// Drop deletes the whole database; tests use it to clean up.
+func (db *DB) Drop(ctx context.Context) error {
+	return db.db.Drop(ctx)
+}
+
+func (db *DB) col(name string) *mongo.Collection { return db.db.Collection(name) }
+
+// index describes one index to create at start-up.
+type index struct {
+	col    string
+	keys   bson.D
+	unique bool
+}
+
+// indexes lists every index. FerretDB v1 supports neither partial nor TTL
+// indexes, so uniqueness rules use plain unique indexes on derived keys and
+// expired sessions are purged by a job.
+var indexes = []index{
+	{colMembers, bson.D{{Key: "slug", Value: 1}}, true},
+	{colMembers, bson.D{{Key: "municipality_code", Value: 1}}, true},
+	{colUsers, bson.D{{Key: "email_key", Value: 1}}, true},
+	{colUsers, bson.D{{Key: "member_id", Value: 1}}, false},
+	{colSessions, bson.D{{Key: "user_id", Value: 1}}, false},
+	{colSessions, bson.D{{Key: "last_seen_at", Value: 1}}, false},
+	{colTokens, bson.D{{Key: "user_id", Value: 1}}, false},
+	{colAudit, bson.D{{Key: "entity_type", Value: 1}, {Key: "entity_id", Value: 1}, {Key: "at", Value: -1}}, false},
+	{colAudit, bson.D{{Key: "at", Value: -1}}, false},
+	{colConsultations, bson.D{{Key: "reference_key", Value: 1}}, true},
+	{colConsultations, bson.D{{Key: "deadline", Value: 1}}, false},
+	{colIssues, bson.D{{Key: "slug", Value: 1}}, true},
+	{colStatements, bson.D{{Key: "slug", Value: 1}}, true},
+	{colStatements, bson.D{{Key: "status", Value: 1}, {Key: "published_at", Value: -1}}, false},
+}
+
+func (db *DB) ensureIndexes(ctx context.Context) error {
+	for _, ix := range indexes {
+		model := mongo.IndexModel{Keys: ix.keys}
+		if ix.unique {
+			model.Options = options.Index().SetUnique(true)
+		}
+		if _, err := db.col(ix.col).Indexes().CreateOne(ctx, model); err != nil {
+			return fmt.Errorf("create index on %s: %w", ix.col, err)
+		}
+	}
+	return nil
+}
+
+// translate maps driver errors to app errors: no documents → ENOTFOUND,
+// duplicate key → ECONFLICT; anything else is wrapped.
+func translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return app.Errorf(app.ENOTFOUND, "%s finns inte.", what)
+	case mongo.IsDuplicateKeyError(err):
+		return app.Errorf(app.ECONFLICT, "%s finns redan.", what)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// oid parses a hex id; a malformed one is simply not found.
+func oid(id, what string) (bson.ObjectID, error) {
+	o, err := bson.ObjectIDFromHex(id)
+	if err != nil {
+		return o, app.Errorf(app.ENOTFOUND, "%s finns inte.", what)
+	}
+	return o, nil
+}
+
+// utc stores instants in UTC truncated to milliseconds, as BSON keeps them.
+func utc(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
+
+// findPage runs a counted, sorted, paged query and decodes into T.
+func findPage[T any](ctx context.Context, c *mongo.Collection, filter any, sort bson.D, p app.Page) ([]T, int, error) {
+	total, err := c.CountDocuments(ctx, filter)
+	if err != nil {
+		return nil, 0, fmt.Errorf("count %s: %w", c.Name(), err)
+	}
+	opts := options.Find().SetSort(sort)
+	if p.Size > 0 {
+		opts.SetSkip(p.Skip()).SetLimit(int64(p.Size))
+	}
+	cur, err := c.Find(ctx, filter, opts)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find %s: %w", c.Name(), err)
+	}
+	var docs []T
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, 0, fmt.Errorf("read %s: %w", c.Name(), err)
+	}
+	return docs, int(total), nil
+}

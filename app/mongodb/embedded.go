@@ -1,0 +1,107 @@
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+// Embedded is FerretDB v1 running in-process on SQLite under the data dir,
+// listening on loopback only. The app speaks to it with the same driver
+// code it uses for MongoDB.
+type Embedded struct {
+	f      *ferretdb.FerretDB
+	cancel context.CancelFunc
+	done   chan struct{}
+	lock   *os.File
+}
+
+// ErrDataDirLocked is returned when another process uses the data dir.
+var ErrDataDirLocked = errors.New("the data dir is in use by another Samsyn process")
+
+// StartEmbedded locks dataDir, starts FerretDB on it and returns once it
+// listens. Its logs go to logger, wire dumps demoted to debug.
+func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
+	dir := filepath.Join(dataDir, "ferretdb")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	lock, err := lockDir(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+		Logger:    slog.New(quietHandler{logger.Handler().WithGroup("ferretdb")}),
+	})
+	if err != nil {
+		_ = lock.Close()
+		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &Embedded{f: f, cancel: cancel, done: make(chan struct{}), lock: lock}
+	go func() {
+		defer close(e.done)
+		_ = f.Run(ctx)
+	}()
+	return e, nil
+}
+
+// URI is the mongodb:// address FerretDB listens on.
+func (e *Embedded) URI() string { return e.f.MongoDBURI() }
+
+// Stop shuts FerretDB down, waits for it and releases the data dir.
+func (e *Embedded) Stop() {
+	e.cancel()
+	<-e.done
+	_ = e.lock.Close()
+}
+
+// lockDir takes an exclusive, non-blocking lock on dataDir/samsyn.lock, so
+// a second process gets a clear error instead of a corrupted store.
+func lockDir(dataDir string) (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(dataDir, "samsyn.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open lock file: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("%w (%s): %v", ErrDataDirLocked, dataDir, err)
+	}
+	_ = f.Truncate(0)
+	_, _ = fmt.Fprintf(f, "%d\n", os.Getpid())
+	return f, nil
+}
+
+// quietHandler passes FerretDB's warnings and errors on, except its dumps
+// of every error response on the wire, which it drops: they repeat
+// what the driver already returns to the caller.
+type quietHandler struct{ slog.Handler }
+
+func (h quietHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+}
+
+func (h quietHandler) Handle(ctx context.Context, r slog.Record) error {
+	if strings.HasPrefix(r.Message, "Response ") || strings.HasPrefix(r.Message, "Request ") {
+		return nil
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h quietHandler) WithAttrs(a []slog.Attr) slog.Handler {
+	return quietHandler{h.Handler.WithAttrs(a)}
+}
+
+func (h quietHandler) WithGroup(name string) slog.Handler {
+	return quietHandler{h.Handler.WithGroup(name)}
+}
