@@ -1,0 +1,158 @@
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+const (
+	defaultPageSize = 20
+	maxPageSize     = 100
+	maxOffset       = 100_000 // deeper pages are empty
+	facetSize       = 300     // enough for every Swedish municipality
+)
+
+// facetFields maps facet names in app.SearchResult to index fields.
+var facetFields = map[string]string{
+	"kind": fieldKind, "topic": fieldTopics, "member": fieldMembers,
+	"year": fieldYear, "issuer": fieldIssuer,
+}
+
+// Search runs q: a match on title, summary and body (all documents when
+// the text is empty), narrowed by the filters, ranked by score and then
+// newest first, with facet counts over all matches.
+func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
+	req := newRequest(q)
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("bleve: search %s: %w", ix.idx.Name(), err)
+	}
+	out := &app.SearchResult{Total: int(res.Total), Hits: make([]app.SearchHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		hit, err := toHit(h)
+		if err != nil {
+			return nil, err
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	out.Facets = facetCounts(res.Facets)
+	return out, nil
+}
+
+func newRequest(q app.SearchQuery) *bleve.SearchRequest {
+	from, size := window(q.Page)
+	req := bleve.NewSearchRequestOptions(buildQuery(q), size, from, false)
+	req.Fields = []string{fieldHit}
+	req.SortByCustom(search.SortOrder{
+		&search.SortScore{Desc: true},
+		&search.SortField{
+			Field: fieldPublished, Desc: true,
+			Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast,
+		},
+		&search.SortDocID{},
+	})
+	if strings.TrimSpace(q.Text) != "" {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.Fields = slices.Clone(textFields)
+	}
+	for name, field := range facetFields {
+		req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
+	}
+	return req
+}
+
+// buildQuery matches the text and filters without letting the filters
+// change the score.
+func buildQuery(q app.SearchQuery) query.Query {
+	var filters []query.Query
+	term := func(field, value string) {
+		if value != "" {
+			tq := bleve.NewTermQuery(value)
+			tq.SetField(field)
+			filters = append(filters, tq)
+		}
+	}
+	term(fieldKind, q.Kind)
+	term(fieldTopics, q.Topic)
+	term(fieldMembers, q.Member)
+	if q.Year != 0 {
+		term(fieldYear, strconv.Itoa(q.Year))
+	}
+	text := textQuery(q.Text)
+	if len(filters) == 0 {
+		return text
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(text)
+	b.AddFilter(bleve.NewConjunctionQuery(filters...))
+	return b
+}
+
+func textQuery(text string) query.Query {
+	if strings.TrimSpace(text) == "" {
+		return bleve.NewMatchAllQuery()
+	}
+	var matches []query.Query
+	for _, f := range textFields {
+		mq := bleve.NewMatchQuery(text)
+		mq.SetField(f)
+		if f == fieldTitle {
+			mq.SetBoost(2)
+		}
+		matches = append(matches, mq)
+	}
+	return bleve.NewDisjunctionQuery(matches...)
+}
+
+// window turns a page into Bleve's from and size, clamping bad values.
+func window(p app.Page) (from, size int) {
+	size = p.Size
+	switch {
+	case size < 1:
+		size = defaultPageSize
+	case size > maxPageSize:
+		size = maxPageSize
+	}
+	n := max(p.Number, 1)
+	if n-1 > maxOffset/size {
+		return maxOffset, size
+	}
+	return (n - 1) * size, size
+}
+
+func toHit(h *search.DocumentMatch) (app.SearchHit, error) {
+	raw, _ := h.Fields[fieldHit].(string)
+	var s storedHit
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return app.SearchHit{}, fmt.Errorf("bleve: decode hit %s: %w", h.ID, err)
+	}
+	return app.SearchHit{
+		ID: s.ID, Type: s.Type, Kind: s.Kind, Title: s.Title, Slug: s.Slug,
+		Snippet: snippet(h.Fragments, s), PublishedAt: s.PublishedAt, Members: s.Members,
+	}, nil
+}
+
+func facetCounts(res search.FacetResults) map[string]map[string]int {
+	out := make(map[string]map[string]int, len(facetFields))
+	for name := range facetFields {
+		counts := map[string]int{}
+		if fr := res[name]; fr != nil {
+			for _, tf := range fr.Terms.Terms() {
+				counts[tf.Term] = tf.Count
+			}
+		}
+		out[name] = counts
+	}
+	return out
+}
