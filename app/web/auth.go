@@ -1,0 +1,165 @@
+package web
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// loginLimiters throttle failed logins (OWASP ASVS 2.2.1): per account,
+// and five times as many per client IP. Successful logins do not count.
+func (s *Server) loginLimiters() [2]fiber.Handler {
+	reached := func(c *fiber.Ctx) error {
+		return app.Errorf(app.ERATELIMITED, "För många misslyckade inloggningar. Vänta en stund och försök igen.")
+	}
+	perAccount := limiter.New(limiter.Config{Max: s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
+		SkipSuccessfulRequests: true, LimitReached: reached,
+		KeyGenerator: func(c *fiber.Ctx) string { return "acct:" + loginEmail(c) }})
+	perIP := limiter.New(limiter.Config{Max: 5 * s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
+		SkipSuccessfulRequests: true, LimitReached: reached,
+		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() }})
+	return [2]fiber.Handler{perIP, perAccount}
+}
+
+// loginEmail reads the e-mail address of a login attempt, JSON or form.
+func loginEmail(c *fiber.Ctx) string {
+	email := c.FormValue("email")
+	if isJSONRequest(c) {
+		var in struct {
+			Email string `json:"email"`
+		}
+		_ = json.Unmarshal(c.Body(), &in)
+		email = in.Email
+	}
+	return strings.ToLower(strings.TrimSpace(email))
+}
+
+type loginInput struct {
+	Email    string `json:"email" form:"email" validate:"required,max=254"`
+	Password string `json:"password" form:"password" validate:"required,max=128"`
+}
+
+// startSession logs in and sets the session cookie; a fresh session id is
+// issued at every login (ASVS 3.2.1).
+func (s *Server) startSession(c *fiber.Ctx, in loginInput) (*app.User, *app.Session, error) {
+	if old := c.Cookies(s.sessionCookieName()); old != "" {
+		if err := s.deps.Accounts.Logout(c.UserContext(), old); err != nil {
+			return nil, nil, err
+		}
+	}
+	u, se, secret, err := s.deps.Accounts.Login(c.UserContext(), in.Email, in.Password)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.Cookie(&fiber.Cookie{Name: s.sessionCookieName(), Value: secret, Path: "/", HTTPOnly: true,
+		Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode,
+		Expires: time.Now().Add(s.deps.Accounts.AbsoluteTimeout)})
+	s.audit(c, u, "auth.login", "user", u.ID, "", "")
+	return u, se, nil
+}
+
+func (s *Server) clearSessionCookie(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: s.sessionCookieName(), Value: "", Path: "/", HTTPOnly: true,
+		Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(1, 0), MaxAge: -1})
+}
+
+type loginAnswer struct {
+	User      userOut `json:"user"`
+	CSRFToken string  `json:"csrf_token"`
+}
+
+// apiLogin: POST /api/v1/auth/login {email, password} → the user and the
+// CSRF token to send with later cookie-authenticated changes.
+func (s *Server) apiLogin(c *fiber.Ctx) error {
+	var in loginInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	u, se, err := s.startSession(c, in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(loginAnswer{User: userJSON(u), CSRFToken: se.CSRFToken})
+}
+
+// apiLogout: POST /api/v1/auth/logout ends the session.
+func (s *Server) apiLogout(c *fiber.Ctx) error {
+	if err := s.deps.Accounts.Logout(c.UserContext(), c.Cookies(s.sessionCookieName())); err != nil {
+		return err
+	}
+	s.clearSessionCookie(c)
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// apiMe: GET /api/v1/me.
+func (s *Server) apiMe(c *fiber.Ctx) error {
+	return c.JSON(userJSON(currentUser(c)))
+}
+
+type loginPage struct {
+	Layout
+	Form *Form
+	Next string
+}
+
+func (s *Server) loginPage(c *fiber.Ctx) error {
+	if currentUser(c) != nil {
+		return c.Redirect("/oversikt", fiber.StatusSeeOther)
+	}
+	l := s.layout(c, "login.title")
+	return s.render(c, fiber.StatusOK, "login", loginPage{Layout: l, Form: s.newForm(l), Next: safeNext(c.Query("next"))})
+}
+
+func (s *Server) loginForm(c *fiber.Ctx) error {
+	in := loginInput{Email: c.FormValue("email"), Password: c.FormValue("password")}
+	next := safeNext(c.FormValue("next"))
+	err := validateStruct(c, &in)
+	if err == nil {
+		_, _, err = s.startSession(c, in)
+	}
+	if err == nil {
+		return s.redirectWithFlash(c, next, "login.welcome")
+	}
+	switch app.ErrorCode(err) {
+	case app.EINVALID, app.EUNAUTHORIZED:
+	default:
+		return err
+	}
+	l := s.layout(c, "login.title")
+	p := loginPage{Layout: l, Form: s.newForm(l), Next: next}
+	p.Form.Values["email"] = in.Email
+	p.Form.setError(err)
+	if _, ok := p.Form.Errors["_form"]; ok {
+		p.Form.Errors = map[string]string{"email": app.ErrorMessage(err)}
+	}
+	status := fiber.StatusUnprocessableEntity
+	if app.ErrorCode(err) == app.EUNAUTHORIZED {
+		status = fiber.StatusUnauthorized
+	}
+	return s.render(c, status, "login", p)
+}
+
+func (s *Server) logoutForm(c *fiber.Ctx) error {
+	if err := s.deps.Accounts.Logout(c.UserContext(), c.Cookies(s.sessionCookieName())); err != nil {
+		return err
+	}
+	s.clearSessionCookie(c)
+	return s.redirectWithFlash(c, "/", "login.logged_out")
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	u, err := url.Parse(next)
+	if next == "" || err != nil || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/oversikt"
+	}
+	return next
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }

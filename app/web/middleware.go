@@ -1,0 +1,231 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/google/uuid"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// Locals keys.
+const (
+	localUser    = "samsyn.user"
+	localSession = "samsyn.session"
+	localBearer  = "samsyn.bearer"
+	localLang    = "samsyn.lang"
+)
+
+// csp allows our own scripts, styles and images only: no inline script.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+func (s *Server) middleware() {
+	s.app.Use(requestid.New(requestid.Config{Generator: uuid.NewString}))
+	s.app.Use(s.deadline)
+	s.app.Use(s.observe)
+	s.app.Use(recover.New())
+	hsts := 0
+	if strings.HasPrefix(s.cfg.BaseURL, "https://") {
+		hsts = 63072000
+	}
+	s.app.Use(helmet.New(helmet.Config{
+		ContentSecurityPolicy: csp, ReferrerPolicy: "strict-origin-when-cross-origin",
+		XFrameOptions: "DENY", HSTSMaxAge: hsts, CrossOriginEmbedderPolicy: "unsafe-none",
+		PermissionPolicy: "camera=(), microphone=(), geolocation=()",
+	}))
+	s.app.Use(s.language)
+	s.app.Use(s.authenticate)
+	s.app.Use(s.checkCSRF)
+}
+
+// deadline gives each request a context that ends after RequestTimeout.
+func (s *Server) deadline(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.RequestTimeout)
+	defer cancel()
+	c.SetUserContext(ctx)
+	return c.Next()
+}
+
+// language picks Swedish unless the visitor chose English (?lang=en, kept
+// in a cookie).
+func (s *Server) language(c *fiber.Ctx) error {
+	lang := c.Cookies("lang")
+	if q := c.Query("lang"); q == "sv" || q == "en" {
+		lang = q
+		c.Cookie(&fiber.Cookie{Name: "lang", Value: q, Path: "/", MaxAge: 365 * 24 * 3600,
+			HTTPOnly: true, Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode})
+	}
+	if lang != "en" {
+		lang = "sv"
+	}
+	c.Locals(localLang, lang)
+	return c.Next()
+}
+
+func (s *Server) sessionCookieName() string {
+	if s.secure {
+		return "__Host-samsyn_session"
+	}
+	return "samsyn_session"
+}
+
+// authenticate resolves a bearer token or a session cookie to a user. A
+// bad token is refused; a stale cookie is cleared and the visitor goes on
+// anonymously.
+func (s *Server) authenticate(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	if h := c.Get(fiber.HeaderAuthorization); h != "" {
+		token, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok {
+			return app.Errorf(app.EUNAUTHORIZED, "Authorization ska vara \"Bearer <nyckel>\".")
+		}
+		u, err := s.deps.Accounts.TokenUser(ctx, strings.TrimSpace(token))
+		if err != nil {
+			return err
+		}
+		c.Locals(localUser, u)
+		c.Locals(localBearer, true)
+		return c.Next()
+	}
+	if secret := c.Cookies(s.sessionCookieName()); secret != "" {
+		u, se, err := s.deps.Accounts.SessionUser(ctx, secret)
+		switch app.ErrorCode(err) {
+		case "":
+			c.Locals(localUser, u)
+			c.Locals(localSession, se)
+		case app.EUNAUTHORIZED:
+			s.clearSessionCookie(c)
+		default:
+			return err
+		}
+	}
+	return c.Next()
+}
+
+// checkCSRF refuses a state change made with a session cookie unless it
+// carries the session's CSRF token (form field _csrf or X-CSRF-Token).
+// Anonymous form posts (the login form) must match the anonymous CSRF
+// cookie; bearer-token requests carry no ambient credentials.
+func (s *Server) checkCSRF(c *fiber.Ctx) error {
+	switch c.Method() {
+	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+		return c.Next()
+	}
+	if c.Locals(localBearer) != nil {
+		return c.Next()
+	}
+	want := ""
+	if se := currentSession(c); se != nil {
+		want = se.CSRFToken
+	} else if !isJSONRequest(c) {
+		want = c.Cookies(anonCSRFCookie)
+	} else {
+		return c.Next() // JSON without a session: cross-site forms cannot send it
+	}
+	got := c.Get("X-CSRF-Token")
+	if got == "" {
+		got = c.FormValue("_csrf")
+	}
+	if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return app.Errorf(app.EFORBIDDEN, "Formuläret har gått ut eller saknar CSRF-token. Ladda om sidan och försök igen.")
+	}
+	return c.Next()
+}
+
+const anonCSRFCookie = "samsyn_csrf"
+
+// anonCSRF returns the anonymous visitor's CSRF token, setting the cookie
+// when there is none.
+func (s *Server) anonCSRF(c *fiber.Ctx) string {
+	if t := c.Cookies(anonCSRFCookie); len(t) == 64 {
+		return t
+	}
+	t := app.RandomToken(32)
+	c.Cookie(&fiber.Cookie{Name: anonCSRFCookie, Value: t, Path: "/", HTTPOnly: true,
+		Secure: s.secure, SameSite: fiber.CookieSameSiteStrictMode})
+	return t
+}
+
+func isJSONRequest(c *fiber.Ctx) bool {
+	return strings.HasPrefix(strings.ToLower(c.Get(fiber.HeaderContentType)), fiber.MIMEApplicationJSON)
+}
+
+func currentUser(c *fiber.Ctx) *app.User {
+	u, _ := c.Locals(localUser).(*app.User)
+	return u
+}
+
+func currentSession(c *fiber.Ctx) *app.Session {
+	se, _ := c.Locals(localSession).(*app.Session)
+	return se
+}
+
+func currentLang(c *fiber.Ctx) string {
+	l, _ := c.Locals(localLang).(string)
+	if l == "" {
+		return "sv"
+	}
+	return l
+}
+
+// requireUser answers 401 to anonymous callers (HTML GETs are sent to the
+// login page instead).
+func requireUser(c *fiber.Ctx) error {
+	if currentUser(c) != nil {
+		return c.Next()
+	}
+	if !wantsJSON(c) && c.Method() == fiber.MethodGet {
+		return c.Redirect("/logga-in?next="+urlQueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+	}
+	return app.Errorf(app.EUNAUTHORIZED, "Logga in för att fortsätta.")
+}
+
+// requireRole lets through users with one of roles; others get 403.
+func requireRole(roles ...app.Role) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		u := currentUser(c)
+		if u == nil {
+			return requireUser(c)
+		}
+		for _, r := range roles {
+			if u.Role == r {
+				return c.Next()
+			}
+		}
+		return app.Errorf(app.EFORBIDDEN, "Du saknar behörighet för detta.")
+	}
+}
+
+// observe logs each request once and counts it for /metrics. It logs the
+// route pattern, never the raw path or query, which may hold secrets.
+func (s *Server) observe(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	if err != nil {
+		if herr := s.handleError(c, err); herr != nil {
+			s.log.Error("error handler failed", "err", herr)
+		}
+	}
+	route := c.Route().Path
+	status := c.Response().StatusCode()
+	elapsed := time.Since(start)
+	s.metrics.observe(c.Method(), route, status, elapsed)
+	attrs := []any{"method", c.Method(), "route", route, "status", status,
+		"ms", elapsed.Milliseconds(), "request_id", c.GetRespHeader(fiber.HeaderXRequestID)}
+	if u := currentUser(c); u != nil {
+		attrs = append(attrs, "user_id", u.ID)
+	}
+	s.log.Info("request", attrs...)
+	return nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,126 @@
+// Package web serves Samsyn over HTTP with Fiber: the JSON API under
+// /api/v1, the server-rendered pages, and the middleware that guards them
+// (request ids, deadlines, sessions, CSRF, security headers, rate limits).
+// It reaches stores and search only through the interfaces of package app.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// Deps are what the server needs from the rest of the program.
+type Deps struct {
+	Accounts   *app.Accounts
+	Members    app.MemberStore
+	Users      app.UserStore
+	Statements app.StatementStore
+	Audit      app.AuditLog
+	Search     app.SearchEngine
+	// Ready reports whether the store answers; /readyz uses it.
+	Ready    func(ctx context.Context) error
+	Logger   *slog.Logger
+	Clock    app.Clock
+	Registry *prometheus.Registry
+}
+
+// Config is the server's part of the configuration.
+type Config struct {
+	BaseURL        string // e.g. https://samsyn.example.se; decides cookie security
+	NetworkName    string
+	BodyLimit      int           // bytes; larger bodies get 413
+	RequestTimeout time.Duration // deadline of each request's context
+	// LoginLimit is how many failed logins an account, and five times as
+	// many an IP address, may make within LoginWindow.
+	LoginLimit  int
+	LoginWindow time.Duration
+}
+
+// Server is the HTTP server.
+type Server struct {
+	deps    Deps
+	cfg     Config
+	app     *fiber.App
+	views   *views
+	secure  bool // cookies Secure and __Host- prefixed
+	log     *slog.Logger
+	metrics *httpMetrics
+}
+
+// New builds the server and parses every template; a template error stops
+// start-up.
+func New(deps Deps, cfg Config) (*Server, error) {
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("base URL %q is not an absolute URL", cfg.BaseURL)
+	}
+	v, err := loadViews(cfg.NetworkName)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newHTTPMetrics(deps.Registry)
+	if err != nil {
+		return nil, fmt.Errorf("register metrics: %w", err)
+	}
+	s := &Server{deps: deps, cfg: cfg, views: v, log: deps.Logger, metrics: m,
+		secure: u.Scheme == "https" || !isLoopback(u.Hostname())}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "samsyn",
+		ErrorHandler:          s.handleError,
+		BodyLimit:             cfg.BodyLimit,
+		ReadTimeout:           15 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           60 * time.Second,
+		ReadBufferSize:        8192, // also the limit on request headers
+		DisableStartupMessage: true,
+		StrictRouting:         false,
+	})
+	s.routes()
+	return s, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// App returns the Fiber app, for tests (app.Test) and for Listen.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Serve accepts connections on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	err := s.app.Listener(ln)
+	if err != nil && !errors.Is(err, net.ErrClosed) {
+		return err
+	}
+	return nil
+}
+
+// Shutdown stops accepting connections and waits for requests in flight,
+// at most until ctx ends.
+func (s *Server) Shutdown(ctx context.Context) error {
+	return s.app.ShutdownWithContext(ctx)
+}
+
+// wantsJSON reports whether the answer should be JSON rather than HTML.
+func wantsJSON(c *fiber.Ctx) bool {
+	if strings.HasPrefix(c.Path(), "/api/") {
+		return true
+	}
+	accept := c.Get(fiber.HeaderAccept)
+	return strings.Contains(accept, "application/json") && !strings.Contains(accept, "text/html")
+}

@@ -1,0 +1,275 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/templates"
+)
+
+// views holds the parsed pages, the assets and the message catalogues.
+type views struct {
+	pages       map[string]*template.Template
+	assets      map[string]*templates.Asset // by name
+	byURL       map[string]*templates.Asset
+	messages    map[string]map[string]string
+	networkName string
+}
+
+func loadViews(networkName string) (*views, error) {
+	msgs, err := templates.Messages()
+	if err != nil {
+		return nil, err
+	}
+	assets, err := templates.Assets()
+	if err != nil {
+		return nil, err
+	}
+	v := &views{pages: map[string]*template.Template{}, assets: assets, byURL: map[string]*templates.Asset{},
+		messages: msgs, networkName: networkName}
+	for _, a := range assets {
+		v.byURL[a.URL] = a
+	}
+	base, err := template.ParseFS(templates.Views, "layouts/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layouts: %w", err)
+	}
+	files, err := fs.Glob(templates.Views, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		t, err := template.Must(base.Clone()).ParseFS(templates.Views, f)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		v.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+	}
+	return v, nil
+}
+
+// Layout is what every page shares; page views embed it.
+type Layout struct {
+	Lang         string
+	OtherLang    string
+	OtherLangURL string
+	Title        string
+	NetworkName  string
+	Path         string
+	CSRFToken    string
+	Flash        string
+	User         *UserView
+	msgs         map[string]string
+	assets       map[string]*templates.Asset
+}
+
+// T returns the message for key in the page's language; a missing key
+// shows as itself so that it is noticed (a test checks none is missing).
+func (l Layout) T(key string) string {
+	if m, ok := l.msgs[key]; ok {
+		return m
+	}
+	return key
+}
+
+// Asset returns the content-hashed URL of a static file.
+func (l Layout) Asset(name string) string {
+	if a, ok := l.assets[name]; ok {
+		return a.URL
+	}
+	return "/static/missing/" + name
+}
+
+// UserView is the signed-in user as pages show it.
+type UserView struct {
+	ID, Name, Title string
+	Role            app.Role
+}
+
+// IsAdmin reports whether the user administers members and users.
+func (u *UserView) IsAdmin() bool { return u.Role == app.RoleAdmin }
+
+// layout builds the shared part of a page for this request.
+func (s *Server) layout(c *fiber.Ctx, titleKey string) Layout {
+	lang := currentLang(c)
+	other := "en"
+	if lang == "en" {
+		other = "sv"
+	}
+	q := url.Values{"lang": {other}}
+	l := Layout{Lang: lang, OtherLang: other, OtherLangURL: c.Path() + "?" + q.Encode(),
+		NetworkName: s.cfg.NetworkName, Path: c.Path(), msgs: s.views.messages[lang], assets: s.views.assets}
+	l.Title = l.T(titleKey)
+	if u := currentUser(c); u != nil {
+		l.User = &UserView{ID: u.ID, Name: u.Name, Title: u.Title, Role: u.Role}
+	}
+	if se := currentSession(c); se != nil {
+		l.CSRFToken = se.CSRFToken
+	} else {
+		l.CSRFToken = s.anonCSRF(c)
+	}
+	if key := c.Cookies(flashCookie); key != "" {
+		if msg, ok := l.msgs[key]; ok {
+			l.Flash = msg
+		}
+		c.ClearCookie(flashCookie)
+	}
+	return l
+}
+
+const flashCookie = "samsyn_flash"
+
+// redirectWithFlash answers 303 to location with a message shown there.
+func (s *Server) redirectWithFlash(c *fiber.Ctx, location, messageKey string) error {
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: messageKey, Path: "/", HTTPOnly: true,
+		Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode})
+	return c.Redirect(location, fiber.StatusSeeOther)
+}
+
+// render executes a page into the response.
+func (s *Server) render(c *fiber.Ctx, status int, page string, data any) error {
+	t, ok := s.views.pages[page]
+	if !ok {
+		return fmt.Errorf("no page %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", data); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(buf.Bytes())
+}
+
+type errorPage struct {
+	Layout
+	Heading, Message string
+}
+
+var errorHeadings = map[int]string{
+	fiber.StatusNotFound: "error.not_found", fiber.StatusUnauthorized: "error.unauthorized",
+	fiber.StatusForbidden: "error.forbidden", fiber.StatusTooManyRequests: "error.rate_limited",
+}
+
+func (s *Server) renderError(c *fiber.Ctx, status int, d errorDetail) error {
+	key, ok := errorHeadings[status]
+	if !ok {
+		key = "error.title"
+	}
+	p := errorPage{Layout: s.layout(c, key), Message: d.Message}
+	p.Heading = p.Title
+	if d.Code == app.EINTERNAL {
+		p.Message = p.T("error.internal")
+	}
+	if err := s.render(c, status, "error", p); err != nil {
+		s.log.Error("render error page", "err", err)
+		return c.Status(status).SendString(d.Message)
+	}
+	return nil
+}
+
+// serveAsset serves a static file by its hashed URL, cached for a year.
+func (s *Server) serveAsset(c *fiber.Ctx) error {
+	a, ok := s.views.byURL[c.Path()]
+	if !ok {
+		return app.Errorf(app.ENOTFOUND, "Filen finns inte.")
+	}
+	c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+	c.Set(fiber.HeaderContentType, a.ContentType)
+	return c.Send(a.Body)
+}
+
+// Form holds a submitted form's values and field errors for re-rendering.
+type Form struct {
+	Values map[string]string
+	Errors map[string]string
+	msgs   map[string]string
+}
+
+func (s *Server) newForm(l Layout) *Form {
+	return &Form{Values: map[string]string{}, Errors: map[string]string{}, msgs: l.msgs}
+}
+
+// T translates like Layout.T, for the partials that get the form.
+func (f *Form) T(key string) string { return Layout{msgs: f.msgs}.T(key) }
+
+// FieldView is one input as the partials render it.
+type FieldView struct {
+	Name, Type, Label, Hint, Error, Value, Autocomplete, Described string
+	Required                                                       bool
+	Options                                                        []Option
+}
+
+// Option is one choice of a select.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// Field describes an input named name; its label is "field.<name>" and
+// its hint "hint.<name>" when the catalogue has one.
+func (f *Form) Field(name, typ, autocomplete string, required bool) FieldView {
+	v := FieldView{Name: name, Type: typ, Label: f.T("field." + name), Value: f.Values[name],
+		Error: f.Errors[name], Autocomplete: autocomplete, Required: required}
+	if h := "hint." + name; f.T(h) != h {
+		v.Hint = f.T(h)
+	}
+	if typ == "password" {
+		v.Value = ""
+	}
+	var ids []string
+	if v.Hint != "" {
+		ids = append(ids, "h-"+name)
+	}
+	if v.Error != "" {
+		ids = append(ids, "e-"+name)
+	}
+	v.Described = strings.Join(ids, " ")
+	return v
+}
+
+// Select describes a select named name with opts, marking the current value.
+func (f *Form) Select(name string, opts []Option) FieldView {
+	v := f.Field(name, "select", "", false)
+	for _, o := range opts {
+		o.Selected = o.Value == f.Values[name]
+		v.Options = append(v.Options, o)
+	}
+	return v
+}
+
+// HasErrors reports whether any field has an error.
+func (f *Form) HasErrors() bool { return len(f.Errors) > 0 }
+
+// FieldMessage is one entry of the error summary.
+type FieldMessage struct{ Name, Message string }
+
+// ErrorList lists the errors in a stable order for the summary.
+func (f *Form) ErrorList() []FieldMessage {
+	out := make([]FieldMessage, 0, len(f.Errors))
+	for k, v := range f.Errors {
+		out = append(out, FieldMessage{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// setError records err on the form: field messages, or the message as a
+// form-wide error under "_form".
+func (f *Form) setError(err error) {
+	for k, v := range app.ErrorFields(err) {
+		f.Errors[k] = v
+	}
+	if len(f.Errors) == 0 {
+		f.Errors["_form"] = app.ErrorMessage(err)
+	}
+}
