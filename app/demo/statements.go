@@ -1,0 +1,112 @@
+package demo
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// texts holds the Markdown bodies: stallningstaganden/<slug>.md for
+// statements and fragor/<slug>.md for issues.
+//
+//go:embed texts
+var texts embed.FS
+
+func text(dir, slug string) (string, error) {
+	b, err := texts.ReadFile("texts/" + dir + "/" + slug + ".md")
+	if err != nil {
+		return "", fmt.Errorf("demo text %s/%s: %w", dir, slug, err)
+	}
+	return string(b), nil
+}
+
+// signerSpec is one member's decision on a statement: municipality code,
+// decision, deciding body, paragraph in the minutes, the serial of the
+// member's own diarienummer and any reservation.
+type signerSpec struct {
+	code, decision, decidedBy, paragraph string
+	serial                               int
+	reservation                          string
+}
+
+// statementSpec describes one demo statement. Days count back from now:
+// signing opened signingDaysAgo, then one signature a day.
+type statementSpec struct {
+	slug             string
+	kind             app.StatementKind
+	status           app.StatementStatus
+	title, summary   string
+	topics           []string
+	remiss           string // key of the consultation answered, if any
+	createdDaysAgo   int
+	signingDaysAgo   int // 0: never opened for signing
+	signByIn         int // days from today, for a statement still in signing
+	publishedDaysAgo int
+	withdrawnDaysAgo int
+	signers          []signerSpec
+}
+
+func (l *loader) loadStatements(ctx context.Context) error {
+	for _, spec := range statementSpecs {
+		st, err := l.statement(spec)
+		if err != nil {
+			return err
+		}
+		if err := l.s.Statements.CreateStatement(ctx, st); err != nil {
+			return err
+		}
+		note := fmt.Sprintf("Ställningstagande i demodata med %d underskrifter.", len(st.Signatures))
+		if err := l.audit(ctx, "statement", st.ID, string(st.Status), note); err != nil {
+			return err
+		}
+		l.statements[st.Slug] = st
+		l.res.Statements++
+	}
+	return nil
+}
+
+func (l *loader) statement(spec statementSpec) (*app.Statement, error) {
+	body, err := text("stallningstaganden", spec.slug)
+	if err != nil {
+		return nil, err
+	}
+	st := &app.Statement{Kind: spec.kind, Title: spec.title, Slug: spec.slug, Summary: spec.summary, Body: body,
+		Topics: spec.topics, Status: spec.status, AuthorID: l.author.ID, Version: 1,
+		CreatedAt: l.daysAgo(spec.createdDaysAgo), UpdatedAt: l.daysAgo(1)}
+	if c := l.consultations[spec.remiss]; c != nil {
+		st.ConsultationID = c.ID
+	}
+	if spec.signingDaysAgo == 0 {
+		return st, nil
+	}
+	st.ContentHash = app.ContentHash(st.Title, st.Summary, st.Body)
+	st.UpdatedAt = l.daysAgo(spec.signingDaysAgo)
+	st.SignBy = l.day(spec.signByIn)
+	for i, g := range spec.signers {
+		st.Signatures = append(st.Signatures, l.signature(g, st.ContentHash, l.daysAgo(spec.signingDaysAgo-1-i)))
+	}
+	if spec.publishedDaysAgo > 0 {
+		st.PublishedAt = l.daysAgo(spec.publishedDaysAgo)
+		st.SignBy = app.DateOf(st.PublishedAt.AddDate(0, 0, -1))
+		st.UpdatedAt = st.PublishedAt
+	}
+	if spec.withdrawnDaysAgo > 0 {
+		st.WithdrawnAt = l.daysAgo(spec.withdrawnDaysAgo)
+		st.UpdatedAt = st.WithdrawnAt
+	}
+	return st, nil
+}
+
+// signature is a member's decision on the text with hash, registered by
+// the secretariat from the member's minutes.
+func (l *loader) signature(g signerSpec, hash string, at time.Time) app.Signature {
+	m, kso := l.members[g.code], l.signatories[g.code]
+	decided := app.DateOf(at.AddDate(0, 0, -2))
+	return app.Signature{MemberID: m.ID, MemberName: m.Name, Decision: g.decision,
+		SignatoryName: kso.Name, SignatoryTitle: kso.Title, DecidedBy: g.decidedBy, DecidedOn: decided,
+		Paragraph: g.paragraph, MemberReference: fmt.Sprintf("KS %d/%d", decided.Year(), g.serial),
+		Reservation: g.reservation, ContentHash: hash, SignedAt: at, RegisteredBy: l.registrar.ID}
+}
