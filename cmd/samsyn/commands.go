@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+func rootCommand(ctx context.Context, e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "samsyn",
+		Short:         "Samsyn: joint consultation responses and positions for a network of municipalities",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	member := &cobra.Command{Use: "member", Short: "Manage member organisations"}
+	member.AddCommand(e.memberAddCommand())
+	user := &cobra.Command{Use: "user", Short: "Manage users"}
+	user.AddCommand(e.userAddCommand())
+	token := &cobra.Command{Use: "token", Short: "Manage personal API tokens"}
+	token.AddCommand(e.tokenCreateCommand())
+	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token)
+	return root
+}
+
+// withStore runs f with the store open (no search, no server).
+func (e *env) withStore(ctx context.Context, f func(*stack) error) error {
+	if err := e.cfg.Validate(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	s, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	return f(s)
+}
+
+func (e *env) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use: "demo", Short: "Load demo data into an empty database", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return e.withStore(cmd.Context(), func(s *stack) error { return e.loadDemo(cmd.Context(), s) })
+		},
+	}
+}
+
+func (e *env) memberAddCommand() *cobra.Command {
+	var name, code, county string
+	cmd := &cobra.Command{
+		Use: "add", Short: "Add a member organisation and print its slug", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return e.withStore(cmd.Context(), func(s *stack) error {
+				m, err := app.NewMember(name, code, county, s.clock.Now())
+				if err != nil {
+					return cliError(err)
+				}
+				if err := s.members.CreateMember(cmd.Context(), m); err != nil {
+					return cliError(err)
+				}
+				e.cliAudit(cmd.Context(), s, "member.create", "member", m.ID)
+				fmt.Fprintln(e.stdout, m.Slug)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&name, "name", "", "name, e.g. Oxelösund (required)")
+	cmd.Flags().StringVar(&code, "code", "", "municipality code (kommunkod), four digits (required)")
+	cmd.Flags().StringVar(&county, "county", "", "county (län); derived from the code when empty")
+	_ = cmd.MarkFlagRequired("name")
+	_ = cmd.MarkFlagRequired("code")
+	return cmd
+}
+
+func (e *env) userAddCommand() *cobra.Command {
+	var in app.NewUserInput
+	var role, memberSlug string
+	var passwordStdin bool
+	cmd := &cobra.Command{
+		Use: "add", Short: "Add a user; the password is read from standard input", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !passwordStdin {
+				return errors.New("--password-stdin is required: pipe the password in, never on the command line")
+			}
+			pw, err := readPassword(e.stdin)
+			if err != nil {
+				return err
+			}
+			in.Password, in.Role = pw, app.Role(role)
+			return e.withStore(cmd.Context(), func(s *stack) error { return e.addUser(cmd.Context(), s, in, memberSlug) })
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&in.Email, "email", "", "e-mail address (required)")
+	f.StringVar(&in.Name, "name", "", "full name (required)")
+	f.StringVar(&in.Title, "title", "", "title, e.g. KSO or kommundirektör")
+	f.StringVar(&role, "role", "", "admin, secretariat or member (required)")
+	f.StringVar(&memberSlug, "member", "", "slug of the member organisation (for role member)")
+	f.BoolVar(&in.MaySign, "may-sign", false, "may sign on behalf of the member")
+	f.BoolVar(&passwordStdin, "password-stdin", false, "read the password from standard input")
+	for _, name := range []string{"email", "name", "role"} {
+		_ = cmd.MarkFlagRequired(name)
+	}
+	return cmd
+}
+
+func (e *env) addUser(ctx context.Context, s *stack, in app.NewUserInput, memberSlug string) error {
+	if memberSlug != "" {
+		m, err := s.members.MemberBySlug(ctx, memberSlug)
+		if err != nil {
+			return cliError(err)
+		}
+		in.MemberID = m.ID
+	}
+	u, err := app.NewUser(in, s.clock.Now())
+	if err != nil {
+		return cliError(err)
+	}
+	if err := s.users.CreateUser(ctx, u); err != nil {
+		return cliError(err)
+	}
+	e.cliAudit(ctx, s, "user.create", "user", u.ID)
+	fmt.Fprintln(e.stdout, u.ID)
+	return nil
+}
+
+// readPassword reads the first line of r, without its line ending.
+func readPassword(r io.Reader) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, 4096))
+	if err != nil {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	pw, _, _ := strings.Cut(string(b), "\n")
+	return strings.TrimSuffix(pw, "\r"), nil
+}
+
+func (e *env) tokenCreateCommand() *cobra.Command {
+	var email, name string
+	cmd := &cobra.Command{
+		Use: "create", Short: "Create a personal API token and print only the token", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return e.withStore(cmd.Context(), func(s *stack) error {
+				secret, err := s.accounts.CreateToken(cmd.Context(), email, name)
+				if err != nil {
+					return cliError(err)
+				}
+				fmt.Fprintln(e.stdout, secret)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&email, "email", "", "e-mail address of the token's user (required)")
+	cmd.Flags().StringVar(&name, "name", "cli", "a name to recognise the token by")
+	_ = cmd.MarkFlagRequired("email")
+	return cmd
+}
+
+func (e *env) cliAudit(ctx context.Context, s *stack, action, entityType, id string) {
+	ev := &app.AuditEvent{At: s.clock.Now(), ActorName: "CLI", Action: action, EntityType: entityType, EntityID: id, After: "1"}
+	if err := s.audit.AppendAudit(ctx, ev); err != nil {
+		e.log.Error("audit append failed", "err", err, "action", action)
+	}
+}
+
+// cliError formats a domain error with its field messages for a terminal.
+func cliError(err error) error {
+	fields := app.ErrorFields(err)
+	if len(fields) == 0 {
+		return errors.New(app.ErrorMessage(err))
+	}
+	var b strings.Builder
+	b.WriteString(app.ErrorMessage(err))
+	for k, v := range fields {
+		fmt.Fprintf(&b, "\n  %s: %s", k, v)
+	}
+	return errors.New(b.String())
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// Config is the whole configuration, read once from the environment
+// (12-factor); every variable is optional.
+type Config struct {
+	Addr        string // SAMSYN_ADDR, default :8080
+	DataDir     string // SAMSYN_DATA_DIR, default ./data
+	MongoURI    string // SAMSYN_MONGODB_URI; empty: embedded FerretDB
+	MongoDB     string // SAMSYN_MONGODB_DB, default samsyn
+	MeiliURL    string // SAMSYN_MEILI_URL; empty: embedded Bleve
+	MeiliKey    string // SAMSYN_MEILI_KEY
+	BaseURL     string // SAMSYN_BASE_URL, default http://localhost:<port>
+	SMTPURL     string // SAMSYN_SMTP_URL
+	MailFrom    string // SAMSYN_MAIL_FROM
+	NetworkName string // SAMSYN_NETWORK_NAME
+}
+
+// ConfigFromEnv reads the configuration with getenv and fills defaults.
+func ConfigFromEnv(getenv func(string) string) Config {
+	get := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := Config{
+		Addr: get("SAMSYN_ADDR", ":8080"), DataDir: get("SAMSYN_DATA_DIR", "./data"),
+		MongoURI: get("SAMSYN_MONGODB_URI", ""), MongoDB: get("SAMSYN_MONGODB_DB", "samsyn"),
+		MeiliURL: get("SAMSYN_MEILI_URL", ""), MeiliKey: get("SAMSYN_MEILI_KEY", ""),
+		BaseURL: get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
+		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
+	}
+	c.setDefaultBaseURL()
+	return c
+}
+
+func (c *Config) setDefaultBaseURL() {
+	if c.BaseURL != "" {
+		return
+	}
+	_, port, err := net.SplitHostPort(c.Addr)
+	if err != nil || port == "" || port == "0" {
+		port = "8080"
+	}
+	c.BaseURL = "http://localhost:" + port
+}
+
+// Validate reports every problem with the configuration at once.
+func (c Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("SAMSYN_ADDR %q: want host:port, e.g. :8080", c.Addr))
+	}
+	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
+		errs = append(errs, errors.New("SAMSYN_MONGODB_URI must start with mongodb:// or mongodb+srv://"))
+	}
+	if strings.ContainsAny(c.MongoDB, "/\\. \"$") || len(c.MongoDB) > 60 {
+		errs = append(errs, fmt.Errorf("SAMSYN_MONGODB_DB %q is not a valid database name", c.MongoDB))
+	}
+	if c.MeiliURL != "" && !isHTTPURL(c.MeiliURL) {
+		errs = append(errs, errors.New("SAMSYN_MEILI_URL must be an http(s) URL"))
+	}
+	if !isHTTPURL(c.BaseURL) {
+		errs = append(errs, fmt.Errorf("SAMSYN_BASE_URL %q must be an absolute http(s) URL", c.BaseURL))
+	}
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
+			errs = append(errs, errors.New("SAMSYN_SMTP_URL must look like smtp://user:pass@host:587"))
+		}
+		if c.MailFrom == "" {
+			errs = append(errs, errors.New("SAMSYN_MAIL_FROM is required when SAMSYN_SMTP_URL is set"))
+		}
+	}
+	if len(c.NetworkName) > 100 {
+		errs = append(errs, errors.New("SAMSYN_NETWORK_NAME is longer than 100 characters"))
+	}
+	return errors.Join(errs...)
+}
+
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// LogValue prints the configuration with secrets masked.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("addr", c.Addr), slog.String("data_dir", c.DataDir),
+		slog.String("mongodb_uri", maskURL(c.MongoURI)), slog.String("mongodb_db", c.MongoDB),
+		slog.String("meili_url", maskURL(c.MeiliURL)), slog.String("meili_key", mask(c.MeiliKey)),
+		slog.String("base_url", c.BaseURL), slog.String("smtp_url", maskURL(c.SMTPURL)),
+		slog.String("mail_from", c.MailFrom), slog.String("network_name", c.NetworkName))
+}
+
+func mask(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "***"
+}
+
+// maskURL hides the password of a URL's user info.
+func maskURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return mask(s)
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "***")
+	}
+	return u.String()
+}

@@ -1,0 +1,43 @@
+// Command samsyn runs the Samsyn server and its administration commands.
+// With no configuration it keeps everything under ./data: FerretDB embedded
+// on SQLite for documents and Bleve for search.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "samsyn:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the whole program, with its environment passed in so that tests
+// can run it in-process.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg := ConfigFromEnv(getenv)
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	root := rootCommand(ctx, &env{cfg: cfg, log: logger, stdin: stdin, stdout: stdout})
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	return root.ExecuteContext(ctx)
+}
+
+// env is what every command gets.
+type env struct {
+	cfg    Config
+	log    *slog.Logger
+	stdin  io.Reader
+	stdout io.Writer
+}

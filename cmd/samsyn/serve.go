@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/spf13/cobra"
+
+	"github.com/samsyn/samsyn/app/web"
+)
+
+func (e *env) serveCommand() *cobra.Command {
+	var demoData bool
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the web server",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return e.serve(cmd.Context(), demoData)
+		},
+	}
+	cmd.Flags().StringVar(&e.cfg.Addr, "addr", e.cfg.Addr, "address to listen on (SAMSYN_ADDR)")
+	cmd.Flags().BoolVar(&demoData, "demo", false, "load demo data into an empty database and print the admin login")
+	return cmd
+}
+
+// serve runs the server until ctx ends (SIGINT/SIGTERM), then stops
+// accepting, finishes requests in flight, and closes search and store.
+func (e *env) serve(ctx context.Context, demoData bool) error {
+	start := time.Now()
+	e.cfg.BaseURL = ConfigFromEnvBaseURL(e.cfg)
+	if err := e.cfg.Validate(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	e.log.Info("starting", "config", e.cfg)
+	s, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := e.openSearch(ctx, s); err != nil {
+		return err
+	}
+	if demoData {
+		if err := e.loadDemo(ctx, s); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	srv, err := e.newServer(s)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", e.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	go e.purgeSessions(ctx, s)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	fmt.Fprintf(e.stdout, "Samsyn is listening on http://%s (ready in %d ms)\n", ln.Addr(), time.Since(start).Milliseconds())
+	e.log.Info("ready", "addr", ln.Addr().String(), "startup_ms", time.Since(start).Milliseconds())
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	e.log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return <-served
+}
+
+// ConfigFromEnvBaseURL recomputes the default base URL after --addr.
+func ConfigFromEnvBaseURL(c Config) string {
+	if c.BaseURL != "" && c.BaseURL != "http://localhost:8080" {
+		return c.BaseURL
+	}
+	c.BaseURL = ""
+	c.setDefaultBaseURL()
+	return c.BaseURL
+}
+
+func (e *env) newServer(s *stack) (*web.Server, error) {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return web.New(web.Deps{
+		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Audit: s.audit,
+		Search: s.search, Ready: s.db.Ping, Logger: e.log, Clock: s.clock, Registry: reg,
+	}, web.Config{
+		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
+		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
+	})
+}
+
+// purgeSessions deletes expired sessions every ten minutes (FerretDB v1
+// has no TTL indexes).
+func (e *env) purgeSessions(ctx context.Context, s *stack) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := s.accounts.PurgeSessions(ctx); err != nil {
+				e.log.Warn("purge sessions", "err", err)
+			} else if n > 0 {
+				e.log.Info("purged expired sessions", "count", n)
+			}
+		}
+	}
+}

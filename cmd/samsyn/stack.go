@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/demo"
+	"github.com/samsyn/samsyn/app/mongodb"
+	"github.com/samsyn/samsyn/search/bleve"
+	"github.com/samsyn/samsyn/search/meili"
+)
+
+// stack is the store and search engine with every store on top, wired.
+type stack struct {
+	db       *mongodb.DB
+	embedded *mongodb.Embedded
+	search   app.SearchEngine
+	members  *mongodb.MemberStore
+	users    *mongodb.UserStore
+	sessions *mongodb.SessionStore
+	audit    *mongodb.AuditLog
+	consults *mongodb.ConsultationStore
+	issues   *mongodb.IssueStore
+	stmts    *mongodb.StatementStore
+	accounts *app.Accounts
+	clock    app.Clock
+}
+
+// openStore connects to MongoDB, or starts the embedded FerretDB.
+func (e *env) openStore(ctx context.Context) (*stack, error) {
+	s := &stack{clock: app.SystemClock{}}
+	uri := e.cfg.MongoURI
+	if uri == "" {
+		emb, err := mongodb.StartEmbedded(e.cfg.DataDir, e.log)
+		if err != nil {
+			return nil, err
+		}
+		s.embedded, uri = emb, emb.URI()
+	}
+	db, err := mongodb.Connect(ctx, uri, e.cfg.MongoDB)
+	if err != nil {
+		s.close()
+		return nil, err
+	}
+	s.db = db
+	s.members, s.users = mongodb.NewMemberStore(db), mongodb.NewUserStore(db)
+	s.sessions, s.audit = mongodb.NewSessionStore(db), mongodb.NewAuditLog(db)
+	s.consults, s.issues, s.stmts = mongodb.NewConsultationStore(db), mongodb.NewIssueStore(db), mongodb.NewStatementStore(db)
+	s.accounts = &app.Accounts{Users: s.users, Sessions: s.sessions, Tokens: s.sessions, Clock: s.clock,
+		IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
+	return s, nil
+}
+
+// openSearch opens Meilisearch when configured, else Bleve under the data dir.
+func (e *env) openSearch(ctx context.Context, s *stack) error {
+	var err error
+	if e.cfg.MeiliURL != "" {
+		s.search, err = meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey)
+	} else {
+		s.search, err = bleve.Open(filepath.Join(e.cfg.DataDir, "search"))
+	}
+	if err != nil {
+		return fmt.Errorf("open search: %w", err)
+	}
+	return nil
+}
+
+// close releases everything opened, in reverse order.
+func (s *stack) close() {
+	if s.search != nil {
+		_ = s.search.Close()
+	}
+	if s.db != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_ = s.db.Close(ctx)
+		cancel()
+	}
+	if s.embedded != nil {
+		s.embedded.Stop()
+	}
+}
+
+func (s *stack) demoStores() demo.Stores {
+	return demo.Stores{Members: s.members, Users: s.users, Consultations: s.consults, Issues: s.issues,
+		Statements: s.stmts, Audit: s.audit}
+}
+
+// loadDemo loads demo data into an empty database and prints the admin
+// login. When demo data is there already it gives the demo admin a new
+// password and prints that, so that the login always works.
+func (e *env) loadDemo(ctx context.Context, s *stack) error {
+	res, err := demo.Load(ctx, s.demoStores(), s.clock.Now())
+	if err == nil {
+		fmt.Fprintf(e.stdout, "Demo data loaded: %d members, %d users, %d consultations, %d issues, %d statements.\n",
+			res.Members, res.Users, res.Consultations, res.Issues, res.Statements)
+		fmt.Fprintf(e.stdout, "Log in as %s with password %s\n", res.AdminEmail, res.AdminPassword)
+		return nil
+	}
+	if app.ErrorCode(err) != app.ECONFLICT {
+		return err
+	}
+	u, uerr := s.users.UserByEmail(ctx, demo.AdminEmail)
+	if uerr != nil {
+		return errors.Join(err, errors.New("the database holds other data: demo data was not loaded"))
+	}
+	pw := app.RandomToken(8)
+	nu, uerr := u.Apply(app.UserUpdate{Password: &pw})
+	if uerr != nil {
+		return uerr
+	}
+	nu.UpdatedAt = s.clock.Now()
+	if uerr := s.users.UpdateUser(ctx, nu); uerr != nil {
+		return uerr
+	}
+	fmt.Fprintf(e.stdout, "Demo data is already loaded. Log in as %s with new password %s\n", demo.AdminEmail, pw)
+	return nil
+}
