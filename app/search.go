@@ -65,3 +65,31 @@ type SearchEngine interface {
 	Ping(ctx context.Context) error
 	Close() error
 }
+
+// Facet names, shared by the engines and the web layer.
+const (
+	FacetKind   = "kind"
+	FacetTopic  = "topic"
+	FacetYear   = "year"
+	FacetMember = "member"
+	FacetIssuer = "issuer"
+)
+
+// IndexTask is one document whose index entry is behind the store.
+type IndexTask struct {
+	Doc     SearchDoc
+	Version int  // the document's version when read
+	Public  bool // belongs in the public index (published statements only)
+}
+
+// SearchSource is a store whose documents are searchable. Every write
+// marks the document dirty in the same update that bumps its version; the
+// sync indexes it and then clears the mark only if the document is still
+// at the version it indexed, so a write racing the sync is never lost.
+type SearchSource interface {
+	// PendingSearch lists up to limit dirty documents.
+	PendingSearch(ctx context.Context, limit int) ([]IndexTask, error)
+	// MarkIndexed clears the dirty mark of id if it is still at version;
+	// it returns nil (and changes nothing) when the document has moved on.
+	MarkIndexed(ctx context.Context, id string, version int) error
+}

@@ -71,19 +71,21 @@ func contentType(ext string) string {
 }
 
 // Messages returns the message catalogue of each language: key → text.
-// It fails if a key is missing in any language.
+// Each feature keeps its own files, messages/<feature>.<lang>.json; a key
+// defined twice, or missing in any language, is an error.
 func Messages() (map[string]map[string]string, error) {
 	out := map[string]map[string]string{}
 	for _, lang := range Languages {
-		b, err := messagesFS.ReadFile("messages/" + lang + ".json")
+		files, err := fs.Glob(messagesFS, "messages/*."+lang+".json")
 		if err != nil {
 			return nil, err
 		}
-		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("messages/%s.json: %w", lang, err)
+		out[lang] = map[string]string{}
+		for _, f := range files {
+			if err := mergeMessages(out[lang], f); err != nil {
+				return nil, err
+			}
 		}
-		out[lang] = m
 	}
 	for _, lang := range Languages {
 		for key := range out[lang] {
@@ -95,4 +97,22 @@ func Messages() (map[string]map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+func mergeMessages(into map[string]string, file string) error {
+	b, err := messagesFS.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	for k, v := range m {
+		if _, dup := into[k]; dup {
+			return fmt.Errorf("%s: message %q is defined twice", file, k)
+		}
+		into[k] = v
+	}
+	return nil
 }

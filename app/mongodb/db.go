@@ -81,7 +81,7 @@ type index struct {
 	unique bool
 }
 
-// indexes lists every index. FerretDB v1 supports neither partial nor TTL
+// indexes lists every index; store files add theirs in init. FerretDB v1 supports neither partial nor TTL
 // indexes, so uniqueness rules use plain unique indexes on derived keys and
 // expired sessions are purged by a job.
 var indexes = []index{

@@ -62,7 +62,8 @@ func newFixtureWith(t *testing.T, cfg web.Config) *fixture {
 		cfg.LoginLimit, cfg.LoginWindow = 5, time.Minute
 	}
 	srv, err := web.New(web.Deps{Accounts: f.accounts, Members: f.members, Users: f.users,
-		Statements: mongodb.NewStatementStore(db), Audit: mongodb.NewAuditLog(db), Ready: db.Ping,
+		Statements: mongodb.NewStatementStore(db), Consultations: mongodb.NewConsultationStore(db),
+		Issues: mongodb.NewIssueStore(db), Audit: mongodb.NewAuditLog(db), Ready: db.Ping,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: app.SystemClock{},
 		Registry: prometheus.NewRegistry()}, cfg)
 	if err != nil {

@@ -16,8 +16,12 @@ type roleCase struct {
 	want               [6]int
 }
 
-// roleTable builds the table for a fixture; {A} and {userA} are ids.
-func roleTable(f *fixture) []roleCase {
+// roleTables are the parts of the table, one per capability; each test
+// file of a capability appends its part in init.
+var roleTables = []func(f *fixture) []roleCase{coreRoles}
+
+// coreRoles covers accounts, members, users and the site's frame.
+func coreRoles(f *fixture) []roleCase {
 	a, ua := f.memberA.ID, f.byRole["memberA"].ID
 	ub := f.byRole["memberB"].ID
 	return []roleCase{
@@ -50,7 +54,11 @@ func roleTable(f *fixture) []roleCase {
 // status in the table: nobody gets in where they don't belong.
 func TestRoleTable(t *testing.T) {
 	f := newFixture(t)
-	for _, rc := range roleTable(f) {
+	var table []roleCase
+	for _, part := range roleTables {
+		table = append(table, part(f)...)
+	}
+	for _, rc := range table {
 		for j, role := range roles {
 			body := strings.ReplaceAll(rc.body, "{n}", fmt.Sprint(j)) // unique per attempt
 			name := fmt.Sprintf("%s %s as %q", rc.method, rc.path, role)

@@ -49,6 +49,10 @@ func (s *Server) routes() {
 	api.Post("/users", admin, s.apiCreateUser)
 	api.Get("/users/:id", requireUser, s.apiGetUser)
 	api.Patch("/users/:id", admin, s.apiUpdateUser)
+	s.consultationRoutes(a, api)
+	s.issueRoutes(a, api)
+	s.statementRoutes(a, api)
+	s.searchRoutes(a, api)
 	api.All("/*", s.apiNotFound)
 }
 

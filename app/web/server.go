@@ -22,12 +22,14 @@ import (
 
 // Deps are what the server needs from the rest of the program.
 type Deps struct {
-	Accounts   *app.Accounts
-	Members    app.MemberStore
-	Users      app.UserStore
-	Statements app.StatementStore
-	Audit      app.AuditLog
-	Search     app.SearchEngine
+	Accounts      *app.Accounts
+	Members       app.MemberStore
+	Users         app.UserStore
+	Statements    app.StatementStore
+	Consultations app.ConsultationStore
+	Issues        app.IssueStore
+	Audit         app.AuditLog
+	Search        app.SearchEngine
 	// Ready reports whether the store answers; /readyz uses it.
 	Ready    func(ctx context.Context) error
 	Logger   *slog.Logger

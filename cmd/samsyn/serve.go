@@ -60,6 +60,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	go e.purgeSessions(ctx, s)
+	e.startSearchSync(ctx, s)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(e.stdout, "Samsyn is listening on http://%s (ready in %d ms)\n", ln.Addr(), time.Since(start).Milliseconds())
@@ -92,7 +93,7 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return web.New(web.Deps{
-		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Audit: s.audit,
+		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Audit: s.audit,
 		Search: s.search, Ready: s.db.Ping, Logger: e.log, Clock: s.clock, Registry: reg,
 	}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
