@@ -91,5 +91,12 @@ type ConsultationFilter struct {
 type ConsultationStore interface {
 	CreateConsultation(ctx context.Context, c *Consultation) error
 	ConsultationByID(ctx context.Context, id string) (*Consultation, error)
+	// ConsultationByReference finds the case with a normalised reference
+	// key (see NormalizeReference).
+	ConsultationByReference(ctx context.Context, key string) (*Consultation, error)
+	ConsultationBySourceURL(ctx context.Context, url string) (*Consultation, error)
 	ListConsultations(ctx context.Context, f ConsultationFilter) ([]*Consultation, int, error)
+	// UpdateConsultation stores c if the stored version is still c.Version
+	// (else ECONFLICT, nothing changed) and bumps c.Version.
+	UpdateConsultation(ctx context.Context, c *Consultation) error
 }

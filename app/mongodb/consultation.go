@@ -110,6 +110,65 @@ func (s *ConsultationStore) ConsultationByID(ctx context.Context, id string) (*a
 	return d.consultation(), nil
 }
 
+// ConsultationByReference returns the consultation with that reference key.
+func (s *ConsultationStore) ConsultationByReference(ctx context.Context, key string) (*app.Consultation, error) {
+	if key == "" || strings.HasPrefix(key, noReferencePrefix) {
+		return nil, app.Errorf(app.ENOTFOUND, "%s finns inte.", consultationWhat)
+	}
+	return s.findOne(ctx, bson.D{{Key: "reference_key", Value: key}})
+}
+
+// ConsultationBySourceURL returns the consultation imported from url.
+func (s *ConsultationStore) ConsultationBySourceURL(ctx context.Context, url string) (*app.Consultation, error) {
+	if url == "" {
+		return nil, app.Errorf(app.ENOTFOUND, "%s finns inte.", consultationWhat)
+	}
+	return s.findOne(ctx, bson.D{{Key: "source_url", Value: url}})
+}
+
+func (s *ConsultationStore) findOne(ctx context.Context, filter bson.D) (*app.Consultation, error) {
+	var d consultationDoc
+	if err := s.db.col(colConsultations).FindOne(ctx, filter).Decode(&d); err != nil {
+		return nil, translate(err, consultationWhat)
+	}
+	return d.consultation(), nil
+}
+
+// UpdateConsultation stores every field of c, conditional on c.Version.
+func (s *ConsultationStore) UpdateConsultation(ctx context.Context, c *app.Consultation) error {
+	o, err := oid(c.ID, consultationWhat)
+	if err != nil {
+		return err
+	}
+	d := consultationDoc{Title: c.Title, Reference: c.Reference, Issuer: c.Issuer, SourceURL: c.SourceURL,
+		ReceivedOn: dateValue(c.ReceivedOn), Deadline: dateValue(c.Deadline), Status: string(c.Status),
+		DeclineReason: c.DeclineReason, IssueIDs: c.IssueIDs, StatementID: c.StatementID,
+		DraftDue: dateValue(c.DraftDue), SignaturesDue: dateValue(c.SignaturesDue), Topics: c.Topics}
+	d.ReferenceKey = referenceKey(c, o)
+	for _, l := range c.Documents {
+		d.Documents = append(d.Documents, linkDoc{Title: l.Title, URL: l.URL})
+	}
+	set := bson.D{{Key: "title", Value: d.Title}, {Key: "reference", Value: d.Reference},
+		{Key: "reference_key", Value: d.ReferenceKey}, {Key: "issuer", Value: d.Issuer},
+		{Key: "source_url", Value: d.SourceURL}, {Key: "received_on", Value: d.ReceivedOn},
+		{Key: "deadline", Value: d.Deadline}, {Key: "status", Value: d.Status},
+		{Key: "decline_reason", Value: d.DeclineReason}, {Key: "documents", Value: d.Documents},
+		{Key: "issue_ids", Value: d.IssueIDs}, {Key: "statement_id", Value: d.StatementID},
+		{Key: "draft_due", Value: d.DraftDue}, {Key: "signatures_due", Value: d.SignaturesDue},
+		{Key: "topics", Value: d.Topics}, {Key: "updated_at", Value: utc(c.UpdatedAt)},
+		{Key: "search_dirty", Value: true}}
+	if other, err := s.ConsultationByReference(ctx, d.ReferenceKey); err == nil && other.ID != c.ID {
+		msg := "Diarienumret är redan registrerat."
+		return &app.Error{Code: app.ECONFLICT, Message: msg, Fields: map[string]string{"reference": msg}}
+	}
+	// The unique index still guards against a race with another writer.
+	if err := s.db.updateVersioned(ctx, colConsultations, o, c.Version, set, consultationWhat); err != nil {
+		return err
+	}
+	c.Version++
+	return nil
+}
+
 // ListConsultations lists consultations by deadline, earliest first; those
 // without a deadline come first. The filter matches a stored status only:
 // "missed" is derived and never stored.

@@ -108,7 +108,7 @@ func TestConsultationStoreListByDeadline(t *testing.T) {
 		t.Fatalf("all: %d %d %v", len(all), total, err)
 	}
 	for i := 1; i < len(all); i++ {
-		if all[i].Deadline.Before(all[i-1].Deadline.Time) {
+		if all[i].Deadline.Before(all[i-1].Deadline) {
 			t.Fatalf("not by deadline: %s before %s", all[i-1].Deadline, all[i].Deadline)
 		}
 	}
@@ -121,5 +121,38 @@ func TestConsultationStoreListByDeadline(t *testing.T) {
 	}
 	if _, total, _ := s.ListConsultations(ctx, app.ConsultationFilter{Status: "declined"}); total != 0 {
 		t.Fatalf("declined total = %d", total)
+	}
+}
+
+func TestUpdateConsultation(t *testing.T) {
+	ctx := context.Background()
+	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
+	a := &app.Consultation{Title: "Elnät i norr", Reference: "KN2026/00741", ReferenceKey: "KN2026/741",
+		Issuer: "Klimat- och näringslivsdepartementet", Status: app.ConsultationIncoming, Deadline: app.NewDate(2026, 12, 18)}
+	b := &app.Consultation{Title: "Tillstånd", Reference: "LI2026/1", ReferenceKey: "LI2026/1", Status: app.ConsultationIncoming}
+	for _, c := range []*app.Consultation{a, b} {
+		if err := s.CreateConsultation(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stale := *a
+	a.Status, a.Title = app.ConsultationAssessing, "Elnät i norra Sverige"
+	if err := s.UpdateConsultation(ctx, a); err != nil || a.Version != 2 {
+		t.Fatalf("update: %v (version %d)", err, a.Version)
+	}
+	stale.Title = "Gammal"
+	if err := s.UpdateConsultation(ctx, &stale); app.ErrorCode(err) != app.ECONFLICT {
+		t.Fatalf("stale update: %v", err)
+	}
+	b.ReferenceKey = "KN2026/741"
+	if err := s.UpdateConsultation(ctx, b); app.ErrorCode(err) != app.ECONFLICT || app.ErrorFields(err)["reference"] == "" {
+		t.Fatalf("taking another case's reference: %v", err)
+	}
+	got, err := s.ConsultationByReference(ctx, "KN2026/741")
+	if err != nil || got.ID != a.ID || got.Title != "Elnät i norra Sverige" || got.Status != app.ConsultationAssessing {
+		t.Fatalf("by reference: %+v %v", got, err)
+	}
+	if _, err := s.ConsultationBySourceURL(ctx, ""); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Fatalf("empty URL: %v", err)
 	}
 }
