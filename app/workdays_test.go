@@ -17,14 +17,14 @@ func d(s string) app.Date {
 
 func TestNonWorkingDays(t *testing.T) {
 	for _, day := range []string{
-		"2026-04-03", // långfredagen
-		"2026-04-06", // annandag påsk
-		"2026-05-01", // första maj
-		"2026-05-14", // Kristi himmelsfärd
-		"2026-06-19", // midsommarafton (not a public holiday in law, but offices close)
-		"2026-12-24", // julafton
+		"2026-04-03",                                           // långfredagen
+		"2026-04-06",                                           // annandag påsk
+		"2026-05-01",                                           // första maj
+		"2026-05-14",                                           // Kristi himmelsfärd
+		"2026-06-19",                                           // midsommarafton (not a public holiday in law, but offices close)
+		"2026-12-24",                                           // julafton
 		"2026-12-25", "2026-12-31", "2027-01-01", "2027-01-06", // jul, nyårsafton, nyår, trettondagen
-		"2027-06-25", // midsommarafton 2027
+		"2027-06-25",               // midsommarafton 2027
 		"2026-11-28", "2026-11-29", // a weekend
 	} {
 		if app.IsWorkingDay(d(day)) {
