@@ -72,13 +72,18 @@ func TestNewUserRules(t *testing.T) {
 	}
 }
 
-func TestPasswordLength(t *testing.T) {
+func TestPasswordPolicy(t *testing.T) {
 	for pw, ok := range map[string]bool{
 		"elva tecken": false, "tolv tecken!": true, "åäöåäöåäöåäö": true, string(make([]byte, 129)): false,
+		"password1234": false, "qwertyuiop123": false, "123456789012": false, "iloveyou1234": false,
+		"lösenordlösenord": false, "Stockholm2026": false, "rätt häst batteri häftstift": true,
 	} {
 		if got := app.PasswordProblem(pw) == ""; got != ok {
-			t.Errorf("PasswordProblem(%d runes) ok=%v, want %v", len([]rune(pw)), got, ok)
+			t.Errorf("PasswordProblem(%q) ok=%v, want %v", pw, got, ok)
 		}
+	}
+	if app.PasswordProblem("lena.lulea@kommun.example", "lena.lulea@kommun.example") == "" {
+		t.Error("the user's own e-mail accepted as password")
 	}
 	h, err := app.HashPassword("rätt lösenord här")
 	if err != nil || !app.CheckPassword("rätt lösenord här", h) || app.CheckPassword("fel lösenord här", h) || app.CheckPassword("x", "") {

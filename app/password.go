@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
+	"github.com/trustelem/zxcvbn"
 )
 
 // Password length limits: at least 12 characters (OWASP ASVS 2.1.1), at
@@ -18,14 +19,30 @@ const (
 // second recommended option, sized for a 2-core server).
 var passwordParams = &argon2id.Params{Memory: 64 * 1024, Iterations: 1, Parallelism: 2, SaltLength: 16, KeyLength: 32}
 
-// PasswordProblem returns a message saying why pw is not acceptable, or "".
-func PasswordProblem(pw string) string {
+// swedishGuesses are words Swedish users build weak passwords from; they
+// are added to zxcvbn's own (English) dictionaries.
+var swedishGuesses = []string{"lösenord", "losenord", "sommar", "vinter", "hösten", "våren", "sverige",
+	"stockholm", "göteborg", "malmö", "kommun", "kommunen", "samsyn", "industri", "välkommen", "hejsan"}
+
+// MinPasswordScore is the least zxcvbn score (0–4) a password must reach:
+// 3 means about 10^8 guesses or more. zxcvbn ships frequency lists from
+// breached-password corpora, so common and breached passwords score low
+// (OWASP ASVS 2.1.7).
+const MinPasswordScore = 3
+
+// PasswordProblem returns a message saying why pw is not acceptable, or
+// "". userInputs (name, e-mail, organisation) count as easy to guess.
+func PasswordProblem(pw string, userInputs ...string) string {
 	n := utf8.RuneCountInString(pw)
 	switch {
 	case n < MinPasswordLen:
 		return fmt.Sprintf("Lösenordet ska vara minst %d tecken.", MinPasswordLen)
 	case n > MaxPasswordLen:
 		return fmt.Sprintf("Lösenordet får vara högst %d tecken.", MaxPasswordLen)
+	}
+	inputs := append(append([]string{}, swedishGuesses...), userInputs...)
+	if zxcvbn.PasswordStrength(pw, inputs).Score < MinPasswordScore {
+		return "Lösenordet är för vanligt eller lätt att gissa. Välj till exempel några ord som inte hör ihop."
 	}
 	return ""
 }

@@ -85,7 +85,7 @@ func NewUser(in NewUserInput, now time.Time) (*User, error) {
 		Title: strings.TrimSpace(in.Title), Role: in.Role, MemberID: strings.TrimSpace(in.MemberID),
 		MaySign: in.MaySign, Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
 	p := u.problems()
-	if msg := PasswordProblem(in.Password); msg != "" {
+	if msg := PasswordProblem(in.Password, u.Email, u.Name); msg != "" {
 		p.Add("password", msg)
 	}
 	if err := p.Err(); err != nil {
@@ -147,7 +147,7 @@ func (u User) Apply(up UserUpdate) (*User, error) {
 	}
 	p := u.problems()
 	if up.Password != nil {
-		if msg := PasswordProblem(*up.Password); msg != "" {
+		if msg := PasswordProblem(*up.Password, u.Email, u.Name); msg != "" {
 			p.Add("password", msg)
 		}
 	}

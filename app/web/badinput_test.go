@@ -39,6 +39,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"patch wrong type", request{method: "PATCH", path: memberA, body: `{"active":"yes"}`, role: "admin"}, 400, "bad_request", "active"},
 		{"duplicate email any case", request{method: "POST", path: "/api/v1/users", body: `{"email":"ADMIN@example.se","name":"Ny","role":"admin","password":"ett långt lösenord"}`, role: "admin"}, 409, "conflict", "email"},
 		{"short password", request{method: "POST", path: "/api/v1/users", body: `{"email":"ny@example.se","name":"Ny","role":"admin","password":"kort"}`, role: "admin"}, 422, "validation_failed", "password"},
+		{"common password", request{method: "POST", path: "/api/v1/users", body: `{"email":"ny@example.se","name":"Ny","role":"admin","password":"password1234"}`, role: "admin"}, 422, "validation_failed", "password"},
 		{"bad email", request{method: "POST", path: "/api/v1/users", body: `{"email":"inte-en-adress","name":"Ny","role":"admin","password":"ett långt lösenord"}`, role: "admin"}, 422, "validation_failed", "email"},
 		{"unknown role", request{method: "POST", path: "/api/v1/users", body: `{"email":"ny@example.se","name":"Ny","role":"kung","password":"ett långt lösenord"}`, role: "admin"}, 422, "validation_failed", "role"},
 		{"member user without member", request{method: "POST", path: "/api/v1/users", body: `{"email":"ny@example.se","name":"Ny","role":"member","password":"ett långt lösenord"}`, role: "admin"}, 422, "validation_failed", "member_id"},
