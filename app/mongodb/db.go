@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -122,10 +123,33 @@ func translate(err error, what string) error {
 		return nil
 	case errors.Is(err, mongo.ErrNoDocuments):
 		return app.Errorf(app.ENOTFOUND, "%s finns inte.", what)
-	case mongo.IsDuplicateKeyError(err):
+	case isDuplicate(err):
 		return app.Errorf(app.ECONFLICT, "%s finns redan.", what)
 	}
 	return fmt.Errorf("%s: %w", what, err)
+}
+
+// isDuplicate reports a unique index violation. MongoDB answers E11000;
+// FerretDB v1 does so on insert, but on update it answers InternalError
+// (code 1) carrying SQLite's "UNIQUE constraint failed" — the one place
+// we must read a message, since no code tells it apart.
+func isDuplicate(err error) bool {
+	if mongo.IsDuplicateKeyError(err) {
+		return true
+	}
+	var ce mongo.CommandError
+	if errors.As(err, &ce) && ce.Code == 1 {
+		return strings.Contains(ce.Message, "UNIQUE constraint failed")
+	}
+	var we mongo.WriteException
+	if errors.As(err, &we) {
+		for _, e := range we.WriteErrors {
+			if e.Code == 1 && strings.Contains(e.Message, "UNIQUE constraint failed") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oid parses a hex id; a malformed one is simply not found.

@@ -59,3 +59,19 @@ func TestMemberStore(t *testing.T) {
 		t.Fatalf("list: %v %d %v", list, total, err)
 	}
 }
+
+// TestUniqueViolationOnUpdateIsConflict: FerretDB reports a unique index
+// violation on update differently from one on insert; both are ECONFLICT.
+func TestUniqueViolationOnUpdateIsConflict(t *testing.T) {
+	s := mongodb.NewMemberStore(mongotest.MustOpenDB(t))
+	mustMember(t, s, "Kiruna", "2584")
+	b := mustMember(t, s, "Luleå", "2580")
+	code := "2584"
+	_, err := s.UpdateMember(context.Background(), b.ID, app.MemberUpdate{MunicipalityCode: &code}, t0)
+	if app.ErrorCode(err) != app.ECONFLICT {
+		t.Fatalf("update onto a taken municipality code: %v, want conflict", err)
+	}
+	if got, _ := s.MemberByID(context.Background(), b.ID); got.MunicipalityCode != "2580" || got.Version != 1 {
+		t.Fatalf("refused update changed the member: %+v", got)
+	}
+}
