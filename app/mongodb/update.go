@@ -20,6 +20,7 @@ func setIf[T comparable](set bson.D, key string, before, after T) bson.D {
 // the version. It returns ECONFLICT when the document has moved on (or
 // ENOTFOUND when it is gone), and changes nothing then.
 func (db *DB) updateVersioned(ctx context.Context, col string, id bson.ObjectID, version int, set bson.D, what string) error {
+	defer lockDoc(col, id.Hex())()
 	res, err := db.col(col).UpdateOne(ctx,
 		bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}},
 		bson.D{{Key: "$set", Value: set}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}})

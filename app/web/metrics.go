@@ -2,6 +2,7 @@ package web
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,7 +35,10 @@ func newHTTPMetrics(reg *prometheus.Registry) (*httpMetrics, error) {
 	return m, nil
 }
 
+// observe records one request. Fiber's strings point into reused request
+// memory and Prometheus keeps label values, so they are copied first.
 func (m *httpMetrics) observe(method, route string, status int, d time.Duration) {
+	method, route = strings.Clone(method), strings.Clone(route)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.duration.WithLabelValues(method, route).Observe(d.Seconds())
 }
