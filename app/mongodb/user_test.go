@@ -2,6 +2,9 @@ package mongodb_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -57,5 +60,40 @@ func TestUserStoreStaleUpdateIsConflict(t *testing.T) {
 	got, _ := s.UserByID(ctx, u.ID)
 	if got.Name != "Först" || got.Version != 2 {
 		t.Fatalf("stored %q v%d, want Först v2", got.Name, got.Version)
+	}
+}
+
+// TestConcurrentStaleUpdatesOneWins: eight writers based on the same
+// version; exactly one succeeds and the others get ECONFLICT. (FerretDB's
+// own conditional update is not atomic; the document lock makes it so.)
+func TestConcurrentStaleUpdatesOneWins(t *testing.T) {
+	ctx := context.Background()
+	s := mongodb.NewUserStore(mongotest.MustOpenDB(t))
+	u, _ := app.NewUser(app.NewUserInput{Email: "c@example.se", Name: "C", Role: app.RoleAdmin, Password: "tolv tecken långt"}, t0)
+	if err := s.CreateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var ok, conflict atomic.Int32
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mine := *u
+			mine.Name = fmt.Sprintf("Skribent %d", i)
+			switch err := s.UpdateUser(ctx, &mine); app.ErrorCode(err) {
+			case "":
+				ok.Add(1)
+			case app.ECONFLICT:
+				conflict.Add(1)
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	got, _ := s.UserByID(ctx, u.ID)
+	if ok.Load() != 1 || conflict.Load() != 7 || got.Version != 2 {
+		t.Fatalf("%d succeeded, %d conflicted, stored version %d; want 1, 7, 2", ok.Load(), conflict.Load(), got.Version)
 	}
 }
