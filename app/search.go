@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"time"
 )
 
@@ -18,18 +20,36 @@ type SearchDoc struct {
 	Members     []string
 	Issuer      string
 	Status      string
+	Reference   string // diarienummer or report number, any spelling
 	PublishedAt time.Time
 }
 
-// SearchQuery is one search request.
+// SearchQuery is one search request. Empty fields do not filter.
 type SearchQuery struct {
 	Text   string
 	Kind   string
 	Topic  string
 	Member string
 	Year   int
+	Issuer string
+	Type   string // "statement", "consultation", "issue"
+	Sort   SearchSort
 	Page   Page
 }
+
+// SearchSort orders hits.
+type SearchSort string
+
+// The orders: by relevance (newest first among equals; all newest first
+// when there is no text), or by date alone.
+const (
+	SortRelevance SearchSort = ""
+	SortNewest    SearchSort = "date"
+)
+
+// MaxSearchText is the longest query text engines look at, in bytes;
+// longer text is cut at a word boundary.
+const MaxSearchText = 500
 
 // SearchHit is one result.
 type SearchHit struct {
@@ -62,8 +82,21 @@ type SearchIndex interface {
 type SearchEngine interface {
 	Public() SearchIndex
 	Internal() SearchIndex
+	// Rebuild starts fresh, empty copies of both indexes beside the live
+	// ones; searches keep seeing the live ones until Commit.
+	Rebuild(ctx context.Context) (SearchRebuild, error)
 	Ping(ctx context.Context) error
 	Close() error
+}
+
+// SearchRebuild is a pair of indexes being built beside the live ones.
+type SearchRebuild interface {
+	Public() SearchIndex
+	Internal() SearchIndex
+	// Commit swaps the new indexes in for the live ones atomically.
+	Commit(ctx context.Context) error
+	// Abort throws the new indexes away; the live ones stay.
+	Abort(ctx context.Context) error
 }
 
 // Facet names, shared by the engines and the web layer.
@@ -73,6 +106,16 @@ const (
 	FacetYear   = "year"
 	FacetMember = "member"
 	FacetIssuer = "issuer"
+)
+
+// FacetNames lists every facet a result carries, in display order.
+var FacetNames = []string{FacetKind, FacetTopic, FacetYear, FacetMember, FacetIssuer}
+
+// Search document types.
+const (
+	TypeStatement    = "statement"
+	TypeConsultation = "consultation"
+	TypeIssue        = "issue"
 )
 
 // IndexTask is one document whose index entry is behind the store.
@@ -92,4 +135,77 @@ type SearchSource interface {
 	// MarkIndexed clears the dirty mark of id if it is still at version;
 	// it returns nil (and changes nothing) when the document has moved on.
 	MarkIndexed(ctx context.Context, id string, version int) error
+}
+
+// StatementSearchTask is what the indexes hold of a statement: its members
+// are the names of those that signed; only a published statement belongs
+// in the public index.
+func StatementSearchTask(s *Statement) IndexTask {
+	var members []string
+	for _, sig := range s.Signatures {
+		if sig.Decision == "signed" && sig.MemberName != "" {
+			members = append(members, sig.MemberName)
+		}
+	}
+	d := SearchDoc{ID: s.ID, Type: TypeStatement, Kind: string(s.Kind), Title: s.Title, Slug: s.Slug,
+		Summary: s.Summary, Body: PlainText(s.Body), Topics: s.Topics, Members: members, Status: string(s.Status)}
+	published := s.Status == StatementPublished
+	if published {
+		d.PublishedAt = s.PublishedAt
+	}
+	return IndexTask{Doc: d, Version: s.Version, Public: published}
+}
+
+// ConsultationSearchTask is what the internal index holds of a
+// consultation: its diarienummer and report number as references, dated
+// by the day it was received.
+func ConsultationSearchTask(c *Consultation) IndexTask {
+	body := []string{c.DeclineReason}
+	for _, l := range c.Documents {
+		body = append(body, l.Title)
+	}
+	d := SearchDoc{ID: c.ID, Type: TypeConsultation, Title: c.Title, Topics: c.Topics, Issuer: c.Issuer,
+		Status: string(c.Status), Reference: strings.TrimSpace(c.Reference + " " + c.ReportNumber),
+		Body: strings.TrimSpace(strings.Join(body, "\n"))}
+	if !c.ReceivedOn.IsZero() {
+		d.PublishedAt = time.Date(c.ReceivedOn.Year(), c.ReceivedOn.Month(), c.ReceivedOn.Day(), 12, 0, 0, 0, Stockholm).UTC()
+	}
+	return IndexTask{Doc: d, Version: c.Version}
+}
+
+// IssueSearchTask is what the internal index holds of an advocacy issue.
+// Issues never enter the public index.
+func IssueSearchTask(i *Issue) IndexTask {
+	d := SearchDoc{ID: i.ID, Type: TypeIssue, Title: i.Title, Slug: i.Slug, Summary: i.Summary, Body: PlainText(i.Body),
+		Topics: i.Topics, Status: i.Status}
+	return IndexTask{Doc: d, Version: i.Version}
+}
+
+// TrimSearchText trims space and cuts text longer than MaxSearchText at a
+// word boundary; it also makes the text valid UTF-8.
+func TrimSearchText(text string) string {
+	text = strings.TrimSpace(strings.ToValidUTF8(text, " "))
+	if len(text) <= MaxSearchText {
+		return text
+	}
+	cut := text[:MaxSearchText]
+	if i := strings.LastIndexAny(cut, " \t\n"); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.ToValidUTF8(cut, "")
+}
+
+var (
+	mdLink   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdMarks  = regexp.MustCompile("(?m)^\\s{0,3}(#{1,6}\\s+|>\\s?|[-*+]\\s+|\\d+[.)]\\s+)")
+	mdInline = strings.NewReplacer("**", "", "__", "", "`", "")
+)
+
+// PlainText is Markdown as a reader sees it, for indexing and snippets:
+// links become their text; headings, quotes, list markers and emphasis
+// marks go. Anything else stays as written.
+func PlainText(md string) string {
+	s := mdLink.ReplaceAllString(md, "$1")
+	s = mdMarks.ReplaceAllString(s, "")
+	return mdInline.Replace(s)
 }

@@ -1,7 +1,12 @@
 // Package bleve is the embedded search engine: two Bleve indexes on local
-// disk, one public (published statements only) and one internal, with
-// Swedish text analysis. It needs no set-up and is the default when no
-// Meilisearch server is configured.
+// disk, one public (published statements only) and one internal, analysed
+// with Samsyn's Swedish pipeline (package swedish). It needs no set-up and
+// is the default when no Meilisearch server is configured.
+//
+// Each index lives in a generation directory (public-<n>.bleve) named by a
+// pointer file (public.current). Rebuild fills new generations beside the
+// live ones; Commit rewrites the pointers and switches the open indexes, so
+// searches never see a half-built index.
 package bleve
 
 import (
@@ -10,6 +15,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -21,44 +29,108 @@ var _ app.SearchEngine = (*Engine)(nil)
 // Engine holds the public and the internal index. It is safe for
 // concurrent use.
 type Engine struct {
+	dir      string
 	public   *Index
 	internal *Index
+	stale    bool
 }
 
-// Open opens the indexes dir/public.bleve and dir/internal.bleve, creating
-// the directory and the indexes when they do not exist yet.
+// Open opens the indexes under dir, creating the directory and the indexes
+// when they do not exist yet. An index built by an older version of the
+// analysis is replaced by an empty one (see Stale).
 func Open(dir string) (*Engine, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("bleve: create %s: %w", dir, err)
 	}
-	public, err := openIndex(filepath.Join(dir, "public.bleve"))
-	if err != nil {
+	e := &Engine{dir: dir}
+	var err error
+	if e.public, err = e.openLive("public"); err != nil {
 		return nil, err
 	}
-	internal, err := openIndex(filepath.Join(dir, "internal.bleve"))
-	if err != nil {
-		_ = public.idx.Close()
+	if e.internal, err = e.openLive("internal"); err != nil {
+		_ = e.public.close()
 		return nil, err
 	}
-	return &Engine{public: public, internal: internal}, nil
+	return e, nil
 }
+
+// Stale reports whether Open replaced an index of an older analysis with
+// an empty one, so that the caller rebuilds it from the store.
+func (e *Engine) Stale() bool { return e.stale }
 
 // lockWait is how long Open waits for another process that holds an index.
 const lockWait = "2s"
 
-func openIndex(path string) (*Index, error) {
-	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait})
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		m, merr := newMapping()
-		if merr != nil {
-			return nil, merr
-		}
-		idx, err = bleve.New(path, m)
+// openLive opens the live generation of index name.
+func (e *Engine) openLive(name string) (*Index, error) {
+	gen := name + ".bleve"
+	if b, err := os.ReadFile(e.pointer(name)); err == nil {
+		gen = strings.TrimSpace(string(b))
 	}
-	if err != nil {
+	path := filepath.Join(e.dir, gen)
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockWait})
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
+		return e.create(name)
+	case err != nil:
 		return nil, fmt.Errorf("bleve: open %s: %w", path, err)
 	}
-	return &Index{idx: idx}, nil
+	if v, _ := idx.GetInternal([]byte(versionKey)); string(v) != mappingVersion {
+		_ = idx.Close()
+		e.stale = true
+		ix, err := e.create(name)
+		if err == nil {
+			_ = os.RemoveAll(path)
+		}
+		return ix, err
+	}
+	return &Index{idx: idx, path: path}, nil
+}
+
+const versionKey = "samsyn_mapping_version"
+
+// create makes a new, empty generation of index name and points to it.
+func (e *Engine) create(name string) (*Index, error) {
+	ix, err := e.newGeneration(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.point(name, ix.path); err != nil {
+		_ = ix.close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+func (e *Engine) newGeneration(name string) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(e.dir, name+"-"+strconv.FormatInt(time.Now().UnixNano(), 36)+".bleve")
+	idx, err := bleve.New(path, m)
+	if err != nil {
+		return nil, fmt.Errorf("bleve: create %s: %w", path, err)
+	}
+	if err := idx.SetInternal([]byte(versionKey), []byte(mappingVersion)); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("bleve: stamp %s: %w", path, err)
+	}
+	return &Index{idx: idx, path: path}, nil
+}
+
+func (e *Engine) pointer(name string) string { return filepath.Join(e.dir, name+".current") }
+
+// point makes path the live generation of index name, atomically.
+func (e *Engine) point(name, path string) error {
+	tmp := e.pointer(name) + ".tmp"
+	if err := os.WriteFile(tmp, []byte(filepath.Base(path)+"\n"), 0o640); err != nil {
+		return fmt.Errorf("bleve: write pointer: %w", err)
+	}
+	if err := os.Rename(tmp, e.pointer(name)); err != nil {
+		return fmt.Errorf("bleve: switch pointer: %w", err)
+	}
+	return nil
 }
 
 // Public returns the index of published statements.
@@ -73,8 +145,8 @@ func (e *Engine) Ping(ctx context.Context) error {
 		return err
 	}
 	for _, ix := range []*Index{e.public, e.internal} {
-		if _, err := ix.idx.DocCount(); err != nil {
-			return fmt.Errorf("bleve: ping %s: %w", ix.idx.Name(), err)
+		if _, err := ix.docCount(); err != nil {
+			return fmt.Errorf("bleve: ping: %w", err)
 		}
 	}
 	return nil
@@ -83,4 +155,63 @@ func (e *Engine) Ping(ctx context.Context) error {
 // Close closes both indexes.
 func (e *Engine) Close() error {
 	return errors.Join(e.public.close(), e.internal.close())
+}
+
+// Rebuild creates new, empty generations of both indexes.
+func (e *Engine) Rebuild(ctx context.Context) (app.SearchRebuild, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pub, err := e.newGeneration("public")
+	if err != nil {
+		return nil, err
+	}
+	in, err := e.newGeneration("internal")
+	if err != nil {
+		_ = pub.discard()
+		return nil, err
+	}
+	return &rebuild{e: e, public: pub, internal: in}, nil
+}
+
+type rebuild struct {
+	e                *Engine
+	public, internal *Index
+	done             bool
+}
+
+func (r *rebuild) Public() app.SearchIndex   { return r.public }
+func (r *rebuild) Internal() app.SearchIndex { return r.internal }
+
+// Commit points to the new generations and switches the live indexes to
+// them; the old generations are closed and removed.
+func (r *rebuild) Commit(ctx context.Context) error {
+	if r.done {
+		return errors.New("bleve: rebuild already finished")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.done = true
+	var errs []error
+	for _, p := range []struct {
+		name       string
+		live, next *Index
+	}{{"public", r.e.public, r.public}, {"internal", r.e.internal, r.internal}} {
+		if err := r.e.point(p.name, p.next.path); err != nil {
+			errs = append(errs, err, p.next.discard())
+			continue
+		}
+		errs = append(errs, p.live.replace(p.next))
+	}
+	return errors.Join(errs...)
+}
+
+// Abort removes the new generations.
+func (r *rebuild) Abort(context.Context) error {
+	if r.done {
+		return nil
+	}
+	r.done = true
+	return errors.Join(r.public.discard(), r.internal.discard())
 }

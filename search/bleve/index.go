@@ -3,7 +3,9 @@ package bleve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,11 +18,61 @@ import (
 
 var _ app.SearchIndex = (*Index)(nil)
 
-// Index is one Bleve index. Bleve indexes are safe for concurrent use.
+// errClosed is returned by an index after Close.
+var errClosed = errors.New("bleve: index is closed")
+
+// Index is one Bleve index. Bleve indexes are safe for concurrent use; the
+// lock only guards switching to a rebuilt generation.
 type Index struct {
-	idx       bleve.Index
-	closeOnce sync.Once
-	closeErr  error
+	mu     sync.RWMutex
+	idx    bleve.Index // nil once closed
+	path   string
+	closed bool
+}
+
+// use runs f on the open index under the read lock.
+func (ix *Index) use(f func(bleve.Index) error) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return errClosed
+	}
+	return f(ix.idx)
+}
+
+// replace switches to next's index and removes the old generation.
+func (ix *Index) replace(next *Index) error {
+	ix.mu.Lock()
+	old, oldPath := ix.idx, ix.path
+	ix.idx, ix.path = next.idx, next.path
+	ix.mu.Unlock()
+	if old == nil {
+		return nil
+	}
+	return errors.Join(old.Close(), os.RemoveAll(oldPath))
+}
+
+func (ix *Index) close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	return ix.idx.Close()
+}
+
+// discard closes the index and removes its files.
+func (ix *Index) discard() error {
+	return errors.Join(ix.close(), os.RemoveAll(ix.path))
+}
+
+func (ix *Index) docCount() (n uint64, err error) {
+	err = ix.use(func(b bleve.Index) error {
+		n, err = b.DocCount()
+		return err
+	})
+	return n, err
 }
 
 // storedHit is what a hit shows, kept as JSON in the stored-only "hit" field.
@@ -42,20 +94,25 @@ func (ix *Index) Index(ctx context.Context, docs ...app.SearchDoc) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	batch := ix.idx.NewBatch()
-	for _, d := range docs {
+	fields := make([]map[string]any, len(docs))
+	for i, d := range docs {
 		if strings.TrimSpace(d.ID) == "" {
 			return app.Errorf(app.EINVALID, "Ett sökdokument saknar id.")
 		}
-		fields, err := toFields(d)
+		f, err := toFields(d)
 		if err != nil {
 			return err
 		}
-		if err := batch.Index(d.ID, fields); err != nil {
-			return fmt.Errorf("bleve: index %s: %w", d.ID, err)
-		}
+		fields[i] = f
 	}
-	return ix.apply(ctx, batch)
+	return ix.apply(ctx, func(b *bleve.Batch) error {
+		for i, d := range docs {
+			if err := b.Index(d.ID, fields[i]); err != nil {
+				return fmt.Errorf("bleve: index %s: %w", d.ID, err)
+			}
+		}
+		return nil
+	})
 }
 
 // Delete removes documents by ID; unknown IDs are ignored.
@@ -63,26 +120,28 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	batch := ix.idx.NewBatch()
-	for _, id := range ids {
-		batch.Delete(id)
-	}
-	return ix.apply(ctx, batch)
+	return ix.apply(ctx, func(b *bleve.Batch) error {
+		for _, id := range ids {
+			b.Delete(id)
+		}
+		return nil
+	})
 }
 
-func (ix *Index) apply(ctx context.Context, batch *bleve.Batch) error {
+func (ix *Index) apply(ctx context.Context, fill func(*bleve.Batch) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := ix.idx.Batch(batch); err != nil {
-		return fmt.Errorf("bleve: batch on %s: %w", ix.idx.Name(), err)
-	}
-	return nil
-}
-
-func (ix *Index) close() error {
-	ix.closeOnce.Do(func() { ix.closeErr = ix.idx.Close() })
-	return ix.closeErr
+	return ix.use(func(idx bleve.Index) error {
+		batch := idx.NewBatch()
+		if err := fill(batch); err != nil {
+			return err
+		}
+		if err := idx.Batch(batch); err != nil {
+			return fmt.Errorf("bleve: batch on %s: %w", idx.Name(), err)
+		}
+		return nil
+	})
 }
 
 // toFields turns a document into the map Bleve indexes, leaving out empty
@@ -97,6 +156,9 @@ func toFields(d app.SearchDoc) (map[string]any, error) {
 	put(fieldTitle, d.Title)
 	put(fieldSummary, d.Summary)
 	put(fieldBody, d.Body)
+	put(fieldReference, d.Reference)
+	put(fieldPrefix, d.Title)
+	put(fieldFolded, strings.Join([]string{d.Title, d.Summary, d.Body, d.Reference}, "\n"))
 	put(fieldKind, d.Kind)
 	put(fieldType, d.Type)
 	put(fieldStatus, d.Status)

@@ -5,20 +5,21 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// textAnalyzer analyses title, summary and body. It is Bleve's stock
-// Swedish analyzer (lower case, Swedish stop words, Snowball stemmer).
-// Changing it needs a re-index: an existing index keeps its mapping.
-const textAnalyzer = sv.AnalyzerName
+// mappingVersion changes whenever the mapping or the analysis changes; an
+// index built with another version is rebuilt from the store.
+const mappingVersion = "samsyn-2"
 
 // Field names in the index.
 const (
 	fieldTitle     = "title"
 	fieldSummary   = "summary"
 	fieldBody      = "body"
+	fieldReference = "reference"
+	fieldPrefix    = "title_words" // the title's words as written: prefix search
+	fieldFolded    = "folded"      // title, summary and body without å, ä, ö
 	fieldKind      = "kind"
 	fieldTopics    = "topics"
 	fieldMembers   = "members"
@@ -38,12 +39,11 @@ var (
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	for _, f := range textFields {
-		fm := bleve.NewTextFieldMapping()
-		fm.Analyzer = textAnalyzer
-		fm.Store = true // the highlighter reads the stored text
-		fm.IncludeInAll = false
-		doc.AddFieldMappingsAt(f, fm)
+		doc.AddFieldMappingsAt(f, textField(swedishAnalyzer, true))
 	}
+	doc.AddFieldMappingsAt(fieldReference, textField(swedishAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldPrefix, textField(wordsAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldFolded, textField(foldedAnalyzer, false))
 	for _, f := range keywordFields {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Store = false
@@ -64,6 +64,17 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("bleve: mapping: %w", err)
 	}
 	return m, nil
+}
+
+// textField is an analysed field; stored ones feed the highlighter.
+func textField(analyzer string, store bool) *mapping.FieldMapping {
+	fm := bleve.NewTextFieldMapping()
+	fm.Analyzer = analyzer
+	fm.Store = store
+	fm.IncludeInAll = false
+	fm.IncludeTermVectors = store
+	fm.DocValues = false
+	return fm
 }
 
 func storedOnly() *mapping.FieldMapping {

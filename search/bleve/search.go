@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -24,6 +23,7 @@ const (
 )
 
 // facetFields maps facet names in app.SearchResult to index fields.
+// The year is a keyword field: a date-range facet costs twice as much.
 var facetFields = map[string]string{
 	"kind": fieldKind, "topic": fieldTopics, "member": fieldMembers,
 	"year": fieldYear, "issuer": fieldIssuer,
@@ -34,9 +34,13 @@ var facetFields = map[string]string{
 // newest first, with facet counts over all matches.
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
 	req := newRequest(q)
-	res, err := ix.idx.SearchInContext(ctx, req)
+	var res *bleve.SearchResult
+	err := ix.use(func(idx bleve.Index) (err error) {
+		res, err = idx.SearchInContext(ctx, req)
+		return err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("bleve: search %s: %w", ix.idx.Name(), err)
+		return nil, fmt.Errorf("bleve: search: %w", err)
 	}
 	out := &app.SearchResult{Total: int(res.Total), Hits: make([]app.SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
@@ -52,17 +56,22 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 
 func newRequest(q app.SearchQuery) *bleve.SearchRequest {
 	from, size := window(q.Page)
-	req := bleve.NewSearchRequestOptions(buildQuery(q), size, from, false)
+	text := app.TrimSearchText(q.Text)
+	req := bleve.NewSearchRequestOptions(buildQuery(q, text), size, from, false)
 	req.Fields = []string{fieldHit}
-	req.SortByCustom(search.SortOrder{
-		&search.SortScore{Desc: true},
+	byDate := search.SortOrder{
 		&search.SortField{
 			Field: fieldPublished, Desc: true,
 			Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast,
 		},
 		&search.SortDocID{},
-	})
-	if strings.TrimSpace(q.Text) != "" {
+	}
+	if text == "" || q.Sort == app.SortNewest {
+		req.SortByCustom(byDate)
+	} else {
+		req.SortByCustom(append(search.SortOrder{&search.SortScore{Desc: true}}, byDate...))
+	}
+	if text != "" {
 		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 		req.Highlight.Fields = slices.Clone(textFields)
 	}
@@ -74,7 +83,7 @@ func newRequest(q app.SearchQuery) *bleve.SearchRequest {
 
 // buildQuery matches the text and filters without letting the filters
 // change the score.
-func buildQuery(q app.SearchQuery) query.Query {
+func buildQuery(q app.SearchQuery, text string) query.Query {
 	var filters []query.Query
 	term := func(field, value string) {
 		if value != "" {
@@ -86,33 +95,19 @@ func buildQuery(q app.SearchQuery) query.Query {
 	term(fieldKind, q.Kind)
 	term(fieldTopics, q.Topic)
 	term(fieldMembers, q.Member)
+	term(fieldIssuer, q.Issuer)
+	term(fieldType, q.Type)
 	if q.Year != 0 {
 		term(fieldYear, strconv.Itoa(q.Year))
 	}
-	text := textQuery(q.Text)
+	tq := textQuery(text, typing(q.Text))
 	if len(filters) == 0 {
-		return text
+		return tq
 	}
 	b := bleve.NewBooleanQuery()
-	b.AddMust(text)
+	b.AddMust(tq)
 	b.AddFilter(bleve.NewConjunctionQuery(filters...))
 	return b
-}
-
-func textQuery(text string) query.Query {
-	if strings.TrimSpace(text) == "" {
-		return bleve.NewMatchAllQuery()
-	}
-	var matches []query.Query
-	for _, f := range textFields {
-		mq := bleve.NewMatchQuery(text)
-		mq.SetField(f)
-		if f == fieldTitle {
-			mq.SetBoost(2)
-		}
-		matches = append(matches, mq)
-	}
-	return bleve.NewDisjunctionQuery(matches...)
 }
 
 // window turns a page into Bleve's from and size, clamping bad values.

@@ -9,6 +9,7 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/search/swedish"
 )
 
 var _ app.SearchIndex = (*Index)(nil)
@@ -16,12 +17,14 @@ var _ app.SearchIndex = (*Index)(nil)
 // Index is one Meilisearch index. Index and Delete return once the server
 // has applied the change, so a search right after sees it.
 type Index struct {
-	uid string
-	ix  meilisearch.IndexManager
+	uid    string
+	ix     meilisearch.IndexManager // with the admin key: writes, settings
+	search meilisearch.IndexManager // with a key that may only search this index
 }
 
 func newIndex(client meilisearch.ServiceManager, uid string) *Index {
-	return &Index{uid: uid, ix: client.Index(uid)}
+	ix := client.Index(uid)
+	return &Index{uid: uid, ix: ix, search: ix}
 }
 
 // document is what the index holds. Empty values are left out so that
@@ -38,6 +41,8 @@ type document struct {
 	Members     []string `json:"members,omitempty"`
 	Issuer      string   `json:"issuer,omitempty"`
 	Status      string   `json:"status,omitempty"`
+	Reference   string   `json:"reference,omitempty"`
+	Terms       string   `json:"terms,omitempty"`        // the Swedish pipeline's terms of the text
 	PublishedAt int64    `json:"published_at,omitempty"` // Unix milliseconds
 	Year        string   `json:"year,omitempty"`
 }
@@ -87,8 +92,9 @@ func toDocument(d app.SearchDoc) document {
 		ID: d.ID, Type: clean(d.Type), Kind: clean(d.Kind), Title: clean(d.Title),
 		Slug: clean(d.Slug), Summary: clean(d.Summary), Body: clean(d.Body),
 		Topics: cleanAll(d.Topics), Members: cleanAll(d.Members),
-		Issuer: clean(d.Issuer), Status: clean(d.Status),
+		Issuer: clean(d.Issuer), Status: clean(d.Status), Reference: clean(d.Reference),
 	}
+	doc.Terms = swedish.Default().IndexText(strings.Join([]string{doc.Title, doc.Summary, doc.Body, doc.Reference}, "\n"))
 	if !d.PublishedAt.IsZero() {
 		doc.PublishedAt = d.PublishedAt.UnixMilli()
 		doc.Year = strconv.Itoa(d.PublishedAt.In(app.Stockholm).Year())

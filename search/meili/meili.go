@@ -25,9 +25,10 @@ var uidRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,400}$`)
 // Engine holds the public and the internal index. It is safe for
 // concurrent use.
 type Engine struct {
-	client   meilisearch.ServiceManager
-	public   *Index
-	internal *Index
+	client        meilisearch.ServiceManager // admin key: set-up and writes
+	searchClients []meilisearch.ServiceManager
+	public        *Index
+	internal      *Index
 }
 
 // Option changes how Open sets up the engine.
@@ -42,8 +43,10 @@ func WithIndexPrefix(prefix string) Option {
 }
 
 // Open connects to the Meilisearch server at url with the API key (empty
-// for none), creates the two indexes when missing and applies their
-// settings, waiting until the server has done so.
+// for none), creates the two indexes when missing and applies and verifies
+// their settings, waiting until the server has done so. With a key it also
+// creates (or reuses) one search-only key per index, scoped to that index
+// alone, and searches with those; the given key is never used to search.
 func Open(ctx context.Context, url, key string, opts ...Option) (*Engine, error) {
 	cfg := config{prefix: DefaultIndexPrefix}
 	for _, o := range opts {
@@ -65,6 +68,12 @@ func Open(ctx context.Context, url, key string, opts ...Option) (*Engine, error)
 	if err := e.setUp(ctx); err != nil {
 		client.Close()
 		return nil, err
+	}
+	if key != "" {
+		if err := e.searchKeys(ctx, url); err != nil {
+			_ = e.Close()
+			return nil, err
+		}
 	}
 	return e, nil
 }
@@ -111,5 +120,8 @@ func (e *Engine) Ping(ctx context.Context) error {
 // Close releases the client's idle connections; the server keeps the data.
 func (e *Engine) Close() error {
 	e.client.Close()
+	for _, c := range e.searchClients {
+		c.Close()
+	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/search/swedish"
 )
 
 const (
@@ -48,7 +49,8 @@ type response struct {
 // empty), narrowed by the filters, ranked by relevance and then newest
 // first, with facet counts over all matches.
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
-	raw, err := ix.ix.SearchRaw(ctx, q.Text, newRequest(q))
+	req := newRequest(q)
+	raw, err := ix.search.SearchRaw(ctx, req.Query, req)
 	if err != nil {
 		return nil, fmt.Errorf("meili: search %s: %w", ix.uid, err)
 	}
@@ -69,12 +71,13 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 
 func newRequest(q app.SearchQuery) *meilisearch.SearchRequest {
 	page, size := window(q.Page)
+	text := app.TrimSearchText(q.Text)
 	req := &meilisearch.SearchRequest{
-		Query:       q.Text,
-		Page:        page,
-		HitsPerPage: &size,
-		Sort:        []string{fieldPublished + ":desc"},
-		Facets:      []string{fieldKind, fieldTopics, fieldMembers, fieldYear, fieldIssuer},
+		Query:            queryText(text),
+		Page:             page,
+		HitsPerPage:      &size,
+		MatchingStrategy: meilisearch.Frequency,
+		Facets:           []string{fieldKind, fieldTopics, fieldMembers, fieldYear, fieldIssuer},
 		AttributesToRetrieve: []string{
 			fieldID, fieldType, fieldKind, fieldTitle, "slug", fieldSummary, fieldMembers, fieldPublished,
 		},
@@ -85,10 +88,40 @@ func newRequest(q app.SearchQuery) *meilisearch.SearchRequest {
 		HighlightPreTag:       preTag,
 		HighlightPostTag:      postTag,
 	}
+	if text == "" || q.Sort == app.SortNewest {
+		req.Sort = []string{fieldPublished + ":desc"}
+	}
 	if f := filters(q); len(f) > 0 {
 		req.Filter = f
 	}
 	return req
+}
+
+// maxQueryWords is how many words Meilisearch looks at; it ignores more.
+const maxQueryWords = 10
+
+// queryText is the text as typed followed by the Swedish pipeline's terms
+// that differ from it (base forms, compound parts, references), which meet
+// the "terms" field of the documents.
+func queryText(text string) string {
+	words := strings.Fields(strings.NewReplacer(`"`, " ").Replace(text))
+	if len(words) > maxQueryWords/2 {
+		words = words[:maxQueryWords/2]
+	}
+	seen := map[string]bool{}
+	for _, w := range words {
+		seen[strings.ToLower(w)] = true
+	}
+	for _, t := range swedish.Default().Terms(text) {
+		if len(words) == maxQueryWords {
+			break
+		}
+		if !seen[t] {
+			seen[t] = true
+			words = append(words, t)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // filters returns the conditions, all of which must hold.
@@ -102,6 +135,8 @@ func filters(q app.SearchQuery) []string {
 	eq(fieldKind, q.Kind)
 	eq(fieldTopics, q.Topic)
 	eq(fieldMembers, q.Member)
+	eq(fieldIssuer, q.Issuer)
+	eq(fieldType, q.Type)
 	if q.Year != 0 {
 		eq(fieldYear, strconv.Itoa(q.Year))
 	}

@@ -34,13 +34,40 @@ const (
 	fieldIssuer    = "issuer"
 	fieldYear      = "year" // Stockholm year of published_at, as text
 	fieldPublished = "published_at"
+	fieldReference = "reference"
+	fieldTerms     = "terms"
 )
 
+// searchCutoff bounds a search's time in milliseconds; Meilisearch then
+// answers with the best hits found so far.
+const searchCutoff = 150
+
+// settings are applied to both indexes at start-up and verified. The
+// searchable attributes are in order of weight; "terms" holds the Swedish
+// pipeline's terms (base forms, compound parts, references), which the
+// query meets because it is analysed by the same pipeline.
 func settings() *meilisearch.Settings {
 	return &meilisearch.Settings{
-		SearchableAttributes: []string{fieldTitle, fieldSummary, fieldBody},
+		SearchableAttributes: []string{fieldTitle, fieldReference, fieldSummary, fieldTerms, fieldBody},
 		FilterableAttributes: []string{fieldKind, fieldTopics, fieldMembers, fieldYear, fieldType, fieldStatus, fieldIssuer},
 		SortableAttributes:   []string{fieldPublished},
+		RankingRules: []string{"words", "typo", "proximity", "attribute", "sort", "exactness",
+			fieldPublished + ":desc"},
+		TypoTolerance: &meilisearch.TypoTolerance{
+			Enabled:             true,
+			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: 5, TwoTypos: 9},
+			DisableOnAttributes: []string{fieldReference},
+			DisableOnWords:      []string{},
+			DisableOnNumbers:    true,
+		},
+		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{
+			Locales: []string{"swe"}, AttributePatterns: []string{fieldTitle, fieldSummary, fieldBody, fieldTerms},
+		}},
+		Synonyms: map[string][]string{
+			"ks": {"kommunstyrelsen"}, "kso": {"kommunstyrelsens ordförande"},
+			"remiss": {"remissvar"}, "remissvar": {"remiss"},
+		},
+		SearchCutoffMs: searchCutoff,
 		Faceting: &meilisearch.Faceting{
 			MaxValuesPerFacet: facetSize,
 			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeCount},
@@ -62,7 +89,50 @@ func (ix *Index) setUp(ctx context.Context, client meilisearch.ServiceManager) e
 	if err != nil {
 		return fmt.Errorf("meili: settings of %s: %w", ix.uid, err)
 	}
-	return ix.wait(ctx, task)
+	if err := ix.wait(ctx, task); err != nil {
+		return err
+	}
+	return ix.verify(ctx)
+}
+
+// verify reads the settings back and fails unless the server holds what
+// settings asked for.
+func (ix *Index) verify(ctx context.Context) error {
+	got, err := ix.ix.GetSettings(ctx)
+	if err != nil {
+		return fmt.Errorf("meili: read settings of %s: %w", ix.uid, err)
+	}
+	if diff := settingsDiff(settings(), got); diff != "" {
+		return fmt.Errorf("meili: settings of %s not applied: %s", ix.uid, diff)
+	}
+	return nil
+}
+
+// settingsDiff names the first setting in got that differs from want.
+func settingsDiff(want, got *meilisearch.Settings) string {
+	sorted := func(ss []string) []string { ss = slices.Clone(ss); slices.Sort(ss); return ss }
+	switch {
+	case !slices.Equal(want.SearchableAttributes, got.SearchableAttributes):
+		return "searchableAttributes"
+	case !slices.Equal(sorted(want.FilterableAttributes), sorted(got.FilterableAttributes)):
+		return "filterableAttributes"
+	case !slices.Equal(sorted(want.SortableAttributes), sorted(got.SortableAttributes)):
+		return "sortableAttributes"
+	case !slices.Equal(want.RankingRules, got.RankingRules):
+		return "rankingRules"
+	case got.TypoTolerance == nil || !got.TypoTolerance.Enabled ||
+		got.TypoTolerance.MinWordSizeForTypos != want.TypoTolerance.MinWordSizeForTypos:
+		return "typoTolerance"
+	case len(got.LocalizedAttributes) != 1 || !slices.Equal(got.LocalizedAttributes[0].Locales, want.LocalizedAttributes[0].Locales):
+		return "localizedAttributes"
+	case got.SearchCutoffMs != want.SearchCutoffMs:
+		return "searchCutoffMs"
+	case got.Pagination == nil || got.Pagination.MaxTotalHits != want.Pagination.MaxTotalHits:
+		return "pagination.maxTotalHits"
+	case len(got.Synonyms) < len(want.Synonyms):
+		return "synonyms"
+	}
+	return ""
 }
 
 // wait blocks until the task is done and reports its failure, unless the

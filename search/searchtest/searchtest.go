@@ -38,6 +38,9 @@ func Run(t *testing.T, open func(t *testing.T) app.SearchEngine) {
 		{"SnippetIsSafeHTML", testSnippetSafe},
 		{"SnippetWithoutQueryIsSafe", testSnippetNoQuery},
 		{"ConcurrentIndexAndSearch", testConcurrent},
+		{"SwedishPipeline", testSwedishPipeline},
+		{"TypeIssuerAndSort", testTypeIssuerAndSort},
+		{"RebuildSwaps", testRebuildSwaps},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.run(t, open) })

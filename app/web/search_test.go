@@ -1,0 +1,245 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/search"
+	"github.com/samsyn/samsyn/search/bleve"
+)
+
+func init() { roleTables = append(roleTables, searchRoles) }
+
+// searchRoles: search is open to everyone; the internal scope needs a
+// signed-in user.
+func searchRoles(f *fixture) []roleCase {
+	withSearch(f)
+	return []roleCase{
+		{"GET", "/sok", "", [6]int{200, 200, 200, 200, 200, 200}},
+		{"GET", "/sok?q=eln%C3%A4tet", "", [6]int{200, 200, 200, 200, 200, 200}},
+		{"GET", "/sok?scope=internal", "", [6]int{303, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/search?q=eln%C3%A4tet", "", [6]int{200, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/search?scope=internal", "", [6]int{401, 200, 200, 200, 200, 200}},
+	}
+}
+
+// secretWord exists only in unpublished documents.
+const secretWord = "sekretessbudget"
+
+// withSearch gives the fixture's server a real Bleve engine holding a
+// published statement, a draft, a statement in signing, a withdrawn one,
+// a consultation and an issue, written the way the sync writes them.
+func withSearch(f *fixture) *bleve.Engine {
+	f.t.Helper()
+	eng, err := bleve.Open(f.t.TempDir())
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { _ = eng.Close() })
+	now := time.Date(2025, 5, 5, 10, 0, 0, 0, time.UTC)
+	st := func(id string, status app.StatementStatus, title, body string) app.IndexTask {
+		return app.StatementSearchTask(&app.Statement{ID: id, Kind: app.KindPositionPaper, Title: title, Slug: id,
+			Summary: "Sammanfattning.", Body: body, Topics: []string{"elnät"}, Status: status, PublishedAt: now, Version: 1,
+			Signatures: []app.Signature{{MemberName: "Skellefteå", Decision: "signed"}}})
+	}
+	tasks := []app.IndexTask{
+		st("pub1", app.StatementPublished, "Elnätet i norr", "Elnätet behöver byggas ut. <script>alert(1)</script>"),
+		st("draft1", app.StatementDraft, "Utkast om "+secretWord, "Hemlig text om "+secretWord),
+		st("sign1", app.StatementSigning, "Text under signering", "Låst text om "+secretWord),
+		st("wd1", app.StatementWithdrawn, "Återkallat om elnätet", "Återkallad text om "+secretWord),
+		app.ConsultationSearchTask(&app.Consultation{ID: "c1", Title: "Remiss om " + secretWord, Reference: "KN2026/00741",
+			Issuer: "Hemliga departementet", Topics: []string{"hemligt ämne"}, ReceivedOn: app.NewDate(2025, 4, 1)}),
+		app.IssueSearchTask(&app.Issue{ID: "i1", Title: "Fråga om " + secretWord, Slug: "fraga", Topics: []string{"hemligt ämne"}}),
+	}
+	for i := range 25 {
+		tasks = append(tasks, st(fmt.Sprintf("many%02d", i), app.StatementPublished, fmt.Sprintf("Logistik i hamnarna del %d", i), "Hamnar och logistik."))
+	}
+	if err := search.Apply(f.t.Context(), eng.Public(), eng.Internal(), tasks); err != nil {
+		f.t.Fatal(err)
+	}
+	f.srv.SetSearchForTest(eng)
+	return eng
+}
+
+type searchAnswer struct {
+	Query   string `json:"query"`
+	Total   int    `json:"total"`
+	Page    int    `json:"page"`
+	PerPage int    `json:"per_page"`
+	Hits    []struct {
+		ID, Type, Kind, Title, Slug, Snippet string
+		PublishedAt                          *time.Time `json:"published_at"`
+		Members                              []string
+	} `json:"hits"`
+	Facets map[string]map[string]int `json:"facets"`
+}
+
+func (f *fixture) search(role, query string) (int, searchAnswer, string) {
+	f.t.Helper()
+	resp := f.do(request{method: "GET", path: "/api/v1/search?" + query, role: role})
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var a searchAnswer
+	if resp.StatusCode == 200 {
+		if err := json.Unmarshal(b, &a); err != nil {
+			f.t.Fatalf("decode %s: %v", b, err)
+		}
+	}
+	return resp.StatusCode, a, string(b)
+}
+
+// TestSearchNeverShowsUnpublishedWithoutLogin: the secret word of drafts,
+// signing texts, withdrawn statements, consultations and issues appears in
+// no public answer — hits, facets, snippets, pages — whoever asks, and
+// only the internal scope finds it.
+func TestSearchNeverShowsUnpublishedWithoutLogin(t *testing.T) {
+	f := newFixture(t)
+	withSearch(f)
+	leaks := []string{secretWord, "Hemliga departementet", "hemligt ämne", "draft1", "sign1", "wd1", "Återkallat"}
+	for _, role := range []string{"", "memberA", "admin"} {
+		for _, q := range []string{"q=" + secretWord, "q=", "q=KN2026/741", "q=" + secretWord + "&type=consultation",
+			"q=hemligt&topic=hemligt+%C3%A4mne", "q=sekretessb", "q=återkallat"} {
+			status, a, _ := f.search(role, q)
+			shown, _ := json.Marshal([]any{a.Total, a.Hits, a.Facets}) // all but the echoed query
+			page := mustDoc(t, f.do(request{method: "GET", path: "/sok?" + q, role: role, headers: map[string]string{"Accept": "text/html"}}))
+			html := page.Find("ol.hits, nav.facets").Text() // .active-filters echo the visitor's own filter
+			for _, w := range leaks {
+				if strings.Contains(strings.ToLower(string(shown)), strings.ToLower(w)) {
+					t.Errorf("public search %q as %q (%d) shows %q: %s", q, role, status, w, shown)
+				}
+				if strings.Contains(strings.ToLower(html), strings.ToLower(w)) {
+					t.Errorf("/sok?%s as %q shows %q", q, role, w)
+				}
+			}
+		}
+	}
+	_, a, _ := f.search("memberA", "scope=internal&q="+secretWord)
+	if a.Total != 5 {
+		t.Errorf("internal search for the secret word: %d hits, want 5 (draft, signing, withdrawn, consultation, issue)", a.Total)
+	}
+	status, _, body := f.search("", "scope=internal&q="+secretWord)
+	if status != 401 || strings.Contains(body, secretWord) {
+		t.Errorf("anonymous internal search: %d %s", status, body)
+	}
+}
+
+// TestSearchAnswerShape checks the JSON of DESIGN.md and the ranking.
+func TestSearchAnswerShape(t *testing.T) {
+	f := newFixture(t)
+	withSearch(f)
+	status, a, body := f.search("", "q=eln%C3%A4t")
+	if status != 200 || a.Total != 1 || a.Query != "elnät" || a.Page != 1 || a.PerPage != 20 {
+		t.Fatalf("search: %d %s", status, body)
+	}
+	h := a.Hits[0]
+	if h.ID != "pub1" || h.Type != "statement" || h.Kind != "position_paper" || h.Slug != "pub1" || h.PublishedAt == nil ||
+		len(h.Members) != 1 || h.Members[0] != "Skellefteå" {
+		t.Errorf("hit = %+v", h)
+	}
+	if !strings.Contains(h.Snippet, "<mark>") || strings.Contains(h.Snippet, "<script") {
+		t.Errorf("snippet %q: want <mark> and no script", h.Snippet)
+	}
+	for _, name := range app.FacetNames {
+		if _, ok := a.Facets[name]; !ok {
+			t.Errorf("facet %q missing: %s", name, body)
+		}
+	}
+	if a.Facets["member"]["Skellefteå"] != 1 || a.Facets["topic"]["elnät"] != 1 {
+		t.Errorf("facets %v", a.Facets)
+	}
+}
+
+// TestSearchBadInput: every odd request gets a clear answer, never a 500.
+func TestSearchBadInput(t *testing.T) {
+	f := newFixture(t)
+	withSearch(f)
+	cases := []struct {
+		query string
+		want  int
+		field string
+	}{
+		{"q=", 200, ""},
+		{"q=" + url.QueryEscape(strings.Repeat("elnät ", 300)), 200, ""},
+		{"q=" + strings.Repeat("a", 7000), 200, ""}, // longer requests get 431 from the server's 8 KB header limit
+		{"q=" + url.QueryEscape(`"elnät i norr`), 200, ""},
+		{"q=" + url.QueryEscape(`+elnät -norr AND (x OR y) title:* ~2 ^3 \ / [a TO b] {c} !d ?e`), 200, ""},
+		{"q=%ff%fe", 200, ""},
+		{"topic=finns-inte&member=ingen&issuer=x", 200, ""},
+		{"page=999", 200, ""},
+		{"page=-1", 422, "page"},
+		{"page=abc", 422, "page"},
+		{"per_page=1000", 422, "per_page"},
+		{"year=tjugo", 422, "year"},
+		{"kind=okand", 422, "kind"},
+		{"scope=alla", 422, "scope"},
+		{"sort=slump", 422, "sort"},
+	}
+	for _, c := range cases {
+		status, a, body := f.search("", c.query)
+		short := c.query[:min(len(c.query), 40)]
+		if status != c.want {
+			t.Errorf("%s: status %d, want %d: %.200s", short, status, c.want, body)
+			continue
+		}
+		if c.field != "" && !strings.Contains(body, `"`+c.field+`"`) {
+			t.Errorf("%s: error does not name %s: %s", short, c.field, body)
+		}
+		if strings.HasPrefix(c.query, "page=999") && (len(a.Hits) != 0 || a.Total != 26) {
+			t.Errorf("page beyond the end: %d hits, total %d", len(a.Hits), a.Total)
+		}
+	}
+	_, a, _ := f.search("", "q=")
+	if a.Total != 26 || a.Hits[0].PublishedAt == nil {
+		t.Errorf("empty query browses all published, newest first: total %d", a.Total)
+	}
+	resp := f.do(request{method: "GET", path: "/sok?page=-3", headers: map[string]string{"Accept": "text/html"}})
+	if resp.StatusCode != 400 || mustDoc(t, resp).Find(".error-summary").Length() != 1 {
+		t.Errorf("/sok?page=-3: %d, want 400 with an error summary", resp.StatusCode)
+	}
+}
+
+// TestSearchPage checks the HTML page: a labelled field, the count in a
+// status region, marked snippets, facets as links and pagination.
+func TestSearchPage(t *testing.T) {
+	f := newFixture(t)
+	withSearch(f)
+	doc := mustDoc(t, f.do(request{method: "GET", path: "/sok?q=hamnarna", headers: map[string]string{"Accept": "text/html"}}))
+	if doc.Find(`form[role=search] label[for=q]`).Length() != 1 || doc.Find(`input#q[type=search]`).Length() != 1 {
+		t.Error("no labelled search field")
+	}
+	if got := doc.Find(`[role=status]`).Text(); !strings.Contains(got, "25") {
+		t.Errorf("status region %q does not announce 25 results", got)
+	}
+	if n := doc.Find("ol.hits > li").Length(); n != 20 {
+		t.Errorf("%d hits on page 1, want 20", n)
+	}
+	if doc.Find("ol.hits .snippet mark").Length() == 0 {
+		t.Error("no highlighted snippet")
+	}
+	next, ok := doc.Find(`nav.pager a[rel=next]`).Attr("href")
+	if !ok || !strings.Contains(next, "page=2") || !strings.Contains(next, "q=hamnarna") {
+		t.Errorf("next page link %q", next)
+	}
+	facet, ok := doc.Find(`nav.facets a`).First().Attr("href")
+	if !ok || !strings.Contains(facet, "q=hamnarna") {
+		t.Errorf("facet link %q keeps no query", facet)
+	}
+	page2 := mustDoc(t, f.do(request{method: "GET", path: next, headers: map[string]string{"Accept": "text/html"}}))
+	if n := page2.Find("ol.hits > li").Length(); n != 5 {
+		t.Errorf("%d hits on page 2, want 5", n)
+	}
+	none := mustDoc(t, f.do(request{method: "GET", path: "/sok?q=zzxxqq", headers: map[string]string{"Accept": "text/html"}}))
+	if none.Find(".no-results li").Length() == 0 {
+		t.Error("no help shown for no results")
+	}
+	internal := mustDoc(t, f.do(request{method: "GET", path: "/sok?scope=internal&q=" + secretWord, role: "memberA", headers: map[string]string{"Accept": "text/html"}}))
+	if n := internal.Find("ol.hits > li").Length(); n != 5 {
+		t.Errorf("internal search page: %d hits, want 5", n)
+	}
+}

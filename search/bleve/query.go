@@ -1,0 +1,129 @@
+package bleve
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/samsyn/samsyn/search/swedish"
+)
+
+// Field weights: a match in the title counts most.
+var fieldBoost = map[string]float64{fieldTitle: 3, fieldSummary: 1.5, fieldBody: 1}
+
+const (
+	maxQueryTokens = 32  // more words add nothing but cost
+	partBoost      = 0.5 // a compound's part
+	fuzzyBoost     = 0.3 // a word within one or two edits
+	foldedBoost    = 0.4 // a word typed without å, ä, ö
+	prefixBoost    = 1.0 // the word being typed, as a prefix of a title word
+	referenceBoost = 6.0
+	phraseBoost    = 4.0
+)
+
+// textQuery runs the text through the Swedish pipeline and asks for any of
+// its terms, ranked by field, exactness and how many terms match. Nothing
+// in the text is query syntax: quotes only ask for a phrase when balanced.
+func textQuery(text string, typed bool) query.Query {
+	toks := swedish.Default().Tokens(text)
+	if len(toks) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
+	var qs []query.Query
+	add := func(q query.Query) { qs = append(qs, q) }
+	for _, t := range toks {
+		boost := 1.0
+		switch t.Kind {
+		case swedish.KindPart:
+			boost = partBoost
+		case swedish.KindReference:
+			add(termQuery(fieldReference, t.Term, referenceBoost))
+		}
+		for f, b := range fieldBoost {
+			add(termQuery(f, t.Term, b*boost))
+			if d := fuzziness(t); d > 0 {
+				// The normal form for a misspelt inflection, the word as
+				// typed for a misspelt word the stemmer cut short.
+				for _, term := range slices.Compact([]string{t.Term, t.Raw}) {
+					fq := bleve.NewFuzzyQuery(term)
+					fq.SetField(f)
+					fq.SetFuzziness(d)
+					fq.SetBoost(b * fuzzyBoost)
+					add(fq)
+				}
+			}
+		}
+		add(termQuery(fieldFolded, foldTerm(t), foldedBoost))
+	}
+	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && utf8.RuneCountInString(last.Raw) >= 2 {
+		pq := bleve.NewPrefixQuery(last.Raw)
+		pq.SetField(fieldPrefix)
+		pq.SetBoost(prefixBoost)
+		add(pq)
+	}
+	for _, p := range phrases(text) {
+		for f := range fieldBoost {
+			mp := bleve.NewMatchPhraseQuery(p)
+			mp.SetField(f)
+			mp.SetBoost(phraseBoost)
+			add(mp)
+		}
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func termQuery(field, term string, boost float64) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+// fuzziness allows one edit in a word of five letters, two from nine.
+func fuzziness(t swedish.Token) int {
+	if t.Kind != swedish.KindWord || !isWord(t.Raw) {
+		return 0
+	}
+	switch n := utf8.RuneCountInString(t.Raw); {
+	case n >= 9:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// typing reports whether the raw text ends inside a word, as while
+// typing: then its last word also counts as a prefix.
+func typing(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// phrases returns the text between balanced pairs of double quotes.
+func phrases(text string) []string {
+	parts := strings.Split(text, `"`)
+	var out []string
+	for i := 1; i+1 < len(parts); i += 2 {
+		if p := strings.TrimSpace(parts[i]); strings.ContainsRune(p, ' ') {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,72 @@
+package meili
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/meilisearch/meilisearch-go"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// nextSuffix names the indexes a rebuild fills beside the live ones.
+const nextSuffix = "_next"
+
+// Rebuild creates empty, set-up indexes beside the live ones (dropping any
+// left over from an earlier, interrupted rebuild).
+func (e *Engine) Rebuild(ctx context.Context) (app.SearchRebuild, error) {
+	r := &rebuild{e: e, public: newIndex(e.client, e.public.uid+nextSuffix),
+		internal: newIndex(e.client, e.internal.uid+nextSuffix)}
+	if err := r.drop(ctx); err != nil {
+		return nil, err
+	}
+	for _, ix := range []*Index{r.public, r.internal} {
+		if err := ix.setUp(ctx, e.client); err != nil {
+			return nil, errors.Join(err, r.drop(ctx))
+		}
+	}
+	return r, nil
+}
+
+type rebuild struct {
+	e                *Engine
+	public, internal *Index
+}
+
+func (r *rebuild) Public() app.SearchIndex   { return r.public }
+func (r *rebuild) Internal() app.SearchIndex { return r.internal }
+
+// Commit swaps both new indexes with the live ones in one task and drops
+// the old contents. The search keys are bound to the live names, so they
+// see the new indexes at once.
+func (r *rebuild) Commit(ctx context.Context) error {
+	task, err := r.e.client.SwapIndexes(ctx, []*meilisearch.SwapIndexesParams{
+		{Indexes: []string{r.e.public.uid, r.public.uid}},
+		{Indexes: []string{r.e.internal.uid, r.internal.uid}},
+	})
+	if err != nil {
+		return fmt.Errorf("meili: swap indexes: %w", err)
+	}
+	if err := r.e.public.wait(ctx, task); err != nil {
+		return err
+	}
+	return r.drop(ctx)
+}
+
+// Abort drops the new indexes.
+func (r *rebuild) Abort(ctx context.Context) error { return r.drop(ctx) }
+
+func (r *rebuild) drop(ctx context.Context) error {
+	var errs []error
+	for _, ix := range []*Index{r.public, r.internal} {
+		task, err := r.e.client.DeleteIndex(ctx, ix.uid)
+		if err == nil {
+			err = ix.wait(ctx, task, meilisearch.APIErrCodeIndexNotFound)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("meili: drop %s: %w", ix.uid, err))
+		}
+	}
+	return errors.Join(errs...)
+}

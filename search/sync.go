@@ -1,0 +1,189 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// Source is a store whose dirty documents the Syncer indexes.
+type Source struct {
+	Name string // for logs: "statements", "consultations", "issues"
+	app.SearchSource
+}
+
+// Syncer indexes dirty documents: into the internal index always, into
+// the public index only when the task says so (else it deletes them from
+// there), and then clears each mark for the version indexed. While the
+// engine fails nothing is cleared, so every write is indexed once it is
+// back. It is safe for concurrent use.
+type Syncer struct {
+	Engine   app.SearchEngine
+	Sources  []Source
+	Log      *slog.Logger
+	Batch    int           // tasks per source and round; default 100
+	Interval time.Duration // between rounds when idle; default 250 ms
+	MaxWait  time.Duration // longest back-off after failures; default 30 s
+
+	kick chan struct{}
+	once sync.Once
+
+	mu     sync.Mutex
+	status Status
+}
+
+// Status is how far the sync has come, for /readyz and the logs.
+type Status struct {
+	LastSuccess time.Time // end of the last round without errors
+	LastError   string    // "" when the last round succeeded
+	Failing     int       // rounds failed in a row
+	Indexed     int       // documents indexed since start
+}
+
+func (s *Syncer) init() {
+	s.once.Do(func() {
+		s.kick = make(chan struct{}, 1)
+		if s.Batch <= 0 {
+			s.Batch = 100
+		}
+		if s.Interval <= 0 {
+			s.Interval = 250 * time.Millisecond
+		}
+		if s.MaxWait <= 0 {
+			s.MaxWait = 30 * time.Second
+		}
+		if s.Log == nil {
+			s.Log = slog.New(slog.DiscardHandler)
+		}
+	})
+}
+
+// Kick asks for a round now, e.g. after a publish; it never blocks.
+func (s *Syncer) Kick() {
+	s.init()
+	select {
+	case s.kick <- struct{}{}:
+	default:
+	}
+}
+
+// Status returns a copy of the sync's status.
+func (s *Syncer) Status() Status {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.status
+}
+
+// Run syncs until ctx ends: a round whenever kicked or every Interval,
+// at once again while there is more, and with a doubling back-off while
+// rounds fail.
+func (s *Syncer) Run(ctx context.Context) {
+	s.init()
+	wait := s.Interval
+	for {
+		n, err := s.SyncOnce(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			wait = min(max(2*wait, time.Second), s.MaxWait)
+			if st := s.Status(); st.Failing == 1 || st.Failing%20 == 0 {
+				s.Log.Warn("search sync failing; writes are kept and indexed when the engine is back",
+					"err", err, "rounds", st.Failing, "retry_in", wait)
+			}
+		case n > 0:
+			wait = s.Interval
+			continue // there may be more
+		default:
+			wait = s.Interval
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-s.kick:
+			t.Stop()
+		case <-t.C:
+		}
+	}
+}
+
+// SyncOnce indexes up to Batch dirty documents of each source and returns
+// how many it indexed.
+func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
+	s.init()
+	total := 0
+	var errs []error
+	for _, src := range s.Sources {
+		n, err := s.syncSource(ctx, src)
+		total += n
+		if err != nil {
+			errs = append(errs, fmt.Errorf("sync %s: %w", src.Name, err))
+		}
+	}
+	err := errors.Join(errs...)
+	s.mu.Lock()
+	s.status.Indexed += total
+	if err != nil {
+		s.status.LastError, s.status.Failing = err.Error(), s.status.Failing+1
+	} else {
+		s.status.LastError, s.status.Failing, s.status.LastSuccess = "", 0, time.Now()
+	}
+	s.mu.Unlock()
+	return total, err
+}
+
+func (s *Syncer) syncSource(ctx context.Context, src Source) (int, error) {
+	tasks, err := src.PendingSearch(ctx, s.Batch)
+	if err != nil || len(tasks) == 0 {
+		return 0, err
+	}
+	if err := Apply(ctx, s.Engine.Public(), s.Engine.Internal(), tasks); err != nil {
+		return 0, err
+	}
+	var errs []error
+	for _, t := range tasks {
+		if err := src.MarkIndexed(ctx, t.Doc.ID, t.Version); err != nil {
+			errs = append(errs, err) // indexed again next round: harmless
+		}
+	}
+	return len(tasks), errors.Join(errs...)
+}
+
+// Apply writes tasks to a pair of indexes: every document into internal;
+// public ones into public, the others deleted from it. The public index
+// is written first, so a document that stops being public leaves it even
+// when the internal write then fails.
+func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.IndexTask) error {
+	var pub []app.SearchDoc
+	var gone []string
+	all := make([]app.SearchDoc, 0, len(tasks))
+	for _, t := range tasks {
+		all = append(all, t.Doc)
+		if IsPublic(t) {
+			pub = append(pub, t.Doc)
+		} else {
+			gone = append(gone, t.Doc.ID)
+		}
+	}
+	if err := public.Delete(ctx, gone...); err != nil {
+		return err
+	}
+	if err := public.Index(ctx, pub...); err != nil {
+		return err
+	}
+	return internal.Index(ctx, all...)
+}
+
+// IsPublic reports whether a task belongs in the public index: it must
+// say so and be a published statement — a source that gets this wrong
+// still cannot leak a draft.
+func IsPublic(t app.IndexTask) bool {
+	return t.Public && t.Doc.Type == app.TypeStatement && t.Doc.Status == string(app.StatementPublished)
+}
