@@ -18,6 +18,11 @@ const (
 	KindConsultationResponse StatementKind = "consultation_response"
 )
 
+// Valid reports whether k is a known kind.
+func (k StatementKind) Valid() bool {
+	return k == KindPositionPaper || k == KindJointStatement || k == KindConsultationResponse
+}
+
 // StatementStatus is where a statement stands.
 type StatementStatus string
 
@@ -42,13 +47,23 @@ type Statement struct {
 	Status         StatementStatus
 	ContentHash    string // SHA-256 of the frozen text, set when signing opens
 	SignBy         Date
-	Signatures     []Signature
-	PublishedAt    time.Time
-	WithdrawnAt    time.Time
-	AuthorID       string
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// Signatures are the decisions of the current signing round.
+	Signatures  []Signature
+	PublishedAt time.Time
+	WithdrawnAt time.Time
+	AuthorID    string
+	// Round is the signing round: reopening the text starts a new one, and
+	// signatures of earlier rounds are void (kept as history).
+	Round int
+	// Revision is the number of the revision the current text is; EditedBy
+	// and EditedAt say who saved it and when.
+	Revision     int
+	EditedBy     string
+	EditedByName string
+	EditedAt     time.Time
+	Version      int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Signature is one member's decision on a frozen text.
@@ -65,7 +80,12 @@ type Signature struct {
 	Reservation     string
 	ContentHash     string
 	SignedAt        time.Time
-	RegisteredBy    string // user id of whoever registered it
+	RegisteredBy    string // user id of the secretariat user who registered it, if one did
+	// SignedBy is the user who entered the decision; RegisteredByName names
+	// the registering user for display.
+	SignedBy         string
+	RegisteredByName string
+	Round            int // the signing round it belongs to
 }
 
 // ContentHash returns the SHA-256 of a statement's canonical text: title,
@@ -81,14 +101,24 @@ func ContentHash(title, summary, body string) string {
 // StatementFilter narrows a statement listing.
 type StatementFilter struct {
 	Status StatementStatus
-	Page   Page
+	// Statuses, when set, matches any of them (Status is then ignored).
+	Statuses []StatementStatus
+	Page     Page
 }
 
-// StatementStore keeps statements. Create returns ECONFLICT for a taken
-// slug; lookups return ENOTFOUND.
+// StatementStore keeps statements with their revisions, signatures and
+// comments. Create returns ECONFLICT for a taken slug; lookups return
+// ENOTFOUND; UpdateStatement returns ECONFLICT when the stored version is
+// no longer s.Version, and then changes nothing.
 type StatementStore interface {
 	CreateStatement(ctx context.Context, s *Statement) error
 	StatementByID(ctx context.Context, id string) (*Statement, error)
 	StatementBySlug(ctx context.Context, slug string) (*Statement, error)
 	ListStatements(ctx context.Context, f StatementFilter) ([]*Statement, int, error)
+	// UpdateStatement stores the changed fields of s (and, when s.Revision
+	// moved on, the new revision), marks it for search and bumps s.Version.
+	UpdateStatement(ctx context.Context, s *Statement) error
+	RevisionStore
+	SignatureStore
+	CommentStore
 }

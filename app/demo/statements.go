@@ -4,6 +4,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/samsyn/samsyn/app"
@@ -62,6 +63,9 @@ func (l *loader) loadStatements(ctx context.Context) error {
 		if err := l.audit(ctx, "statement", st.ID, string(st.Status), note); err != nil {
 			return err
 		}
+		if err := l.draftHistory(ctx, st); err != nil {
+			return err
+		}
 		l.statements[st.Slug] = st
 		l.res.Statements++
 	}
@@ -74,7 +78,8 @@ func (l *loader) statement(spec statementSpec) (*app.Statement, error) {
 		return nil, err
 	}
 	st := &app.Statement{Kind: spec.kind, Title: spec.title, Slug: spec.slug, Summary: spec.summary, Body: body,
-		Topics: spec.topics, Status: spec.status, AuthorID: l.author.ID, Version: 1,
+		Topics: spec.topics, Status: spec.status, AuthorID: l.author.ID, Version: 1, Round: 1, Revision: 1,
+		EditedBy: l.author.ID, EditedByName: l.author.Name, EditedAt: l.daysAgo(spec.createdDaysAgo),
 		CreatedAt: l.daysAgo(spec.createdDaysAgo), UpdatedAt: l.daysAgo(1)}
 	if c := l.consultations[spec.remiss]; c != nil {
 		st.ConsultationID = c.ID
@@ -109,4 +114,28 @@ func (l *loader) signature(g signerSpec, hash string, at time.Time) app.Signatur
 		SignatoryName: kso.Name, SignatoryTitle: kso.Title, DecidedBy: g.decidedBy, DecidedOn: decided,
 		Paragraph: g.paragraph, MemberReference: fmt.Sprintf("KS %d/%d", decided.Year(), g.serial),
 		Reservation: g.reservation, ContentHash: hash, SignedAt: at, RegisteredBy: l.registrar.ID}
+}
+
+// draftHistory gives a demo draft a second revision by the registrar and
+// a short comment thread, so that revisions, diffs and comments have
+// something to show.
+func (l *loader) draftHistory(ctx context.Context, st *app.Statement) error {
+	if st.Status != app.StatementDraft {
+		return nil
+	}
+	st.Summary = strings.Replace(st.Summary, "Nätverket", "Nätverkets medlemskommuner", 1)
+	st.Body += "\n\nTexten stäms av med medlemmarna innan den öppnas för underskrift.\n"
+	st.Revision, st.EditedBy, st.EditedByName, st.EditedAt = 2, l.registrar.ID, l.registrar.Name, l.daysAgo(2)
+	st.UpdatedAt = st.EditedAt
+	if err := l.s.Statements.UpdateStatement(ctx, st); err != nil {
+		return err
+	}
+	c := &app.Comment{StatementID: st.ID, Anchor: 2, AuthorID: l.author.ID, AuthorName: l.author.Name,
+		Body: "Kan vi ge ett konkret exempel från en medlemskommun här?", CreatedAt: l.daysAgo(2)}
+	if err := l.s.Statements.CreateComment(ctx, c); err != nil {
+		return err
+	}
+	reply := &app.Comment{StatementID: st.ID, ParentID: c.ID, Anchor: c.Anchor, AuthorID: l.registrar.ID,
+		AuthorName: l.registrar.Name, Body: "Jag frågar Skellefteå om siffrorna från batterietableringen.", CreatedAt: l.daysAgo(1)}
+	return l.s.Statements.CreateComment(ctx, reply)
 }

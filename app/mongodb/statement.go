@@ -9,97 +9,84 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// StatementStore keeps statements with their signatures, which are embedded
-// in the statement document so that a signature and the text it signs
-// change together in one atomic update.
+// StatementStore keeps statements, their revisions (revision.go), their
+// signatures (signature.go, one collection with a unique index per member
+// and signing round) and their comments (comment.go).
 type StatementStore struct{ db *DB }
 
-var _ app.StatementStore = (*StatementStore)(nil)
+var (
+	_ app.StatementStore = (*StatementStore)(nil)
+	_ app.SearchSource   = (*StatementStore)(nil)
+)
 
 // NewStatementStore returns a store on db.
 func NewStatementStore(db *DB) *StatementStore { return &StatementStore{db: db} }
 
+func init() {
+	indexes = append(indexes,
+		index{colStatements, bson.D{{Key: "updated_at", Value: -1}}, false},
+		index{colStatements, bson.D{{Key: "search_dirty", Value: 1}}, false})
+}
+
 type statementDoc struct {
-	ID             bson.ObjectID  `bson:"_id"`
-	Kind           string         `bson:"kind"`
-	Title          string         `bson:"title"`
-	Slug           string         `bson:"slug"`
-	Summary        string         `bson:"summary"`
-	Body           string         `bson:"body"`
-	Topics         []string       `bson:"topics,omitempty"`
-	ConsultationID string         `bson:"consultation_id,omitempty"`
-	Status         string         `bson:"status"`
-	ContentHash    string         `bson:"content_hash,omitempty"`
-	SignBy         time.Time      `bson:"sign_by,omitempty"`
-	Signatures     []signatureDoc `bson:"signatures,omitempty"`
-	PublishedAt    time.Time      `bson:"published_at,omitempty"`
-	WithdrawnAt    time.Time      `bson:"withdrawn_at,omitempty"`
-	AuthorID       string         `bson:"author_id,omitempty"`
-	Version        int            `bson:"version"`
-	CreatedAt      time.Time      `bson:"created_at"`
-	UpdatedAt      time.Time      `bson:"updated_at"`
-}
-
-type signatureDoc struct {
-	MemberID        string    `bson:"member_id"`
-	MemberName      string    `bson:"member_name"`
-	Decision        string    `bson:"decision"`
-	SignatoryName   string    `bson:"signatory_name"`
-	SignatoryTitle  string    `bson:"signatory_title"`
-	DecidedBy       string    `bson:"decided_by,omitempty"`
-	DecidedOn       time.Time `bson:"decided_on,omitempty"`
-	Paragraph       string    `bson:"paragraph,omitempty"`
-	MemberReference string    `bson:"member_reference,omitempty"`
-	Reservation     string    `bson:"reservation,omitempty"`
-	ContentHash     string    `bson:"content_hash"`
-	SignedAt        time.Time `bson:"signed_at"`
-	RegisteredBy    string    `bson:"registered_by,omitempty"`
-}
-
-func newSignatureDoc(g app.Signature) signatureDoc {
-	return signatureDoc{MemberID: g.MemberID, MemberName: g.MemberName, Decision: g.Decision,
-		SignatoryName: g.SignatoryName, SignatoryTitle: g.SignatoryTitle, DecidedBy: g.DecidedBy,
-		DecidedOn: dateValue(g.DecidedOn), Paragraph: g.Paragraph, MemberReference: g.MemberReference,
-		Reservation: g.Reservation, ContentHash: g.ContentHash, SignedAt: utc(g.SignedAt), RegisteredBy: g.RegisteredBy}
-}
-
-func (d *signatureDoc) signature() app.Signature {
-	return app.Signature{MemberID: d.MemberID, MemberName: d.MemberName, Decision: d.Decision,
-		SignatoryName: d.SignatoryName, SignatoryTitle: d.SignatoryTitle, DecidedBy: d.DecidedBy,
-		DecidedOn: dateOf(d.DecidedOn), Paragraph: d.Paragraph, MemberReference: d.MemberReference,
-		Reservation: d.Reservation, ContentHash: d.ContentHash, SignedAt: d.SignedAt, RegisteredBy: d.RegisteredBy}
+	ID             bson.ObjectID `bson:"_id"`
+	Kind           string        `bson:"kind"`
+	Title          string        `bson:"title"`
+	Slug           string        `bson:"slug"`
+	Summary        string        `bson:"summary"`
+	Body           string        `bson:"body"`
+	Topics         []string      `bson:"topics,omitempty"`
+	ConsultationID string        `bson:"consultation_id,omitempty"`
+	Status         string        `bson:"status"`
+	ContentHash    string        `bson:"content_hash,omitempty"`
+	SignBy         time.Time     `bson:"sign_by,omitempty"`
+	PublishedAt    time.Time     `bson:"published_at,omitempty"`
+	WithdrawnAt    time.Time     `bson:"withdrawn_at,omitempty"`
+	AuthorID       string        `bson:"author_id,omitempty"`
+	Round          int           `bson:"round"`
+	Revision       int           `bson:"revision"`
+	EditedBy       string        `bson:"edited_by,omitempty"`
+	EditedByName   string        `bson:"edited_by_name,omitempty"`
+	EditedAt       time.Time     `bson:"edited_at"`
+	SearchDirty    bool          `bson:"search_dirty"`
+	Version        int           `bson:"version"`
+	CreatedAt      time.Time     `bson:"created_at"`
+	UpdatedAt      time.Time     `bson:"updated_at"`
 }
 
 func (d *statementDoc) statement() *app.Statement {
-	s := &app.Statement{ID: d.ID.Hex(), Kind: app.StatementKind(d.Kind), Title: d.Title, Slug: d.Slug,
+	return &app.Statement{ID: d.ID.Hex(), Kind: app.StatementKind(d.Kind), Title: d.Title, Slug: d.Slug,
 		Summary: d.Summary, Body: d.Body, Topics: d.Topics, ConsultationID: d.ConsultationID,
 		Status: app.StatementStatus(d.Status), ContentHash: d.ContentHash, SignBy: dateOf(d.SignBy),
-		PublishedAt: d.PublishedAt, WithdrawnAt: d.WithdrawnAt, AuthorID: d.AuthorID, Version: d.Version,
-		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
-	for i := range d.Signatures {
-		s.Signatures = append(s.Signatures, d.Signatures[i].signature())
-	}
-	return s
+		PublishedAt: d.PublishedAt, WithdrawnAt: d.WithdrawnAt, AuthorID: d.AuthorID, Round: d.Round,
+		Revision: d.Revision, EditedBy: d.EditedBy, EditedByName: d.EditedByName, EditedAt: d.EditedAt,
+		Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
 const statementWhat = "Ställningstagandet"
 
-// CreateStatement inserts st with its signatures and sets its ID and
-// version; a taken slug is ECONFLICT.
+// CreateStatement inserts st as revision st.Revision (1 when unset), with
+// any signatures it carries in round st.Round (1 when unset), and sets its
+// ID and version; a taken slug is ECONFLICT.
 func (s *StatementStore) CreateStatement(ctx context.Context, st *app.Statement) error {
+	st.Round, st.Revision = max(st.Round, 1), max(st.Revision, 1)
+	if st.EditedAt.IsZero() {
+		st.EditedBy, st.EditedAt = st.AuthorID, st.CreatedAt
+	}
 	d := statementDoc{ID: bson.NewObjectID(), Kind: string(st.Kind), Title: st.Title, Slug: st.Slug,
 		Summary: st.Summary, Body: st.Body, Topics: st.Topics, ConsultationID: st.ConsultationID,
 		Status: string(st.Status), ContentHash: st.ContentHash, SignBy: dateValue(st.SignBy),
 		PublishedAt: utc(st.PublishedAt), WithdrawnAt: utc(st.WithdrawnAt), AuthorID: st.AuthorID,
-		Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
-	for _, g := range st.Signatures {
-		d.Signatures = append(d.Signatures, newSignatureDoc(g))
-	}
+		Round: st.Round, Revision: st.Revision, EditedBy: st.EditedBy, EditedByName: st.EditedByName,
+		EditedAt: utc(st.EditedAt), SearchDirty: true, Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
 	if _, err := s.db.col(colStatements).InsertOne(ctx, d); err != nil {
 		return conflictOn(translate(err, statementWhat), "title", "Det finns redan ett ställningstagande med samma adress.")
 	}
 	st.ID, st.Version = d.ID.Hex(), 1
-	return nil
+	if err := s.ensureRevision(ctx, st); err != nil {
+		return err
+	}
+	return s.insertSignatures(ctx, st)
 }
 
 // StatementByID returns the statement with that id.
@@ -121,13 +108,25 @@ func (s *StatementStore) findOne(ctx context.Context, filter bson.D) (*app.State
 	if err := s.db.col(colStatements).FindOne(ctx, filter).Decode(&d); err != nil {
 		return nil, translate(err, statementWhat)
 	}
-	return d.statement(), nil
+	st := d.statement()
+	if err := s.attachSignatures(ctx, st); err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
-// ListStatements lists statements, most recently updated first.
+// ListStatements lists statements, most recently updated first, each with
+// the signatures of its current round.
 func (s *StatementStore) ListStatements(ctx context.Context, f app.StatementFilter) ([]*app.Statement, int, error) {
 	filter := bson.D{}
-	if f.Status != "" {
+	switch {
+	case len(f.Statuses) > 0:
+		in := bson.A{}
+		for _, st := range f.Statuses {
+			in = append(in, string(st))
+		}
+		filter = append(filter, bson.E{Key: "status", Value: bson.D{{Key: "$in", Value: in}}})
+	case f.Status != "":
 		filter = append(filter, bson.E{Key: "status", Value: string(f.Status)})
 	}
 	sort := bson.D{{Key: "updated_at", Value: -1}, {Key: "_id", Value: -1}}
@@ -138,6 +137,9 @@ func (s *StatementStore) ListStatements(ctx context.Context, f app.StatementFilt
 	out := make([]*app.Statement, len(docs))
 	for i := range docs {
 		out[i] = docs[i].statement()
+	}
+	if err := s.attachAllSignatures(ctx, out); err != nil {
+		return nil, 0, err
 	}
 	return out, total, nil
 }

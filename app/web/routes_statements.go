@@ -1,6 +1,58 @@
 package web
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samsyn/samsyn/app"
+)
 
 // statementRoutes registers the statement pages (on site) and API (on api).
-func (s *Server) statementRoutes(site, api fiber.Router) {}
+// Anything about one statement answers 404, never 401 or 403, to anonymous
+// callers unless it is published: nobody learns what exists without
+// signing in. Staff-only actions answer 403 to signed-in members.
+func (s *Server) statementRoutes(site, api fiber.Router) {
+	staff := requireRole(app.RoleAdmin, app.RoleSecretariat)
+	hide := hideFromAnonymous
+
+	api.Get("/statements", s.apiListStatements)
+	api.Post("/statements", requireUser, s.apiCreateStatement)
+	api.Get("/statements/audit", hide, staff, s.apiStatementAudit)
+	api.Post("/preview", requireUser, s.apiPreview)
+	api.Get("/statements/:id", s.apiGetStatement)
+	api.Patch("/statements/:id", hide, s.apiPatchStatement)
+	api.Get("/statements/:id/revisions", hide, s.apiListRevisions)
+	api.Get("/statements/:id/diff", hide, s.apiDiff)
+	api.Get("/statements/:id/comments", hide, s.apiListComments)
+	api.Post("/statements/:id/comments", hide, s.apiCreateComment)
+	api.Post("/statements/:id/comments/:cid/resolve", hide, s.apiResolveComment)
+	api.Get("/statements/:id/signing", hide, s.apiBoard)
+	api.Post("/statements/:id/signing", hide, staff, s.apiOpenSigning)
+	api.Get("/statements/:id/signatures", hide, s.apiListSignatures)
+	api.Post("/statements/:id/signatures", hide, s.apiSign)
+	api.Post("/statements/:id/remind", hide, staff, s.apiRemind)
+	api.Post("/statements/:id/publish", hide, staff, s.statementAction(publishAction))
+	api.Post("/statements/:id/withdraw", hide, staff, s.statementAction(withdrawAction))
+	api.Post("/statements/:id/reopen", hide, staff, s.statementAction(reopenAction))
+	api.Get("/statements/:id/audit", hide, staff, s.apiStatementAudit)
+
+	site.Get("/stallningstaganden/:slug", s.publicStatementPage)
+	in := "/internt/stallningstaganden"
+	site.Get(in, requireUser, s.statementListPage)
+	site.Get(in+"/ny", requireUser, s.statementNewPage)
+	site.Post(in+"/ny", requireUser, s.statementCreateForm)
+	site.Get(in+"/logg", hide, staff, s.statementLogPage)
+	site.Get(in+"/:id", hide, s.statementPage)
+	site.Post(in+"/:id", hide, s.statementSaveForm)
+	site.Get(in+"/:id/versioner", hide, s.revisionsPage)
+	site.Get(in+"/:id/jamfor", hide, s.diffPage)
+	site.Post(in+"/:id/kommentarer", hide, s.commentForm)
+	site.Post(in+"/:id/kommentarer/:cid/lost", hide, s.resolveForm)
+	site.Get(in+"/:id/signering", hide, s.signingPage)
+	site.Post(in+"/:id/signering", hide, s.signForm)
+	site.Post(in+"/:id/signering/oppna", hide, staff, s.openSigningForm)
+	site.Post(in+"/:id/paminn", hide, staff, s.remindForm)
+	site.Post(in+"/:id/publicera", hide, staff, s.transitionForm(publishAction, "statements.published_flash"))
+	site.Post(in+"/:id/dra-tillbaka", hide, staff, s.transitionForm(withdrawAction, "statements.withdrawn_flash"))
+	site.Post(in+"/:id/ateroppna", hide, staff, s.transitionForm(reopenAction, "statements.reopened_flash"))
+	site.Get(in+"/:id/logg", hide, staff, s.statementLogPage)
+}

@@ -1,0 +1,135 @@
+package web_test
+
+import (
+	"strings"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+func init() { roleTables = append(roleTables, statementRoles) }
+
+// Statuses for the roles "", memberA, signerA, memberB, secretariat, admin.
+var (
+	all200    = [6]int{200, 200, 200, 200, 200, 200}
+	all404    = [6]int{404, 404, 404, 404, 404, 404}
+	signedIn  = [6]int{404, 200, 200, 200, 200, 200}
+	staffOnly = [6]int{404, 403, 403, 403, 200, 200}
+)
+
+// fourStatements is one statement in each status, by status.
+type fourStatements map[app.StatementStatus]stmtJSON
+
+var statuses = []app.StatementStatus{app.StatementDraft, app.StatementSigning, app.StatementPublished, app.StatementWithdrawn}
+
+func (f *fixture) fourStatements(label string) fourStatements {
+	out := fourStatements{}
+	for _, s := range statuses {
+		out[s] = f.mustStatement(s, label+" "+string(s))
+	}
+	return out
+}
+
+// each returns one case per status: pattern with {id} and {slug}
+// filled in, and the statuses want gives that status.
+func (set fourStatements) each(method, pattern, body string, want func(app.StatementStatus) [6]int) []roleCase {
+	var out []roleCase
+	for _, s := range statuses {
+		path := strings.NewReplacer("{id}", set[s].ID, "{slug}", set[s].Slug).Replace(pattern)
+		out = append(out, roleCase{method, path, body, want(s)})
+	}
+	return out
+}
+
+func same(w [6]int) func(app.StatementStatus) [6]int {
+	return func(app.StatementStatus) [6]int { return w }
+}
+
+// openOnly gives open the statuses for drafts and statements in signing,
+// closed for published and withdrawn ones.
+func openOnly(open, closed [6]int) func(app.StatementStatus) [6]int {
+	return func(s app.StatementStatus) [6]int {
+		if s == app.StatementDraft || s == app.StatementSigning {
+			return open
+		}
+		return closed
+	}
+}
+
+// only gives hit to one status and rest to the others.
+func only(status app.StatementStatus, hit, rest [6]int) func(app.StatementStatus) [6]int {
+	return func(s app.StatementStatus) [6]int {
+		if s == status {
+			return hit
+		}
+		return rest
+	}
+}
+
+// statementRoles covers every statement route for every role against a
+// statement in each status. State-changing transitions run on fresh
+// statements of their own, so that the order of rows does not matter.
+func statementRoles(f *fixture) []roleCase {
+	set := f.fourStatements("Roller")
+	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
+	cases := []roleCase{
+		{"GET", "/api/v1/statements", "", all200},
+		{"POST", "/api/v1/statements", `{"kind":"joint_statement","title":"Ny {n}"}`, [6]int{401, 201, 201, 201, 201, 201}},
+		{"GET", "/api/v1/statements/audit", "", staffOnly},
+		{"POST", "/api/v1/preview", `{"body":"**x**"}`, [6]int{401, 200, 200, 200, 200, 200}},
+		{"GET", "/internt/stallningstaganden", "", [6]int{303, 200, 200, 200, 200, 200}},
+		{"GET", "/internt/stallningstaganden/ny", "", [6]int{303, 200, 200, 200, 200, 200}},
+		{"POST", "/internt/stallningstaganden/ny", "{}", [6]int{401, 422, 422, 422, 422, 422}},
+		{"GET", "/internt/stallningstaganden/logg", "", staffOnly},
+	}
+	cases = append(cases, set.each("GET", api, "", openOnly(signedIn, all200))...)
+	cases = append(cases, set.each("GET", "/stallningstaganden/{slug}", "", openOnly(all404, all200))...)
+	for _, p := range []string{api + "/revisions", api + "/diff", api + "/comments", api + "/signing", api + "/signatures",
+		in, in + "/versioner", in + "/jamfor", in + "/signering"} {
+		cases = append(cases, set.each("GET", p, "", same(signedIn))...)
+	}
+	for _, p := range []string{api + "/audit", in + "/logg"} {
+		cases = append(cases, set.each("GET", p, "", same(staffOnly))...)
+	}
+	return append(cases, statementWriteRoles(f, set, api, in)...)
+}
+
+func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleCase {
+	c409 := [6]int{404, 409, 409, 409, 409, 409}
+	c422 := [6]int{404, 422, 422, 422, 422, 422}
+	staff409 := [6]int{404, 403, 403, 403, 409, 409}
+	cases := set.each("PATCH", api, `{"version":999,"body":"x"}`, same(c409))
+	cases = append(cases, set.each("POST", api+"/comments", `{"body":"Hej"}`, openOnly([6]int{404, 201, 201, 201, 201, 201}, c409))...)
+	cases = append(cases, set.each("POST", api+"/signing", `{"sign_by":"nope"}`, same([6]int{404, 403, 403, 403, 422, 422}))...)
+	cases = append(cases, set.each("POST", api+"/signatures", signBody("", "0000000000000000000000000000000000000000000000000000000000000000"), same([6]int{404, 403, 409, 403, 422, 422}))...)
+	cases = append(cases, set.each("POST", api+"/remind", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 200, 200}, staff409))...)
+	cases = append(cases, set.each("POST", in, "{}", same(c422))...)
+	cases = append(cases, set.each("POST", in+"/kommentarer", "{}", openOnly(c422, c409))...)
+	cases = append(cases, set.each("POST", in+"/signering", "{}", same(c422))...)
+	cases = append(cases, set.each("POST", in+"/signering/oppna", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
+	cases = append(cases, set.each("POST", in+"/paminn", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 303, 303}, staff409))...)
+	for _, s := range []app.StatementStatus{app.StatementDraft, app.StatementSigning} {
+		var cm struct{ ID string }
+		mustUnmarshal(f.t, f.mustCall(201, "memberA", "POST", "/api/v1/statements/"+set[s].ID+"/comments", `{"body":"Tråd"}`), &cm)
+		cases = append(cases,
+			roleCase{"POST", "/api/v1/statements/" + set[s].ID + "/comments/" + cm.ID + "/resolve", "{}", signedIn},
+			roleCase{"POST", "/internt/stallningstaganden/" + set[s].ID + "/kommentarer/" + cm.ID + "/lost", "{}", [6]int{404, 303, 303, 303, 303, 303}})
+	}
+	transitions := []struct {
+		path   string
+		ok     int
+		status app.StatementStatus
+	}{
+		{api + "/publish", 200, app.StatementSigning}, {api + "/withdraw", 200, app.StatementPublished},
+		{api + "/reopen", 200, app.StatementSigning}, {in + "/publicera", 303, app.StatementSigning},
+		{in + "/dra-tillbaka", 303, app.StatementPublished}, {in + "/ateroppna", 303, app.StatementSigning},
+	}
+	for _, tr := range transitions {
+		fresh := f.fourStatements("Övergång " + tr.path[len(tr.path)-6:])
+		if tr.status == app.StatementSigning {
+			st := fresh[app.StatementSigning]
+			f.mustCall(201, "signerA", "POST", "/api/v1/statements/"+st.ID+"/signatures", signBody("", st.ContentHash))
+		}
+		cases = append(cases, fresh.each("POST", tr.path, "{}", only(tr.status, [6]int{404, 403, 403, 403, tr.ok, 409}, staff409))...)
+	}
+	return cases
+}

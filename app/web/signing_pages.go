@@ -1,0 +1,164 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// signingPage is the signing board: every member with its decision and
+// mandate, the days left, and the form to sign or register a decision.
+type signingPage struct {
+	Layout
+	St                  *app.Statement
+	StatusKey           string
+	Rows                []boardRowView
+	Signed, Declined    int
+	Pending             int
+	DaysLeft            int
+	Open, IsStaff       bool
+	CanSign             bool
+	Form                stmtForm
+	Members             []Option
+	Decisions, Bodies   []Option
+	LastReminder        string
+	LastReminderMembers string
+}
+
+type boardRowView struct {
+	Member, StateKey, State string
+	Mandate, Signatory      string
+	Reservation, Registered string
+}
+
+// mandateLine describes the decision that gives a signature its mandate,
+// e.g. "KS 2026-03-02 § 87, dnr KS 2026/233".
+func mandateLine(g *app.Signature) string {
+	line := g.DecidedBy + " " + g.DecidedOn.String()
+	if g.Paragraph != "" {
+		line += " " + g.Paragraph
+	}
+	if g.MemberReference != "" {
+		line += ", dnr " + g.MemberReference
+	}
+	return line
+}
+
+func (s *Server) signingView(c *fiber.Ctx) (*signingPage, error) {
+	b, err := s.desk().Board(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return nil, err
+	}
+	u, st := currentUser(c), b.Statement
+	p := &signingPage{Layout: s.layout(c, "signing.title"), St: st, StatusKey: "statements.status_" + string(st.Status),
+		Signed: b.Signed, Declined: b.Declined, Pending: b.Pending, DaysLeft: b.DaysLeft,
+		Open: st.Status == app.StatementSigning, IsStaff: u.IsStaff()}
+	p.CanSign = p.Open && (u.IsStaff() || u.MaySign)
+	for _, r := range b.Rows {
+		p.addRow(r, u)
+	}
+	if e := b.LastReminder; e != nil {
+		p.LastReminder, p.LastReminderMembers = localTime(e.At)+" ("+e.ActorName+")", e.Note
+	}
+	p.Form = s.newStmtForm(p.Layout)
+	p.Form.Values = map[string]string{"decision": app.DecisionSigned, "decided_by": "KS", "content_hash": st.ContentHash}
+	if !u.IsStaff() {
+		p.Form.Values["signatory_name"], p.Form.Values["signatory_title"] = u.Name, u.Title
+	}
+	for _, v := range []string{app.DecisionSigned, app.DecisionDeclined} {
+		p.Decisions = append(p.Decisions, Option{Value: v, Label: p.T("signing.decision_" + v)})
+	}
+	for _, v := range app.DecidingBodies {
+		p.Bodies = append(p.Bodies, Option{Value: v, Label: p.T("signing.body_" + v)})
+	}
+	return p, nil
+}
+
+func (p *signingPage) addRow(r app.BoardRow, u *app.User) {
+	v := boardRowView{Member: r.Member.Name, StateKey: "signing.pending", State: "pending"}
+	if g := r.Signature; g != nil {
+		v.StateKey, v.State = "signing.decision_"+g.Decision, g.Decision
+		v.Mandate, v.Signatory, v.Reservation = mandateLine(g), g.SignatoryName+", "+g.SignatoryTitle, g.Reservation
+		if g.RegisteredByName != "" {
+			v.Registered = fmt.Sprintf("%s %s", p.T("signing.registered_by"), g.RegisteredByName)
+		}
+	} else if u.IsStaff() {
+		p.Members = append(p.Members, Option{Value: r.Member.ID, Label: r.Member.Name})
+	}
+	p.Rows = append(p.Rows, v)
+}
+
+func (s *Server) signingPage(c *fiber.Ctx) error {
+	p, err := s.signingView(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "signing", p)
+}
+
+var signFields = []string{"member_id", "decision", "content_hash", "signatory_name", "signatory_title",
+	"decided_by", "decided_on", "paragraph", "member_reference", "reservation"}
+
+func (s *Server) signForm(c *fiber.Ctx) error {
+	v := formValues(c, signFields...)
+	in := signatureInput{MemberID: v["member_id"], Decision: v["decision"], ContentHash: v["content_hash"],
+		SignatoryName: v["signatory_name"], SignatoryTitle: v["signatory_title"], DecidedBy: v["decided_by"],
+		DecidedOn: v["decided_on"], Paragraph: v["paragraph"], MemberReference: v["member_reference"], Reservation: v["reservation"]}
+	din, err := in.domain()
+	if err == nil {
+		_, err = s.desk().Sign(c.UserContext(), currentUser(c), c.Params("id"), din)
+	}
+	if err == nil {
+		return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.recorded")
+	}
+	p, perr := s.signingView(c)
+	if perr != nil {
+		return perr
+	}
+	return s.rerender(c, err, "signing", p, p.Form.Form, v)
+}
+
+func (s *Server) openSigningForm(c *fiber.Ctx) error {
+	signBy, err := parseDateField("sign_by", c.FormValue("sign_by"))
+	if err == nil {
+		_, err = s.desk().OpenSigning(c.UserContext(), currentUser(c), c.Params("id"), 0, signBy)
+	}
+	if err == nil {
+		return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.opened")
+	}
+	return s.actionFailed(c, err)
+}
+
+// actionFailed shows a refused action on the statement page (422 or 409).
+func (s *Server) actionFailed(c *fiber.Ctx, err error) error {
+	st, rerr := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	if rerr != nil {
+		return rerr
+	}
+	p, perr := s.statementView(c, st)
+	if perr != nil {
+		return perr
+	}
+	return s.rerender(c, err, "statement", p, p.ActionForm.Form, formValues(c, "sign_by"))
+}
+
+func (s *Server) remindForm(c *fiber.Ctx) error {
+	if _, err := s.desk().Remind(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.reminded")
+}
+
+// transitionForm runs a staff transition from a button and returns to the
+// statement with a flash.
+func (s *Server) transitionForm(act func(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error), flash string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		st, err := act(s.desk(), c, currentUser(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return s.redirectWithFlash(c, statementURL(st.ID), flash)
+	}
+}

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+type revisionRow struct {
+	Number           int
+	Author, At, ISO  string
+	Current          bool
+	CompareWithPrior string
+}
+
+type revisionsPage struct {
+	Layout
+	St   *app.Statement
+	Rows []revisionRow
+}
+
+func (s *Server) revisionsPage(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	st, err := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	revs, err := s.deps.Statements.ListRevisions(ctx, st.ID)
+	if err != nil {
+		return err
+	}
+	p := revisionsPage{Layout: s.layout(c, "revisions.title"), St: st}
+	for i := len(revs) - 1; i >= 0; i-- {
+		r := revs[i]
+		row := revisionRow{Number: r.Number, Author: r.AuthorName, At: localTime(r.At), ISO: r.At.Format(time.RFC3339),
+			Current: r.Number == st.Revision}
+		if i > 0 {
+			row.CompareWithPrior = statementURL(st.ID) + "/jamfor?fran=" + strconv.Itoa(revs[i-1].Number) + "&till=" + strconv.Itoa(r.Number)
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	return s.render(c, fiber.StatusOK, "statement_versions", p)
+}
+
+type diffPage struct {
+	Layout
+	St                   *app.Statement
+	From, To             int
+	Numbers              []int
+	Changed              bool
+	Title, Summary, Body template.HTML
+	FromAuthor, ToAuthor string
+	FromAt, ToAt         string
+}
+
+func (s *Server) diffPage(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	st, err := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	d, err := s.revisionPair(c, "fran", "till")
+	if err != nil {
+		return err
+	}
+	l := s.diffLabels(c)
+	p := diffPage{Layout: s.layout(c, "diff.title"), St: st, From: d.From.Number, To: d.To.Number, Changed: d.Changed(),
+		Title: app.DiffHTML(d.Title, l), Summary: app.DiffHTML(d.Summary, l), Body: app.DiffHTML(d.Body, l),
+		FromAuthor: d.From.AuthorName, ToAuthor: d.To.AuthorName, FromAt: localTime(d.From.At), ToAt: localTime(d.To.At)}
+	for n := 1; n <= st.Revision; n++ {
+		p.Numbers = append(p.Numbers, n)
+	}
+	return s.render(c, fiber.StatusOK, "statement_diff", p)
+}
+
+type logRow struct {
+	At, ISO, Who, What, Note, Change, Link, LinkText string
+}
+
+type statementLogPage struct {
+	Layout
+	St   *app.Statement
+	Rows []logRow
+}
+
+// statementLogPage shows the audit log of one statement, or of all
+// statements at /internt/stallningstaganden/logg.
+func (s *Server) statementLogPage(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	p := statementLogPage{Layout: s.layout(c, "statements.log_all")}
+	f := app.AuditFilter{EntityType: "statement", Page: app.Page{Number: 1, Size: 200}}
+	if id := c.Params("id"); id != "" {
+		st, err := s.deps.Statements.StatementByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		p.St, f.EntityID, p.Title = st, st.ID, p.T("statements.log")
+	}
+	events, _, err := s.deps.Audit.ListAudit(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		row := logRow{At: localTime(e.At), ISO: e.At.Format(time.RFC3339), Who: e.ActorName, What: p.T("audit." + e.Action),
+			Note: e.Note}
+		if e.Before != "" || e.After != "" {
+			row.Change = e.Before + " → " + e.After
+		}
+		if p.St == nil {
+			row.Link, row.LinkText = statementURL(e.EntityID), p.T("statements.open")
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	return s.render(c, fiber.StatusOK, "statement_log", p)
+}

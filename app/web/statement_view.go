@@ -1,0 +1,163 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// statementPage is the member view of one statement: the text split into
+// paragraphs with their comment threads beside them, the editor while it
+// is a draft, and the secretariat's actions.
+type statementPage struct {
+	Layout
+	St                 *app.Statement
+	KindKey, StatusKey string
+	Paragraphs         []paragraphView
+	General            []threadView
+	Editor             stmtForm
+	CommentForm        stmtForm
+	ActionForm         stmtForm
+	Anchors            []Option
+	CanEdit, IsStaff   bool
+	CanComment         bool
+	CanPublish         bool
+	Conflict           *conflictView
+	Today              string
+	Updated, Edited    string
+	PublishedAt        string
+}
+
+type paragraphView struct {
+	N       int
+	HTML    template.HTML
+	Threads []threadView
+}
+
+type threadView struct {
+	ID, Author, At string
+	Body           string
+	Resolved       bool
+	Replies        []replyView
+	P              *statementPage // for the reply and resolve forms
+}
+
+type replyView struct{ Author, At, Body string }
+
+// conflictView shows what others changed since the editor was opened.
+type conflictView struct {
+	Message              string
+	From, To             int
+	Title, Summary, Body template.HTML
+}
+
+// statementView builds the page for st; the editor holds st's text.
+func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage, error) {
+	u := currentUser(c)
+	p := &statementPage{Layout: s.layout(c, "statements.title"), St: st, KindKey: "kind." + string(st.Kind),
+		StatusKey: "statements.status_" + string(st.Status), IsStaff: u.IsStaff(),
+		CanEdit: st.Status == app.StatementDraft, Today: app.DateOf(s.deps.Clock.Now()).String(),
+		Updated: localTime(st.UpdatedAt), Edited: localTime(st.EditedAt), PublishedAt: localTime(st.PublishedAt)}
+	p.Title = st.Title
+	p.CanComment = st.Status == app.StatementDraft || st.Status == app.StatementSigning
+	p.CanPublish = p.IsStaff && (st.Status == app.StatementSigning ||
+		(st.Status == app.StatementDraft && st.Kind == app.KindPositionPaper))
+	p.Editor, p.CommentForm, p.ActionForm = s.newStmtForm(p.Layout), s.newStmtForm(p.Layout), s.newStmtForm(p.Layout)
+	p.ActionForm.Values["sign_by"] = app.DateOf(s.deps.Clock.Now()).AddDays(14).String()
+	p.Editor.Values = map[string]string{"title": st.Title, "summary": st.Summary, "body": st.Body,
+		"topics": strings.Join(st.Topics, ", "), "version": strconv.Itoa(st.Version), "revision": strconv.Itoa(st.Revision)}
+	comments, err := s.deps.Statements.ListComments(c.UserContext(), st.ID)
+	if err != nil {
+		return nil, err
+	}
+	p.fillParagraphs(st, app.Threads(comments))
+	return p, nil
+}
+
+func (p *statementPage) fillParagraphs(st *app.Statement, threads []*app.CommentThread) {
+	paras := app.Paragraphs(st.Body)
+	p.Anchors = []Option{{Value: "0", Label: p.T("comments.whole_text")}}
+	for _, para := range paras {
+		p.Paragraphs = append(p.Paragraphs, paragraphView{N: para.N, HTML: para.HTML})
+		p.Anchors = append(p.Anchors, Option{Value: strconv.Itoa(para.N),
+			Label: fmt.Sprintf("%s %d: %s", p.T("comments.paragraph"), para.N, para.Excerpt)})
+	}
+	for _, t := range threads {
+		v := threadView{ID: t.ID, Author: t.AuthorName, At: localTime(t.CreatedAt), Body: t.Body, Resolved: t.Resolved, P: p}
+		for _, r := range t.Replies {
+			v.Replies = append(v.Replies, replyView{Author: r.AuthorName, At: localTime(r.CreatedAt), Body: r.Body})
+		}
+		if t.Anchor >= 1 && t.Anchor <= len(p.Paragraphs) {
+			p.Paragraphs[t.Anchor-1].Threads = append(p.Paragraphs[t.Anchor-1].Threads, v)
+		} else {
+			p.General = append(p.General, v)
+		}
+	}
+}
+
+func (s *Server) statementPage(c *fiber.Ctx) error {
+	st, err := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	p, err := s.statementView(c, st)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "statement", p)
+}
+
+// statementSaveForm saves the editor. A stale version re-renders the page
+// with 409: the visitor's text stays in the editor, and a diff shows what
+// others saved meanwhile, so that nothing is overwritten unseen.
+func (s *Server) statementSaveForm(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	in := app.StatementEdit{Version: version, Title: c.FormValue("title"), Summary: c.FormValue("summary"),
+		Body: c.FormValue("body"), Topics: app.SplitStatementTopics(c.FormValue("topics"))}
+	saved, err := s.desk().Edit(ctx, currentUser(c), c.Params("id"), in)
+	if err == nil {
+		return s.redirectWithFlash(c, statementURL(saved.ID), "statements.saved")
+	}
+	st, rerr := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	if rerr != nil {
+		return rerr
+	}
+	p, perr := s.statementView(c, st)
+	if perr != nil {
+		return perr
+	}
+	if app.ErrorCode(err) == app.ECONFLICT && st.Status == app.StatementDraft {
+		p.Conflict = s.conflictDiff(c, st, err)
+	}
+	values := formValues(c, "title", "summary", "body", "topics", "version", "revision")
+	if p.Conflict != nil {
+		values["version"], values["revision"] = strconv.Itoa(st.Version), strconv.Itoa(st.Revision)
+	}
+	return s.rerender(c, err, "statement", p, p.Editor.Form, values)
+}
+
+// conflictDiff compares the revision the editor started from with the
+// current one.
+func (s *Server) conflictDiff(c *fiber.Ctx, st *app.Statement, err error) *conflictView {
+	base, _ := strconv.Atoi(c.FormValue("revision"))
+	v := &conflictView{Message: app.ErrorMessage(err), From: base, To: st.Revision}
+	from, ferr := s.deps.Statements.RevisionByNumber(c.UserContext(), st.ID, base)
+	if ferr != nil {
+		return v
+	}
+	d := app.DiffRevisions(from, app.RevisionOf(st))
+	labels := s.diffLabels(c)
+	v.Title, v.Summary, v.Body = app.DiffHTML(d.Title, labels), app.DiffHTML(d.Summary, labels), app.DiffHTML(d.Body, labels)
+	return v
+}
+
+func (s *Server) diffLabels(c *fiber.Ctx) app.DiffLabels {
+	m := s.views.messages[currentLang(c)]
+	return app.DiffLabels{Inserted: m["diff.inserted"], Deleted: m["diff.deleted"], End: m["diff.end"]}
+}
