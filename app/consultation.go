@@ -57,6 +57,8 @@ type Consultation struct {
 	Title         string
 	Reference     string // diarienummer as written, e.g. "Fi2024/01234"
 	ReferenceKey  string // normalised for uniqueness
+	ReportNumber  string // the report sent out, as written, e.g. "SOU 2026:14" or "Ds 2026:15"
+	ReportKey     string // ReportNumber normalised (see NormalizeReference), for lookups
 	Issuer        string // ministry or agency
 	SourceURL     string
 	ReceivedOn    Date
@@ -80,10 +82,19 @@ type Link struct {
 	URL   string
 }
 
-// ConsultationFilter narrows a consultation listing.
+// ConsultationFilter narrows a consultation listing. Status may be the
+// derived "missed", and a stored open status then leaves out the missed
+// ones: both need Today. Reference matches the normalised diarienummer or
+// report number. Zero fields do not narrow.
 type ConsultationFilter struct {
-	Status string
-	Page   Page
+	Status       string
+	Issuer       string // case-insensitive substring
+	Topic        string
+	Reference    string // a key from NormalizeReference
+	DeadlineFrom Date
+	DeadlineTo   Date
+	Today        Date
+	Page         Page
 }
 
 // ConsultationStore keeps consultations. Create returns ECONFLICT for a
@@ -99,4 +110,7 @@ type ConsultationStore interface {
 	// UpdateConsultation stores c if the stored version is still c.Version
 	// (else ECONFLICT, nothing changed) and bumps c.Version.
 	UpdateConsultation(ctx context.Context, c *Consultation) error
+	// The members' board meeting dates are kept with the consultations:
+	// they exist to plan who can decide on a response in time.
+	MeetingStore
 }

@@ -82,6 +82,50 @@ func (l *loader) loadIssues(ctx context.Context) error {
 			return err
 		}
 		l.res.Issues++
+		if err := l.linkBack(ctx, i); err != nil {
+			return err
+		}
+	}
+	return l.linkStatements(ctx)
+}
+
+// linkBack records on each consultation the issues that link to it.
+func (l *loader) linkBack(ctx context.Context, i *app.Issue) error {
+	for _, c := range l.consultations {
+		for _, id := range i.ConsultationIDs {
+			if id != c.ID {
+				continue
+			}
+			c.IssueIDs = append(c.IssueIDs, i.ID)
+			if err := l.s.Consultations.UpdateConsultation(ctx, c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// linkStatements records on each consultation the response that answers
+// it, unless the statement loader did so already.
+func (l *loader) linkStatements(ctx context.Context) error {
+	for _, st := range l.statements {
+		if st.ConsultationID == "" || st.Kind != app.KindConsultationResponse {
+			continue
+		}
+		for _, c := range l.consultations {
+			if c.ID != st.ConsultationID || c.StatementID != "" {
+				continue
+			}
+			fresh, err := l.s.Consultations.ConsultationByID(ctx, c.ID)
+			if err != nil {
+				return err
+			}
+			fresh.StatementID = st.ID
+			if err := l.s.Consultations.UpdateConsultation(ctx, fresh); err != nil {
+				return err
+			}
+			*c = *fresh
+		}
 	}
 	return nil
 }

@@ -25,6 +25,8 @@ type consultationDoc struct {
 	Title         string        `bson:"title"`
 	Reference     string        `bson:"reference"`
 	ReferenceKey  string        `bson:"reference_key"` // unique; see referenceKey
+	ReportNumber  string        `bson:"report_number,omitempty"`
+	ReportKey     string        `bson:"report_key,omitempty"`
 	Issuer        string        `bson:"issuer"`
 	SourceURL     string        `bson:"source_url,omitempty"`
 	ReceivedOn    time.Time     `bson:"received_on,omitempty"`
@@ -40,6 +42,7 @@ type consultationDoc struct {
 	Version       int           `bson:"version"`
 	CreatedAt     time.Time     `bson:"created_at"`
 	UpdatedAt     time.Time     `bson:"updated_at"`
+	SearchDirty   bool          `bson:"search_dirty"`
 }
 
 type linkDoc struct {
@@ -48,7 +51,8 @@ type linkDoc struct {
 }
 
 func (d *consultationDoc) consultation() *app.Consultation {
-	c := &app.Consultation{ID: d.ID.Hex(), Title: d.Title, Reference: d.Reference, Issuer: d.Issuer,
+	c := &app.Consultation{ID: d.ID.Hex(), Title: d.Title, Reference: d.Reference, ReportNumber: d.ReportNumber,
+		ReportKey: d.ReportKey, Issuer: d.Issuer,
 		SourceURL: d.SourceURL, ReceivedOn: dateOf(d.ReceivedOn), Deadline: dateOf(d.Deadline),
 		Status: app.ConsultationStatus(d.Status), DeclineReason: d.DeclineReason, IssueIDs: d.IssueIDs,
 		StatementID: d.StatementID, DraftDue: dateOf(d.DraftDue), SignaturesDue: dateOf(d.SignaturesDue),
@@ -82,6 +86,7 @@ func referenceKey(c *app.Consultation, id bson.ObjectID) string {
 // already registered is ECONFLICT.
 func (s *ConsultationStore) CreateConsultation(ctx context.Context, c *app.Consultation) error {
 	d := consultationDoc{ID: bson.NewObjectID(), Title: c.Title, Reference: c.Reference, Issuer: c.Issuer,
+		ReportNumber: c.ReportNumber, ReportKey: c.ReportKey, SearchDirty: true,
 		SourceURL: c.SourceURL, ReceivedOn: dateValue(c.ReceivedOn), Deadline: dateValue(c.Deadline),
 		Status: string(c.Status), DeclineReason: c.DeclineReason, IssueIDs: c.IssueIDs,
 		StatementID: c.StatementID, DraftDue: dateValue(c.DraftDue), SignaturesDue: dateValue(c.SignaturesDue),
@@ -149,6 +154,7 @@ func (s *ConsultationStore) UpdateConsultation(ctx context.Context, c *app.Consu
 		d.Documents = append(d.Documents, linkDoc{Title: l.Title, URL: l.URL})
 	}
 	set := bson.D{{Key: "title", Value: d.Title}, {Key: "reference", Value: d.Reference},
+		{Key: "report_number", Value: c.ReportNumber}, {Key: "report_key", Value: c.ReportKey},
 		{Key: "reference_key", Value: d.ReferenceKey}, {Key: "issuer", Value: d.Issuer},
 		{Key: "source_url", Value: d.SourceURL}, {Key: "received_on", Value: d.ReceivedOn},
 		{Key: "deadline", Value: d.Deadline}, {Key: "status", Value: d.Status},
@@ -170,15 +176,10 @@ func (s *ConsultationStore) UpdateConsultation(ctx context.Context, c *app.Consu
 }
 
 // ListConsultations lists consultations by deadline, earliest first; those
-// without a deadline come first. The filter matches a stored status only:
-// "missed" is derived and never stored.
+// without a deadline come first. See app.ConsultationFilter.
 func (s *ConsultationStore) ListConsultations(ctx context.Context, f app.ConsultationFilter) ([]*app.Consultation, int, error) {
-	filter := bson.D{}
-	if f.Status != "" {
-		filter = append(filter, bson.E{Key: "status", Value: f.Status})
-	}
 	sort := bson.D{{Key: "deadline", Value: 1}, {Key: "_id", Value: 1}}
-	docs, total, err := findPage[consultationDoc](ctx, s.db.col(colConsultations), filter, sort, f.Page)
+	docs, total, err := findPage[consultationDoc](ctx, s.db.col(colConsultations), consultationFilter(f), sort, f.Page)
 	if err != nil {
 		return nil, 0, err
 	}

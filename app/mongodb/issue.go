@@ -27,28 +27,35 @@ type issueDoc struct {
 	Priority        string           `bson:"priority"`
 	Status          string           `bson:"status"`
 	Public          bool             `bson:"public"`
+	OwnerMemberIDs  []string         `bson:"owner_member_ids,omitempty"`
 	ConsultationIDs []string         `bson:"consultation_ids,omitempty"`
 	StatementIDs    []string         `bson:"statement_ids,omitempty"`
 	Log             []issueActionDoc `bson:"log,omitempty"`
 	Version         int              `bson:"version"`
 	CreatedAt       time.Time        `bson:"created_at"`
 	UpdatedAt       time.Time        `bson:"updated_at"`
+	SearchDirty     bool             `bson:"search_dirty"`
 }
 
 type issueActionDoc struct {
-	On   time.Time `bson:"on,omitempty"`
-	Who  string    `bson:"who,omitempty"`
-	Note string    `bson:"note"`
-	URL  string    `bson:"url,omitempty"`
+	On         time.Time `bson:"on,omitempty"`
+	Who        string    `bson:"who,omitempty"`
+	Note       string    `bson:"note"`
+	URL        string    `bson:"url,omitempty"`
+	RecordedBy string    `bson:"recorded_by,omitempty"`
+}
+
+func actionDoc(a app.IssueAction) issueActionDoc {
+	return issueActionDoc{On: dateValue(a.On), Who: a.Who, Note: a.Note, URL: a.URL, RecordedBy: a.RecordedBy}
 }
 
 func (d *issueDoc) issue() *app.Issue {
 	i := &app.Issue{ID: d.ID.Hex(), Title: d.Title, Slug: d.Slug, Summary: d.Summary, Body: d.Body,
-		Topics: d.Topics, Priority: d.Priority, Status: d.Status, Public: d.Public,
+		Topics: d.Topics, Priority: d.Priority, Status: d.Status, Public: d.Public, OwnerMemberIDs: d.OwnerMemberIDs,
 		ConsultationIDs: d.ConsultationIDs, StatementIDs: d.StatementIDs, Version: d.Version,
 		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 	for _, a := range d.Log {
-		i.Log = append(i.Log, app.IssueAction{On: dateOf(a.On), Who: a.Who, Note: a.Note, URL: a.URL})
+		i.Log = append(i.Log, app.IssueAction{On: dateOf(a.On), Who: a.Who, Note: a.Note, URL: a.URL, RecordedBy: a.RecordedBy})
 	}
 	return i
 }
@@ -59,11 +66,11 @@ const issueWhat = "Påverkansfrågan"
 // ECONFLICT.
 func (s *IssueStore) CreateIssue(ctx context.Context, i *app.Issue) error {
 	d := issueDoc{ID: bson.NewObjectID(), Title: i.Title, Slug: i.Slug, Summary: i.Summary, Body: i.Body,
-		Topics: i.Topics, Priority: i.Priority, Status: i.Status, Public: i.Public,
+		Topics: i.Topics, Priority: i.Priority, Status: i.Status, Public: i.Public, OwnerMemberIDs: i.OwnerMemberIDs,
 		ConsultationIDs: i.ConsultationIDs, StatementIDs: i.StatementIDs, Version: 1,
-		CreatedAt: utc(i.CreatedAt), UpdatedAt: utc(i.UpdatedAt)}
+		CreatedAt: utc(i.CreatedAt), UpdatedAt: utc(i.UpdatedAt), SearchDirty: true}
 	for _, a := range i.Log {
-		d.Log = append(d.Log, issueActionDoc{On: dateValue(a.On), Who: a.Who, Note: a.Note, URL: a.URL})
+		d.Log = append(d.Log, actionDoc(a))
 	}
 	if _, err := s.db.col(colIssues).InsertOne(ctx, d); err != nil {
 		return conflictOn(translate(err, issueWhat), "title", "Det finns redan en påverkansfråga med samma adress.")
@@ -85,14 +92,10 @@ func (s *IssueStore) IssueByID(ctx context.Context, id string) (*app.Issue, erro
 	return d.issue(), nil
 }
 
-// ListIssues lists issues by title; PublicOnly leaves out internal ones.
+// ListIssues lists issues by title; see app.IssueFilter.
 func (s *IssueStore) ListIssues(ctx context.Context, f app.IssueFilter) ([]*app.Issue, int, error) {
-	filter := bson.D{}
-	if f.PublicOnly {
-		filter = append(filter, bson.E{Key: "public", Value: true})
-	}
 	sort := bson.D{{Key: "title", Value: 1}, {Key: "_id", Value: 1}}
-	docs, total, err := findPage[issueDoc](ctx, s.db.col(colIssues), filter, sort, f.Page)
+	docs, total, err := findPage[issueDoc](ctx, s.db.col(colIssues), issueFilter(f), sort, f.Page)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+type consultationPage struct {
+	Layout
+	Row           consultationRow
+	C             *app.Consultation
+	ReceivedOn    string
+	Issues        []linkView
+	Statement     *linkView
+	Plan          []meetingPlanRow
+	PlanMissing   int // members with no meeting in time
+	History       []eventRow
+	CanEdit       bool
+	StatusForm    *Form
+	StatusOptions []Option
+}
+
+// linkView is a titled internal link.
+type linkView struct{ Title, Href string }
+
+// meetingPlanRow is one member's meetings in time for a consultation.
+type meetingPlanRow struct {
+	Member   string
+	Meetings []string
+	InTime   bool
+}
+
+func (s *Server) consultationPage(c *fiber.Ctx) error {
+	con, err := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	p, err := s.consultationView(c, con)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "consultation_detail", p)
+}
+
+func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consultationPage, error) {
+	today := s.today()
+	p := &consultationPage{Layout: s.layout(c, "consultations.detail"), C: con, ReceivedOn: con.ReceivedOn.String(),
+		CanEdit: currentUser(c).IsStaff()}
+	p.Title = con.Title
+	p.Row = consultationRowOf(p.Layout, con, today)
+	p.StatusForm = s.newForm(p.Layout)
+	p.StatusForm.Values = map[string]string{"status": string(con.Status), "decline_reason": con.DeclineReason}
+	p.StatusOptions = statusOptions(p.Layout, "", append([]app.ConsultationStatus{con.Status}, app.NextStatuses(con.Status)...)...)
+	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory}
+	for _, step := range steps {
+		if err := step(c, p); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// linkedIssues lists the issues the consultation links to and those that
+// link to it.
+func (s *Server) linkedIssues(c *fiber.Ctx, p *consultationPage) error {
+	seen := map[string]bool{}
+	add := func(i *app.Issue) {
+		if !seen[i.ID] {
+			seen[i.ID] = true
+			p.Issues = append(p.Issues, linkView{Title: i.Title, Href: "/internt/fragor/" + i.ID})
+		}
+	}
+	for _, id := range p.C.IssueIDs {
+		if i, err := s.deps.Issues.IssueByID(c.UserContext(), id); err == nil {
+			add(i)
+		}
+	}
+	linking, _, err := s.deps.Issues.ListIssues(c.UserContext(), app.IssueFilter{ConsultationID: p.C.ID})
+	for _, i := range linking {
+		add(i)
+	}
+	return err
+}
+
+func (s *Server) linkedStatement(c *fiber.Ctx, p *consultationPage) error {
+	if p.C.StatementID == "" || s.deps.Statements == nil {
+		return nil
+	}
+	st, err := s.deps.Statements.StatementByID(c.UserContext(), p.C.StatementID)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		return nil
+	}
+	if err == nil {
+		p.Statement = &linkView{Title: st.Title, Href: "/internt/stallningstaganden/" + st.ID}
+	}
+	return err
+}
+
+func (s *Server) planRows(c *fiber.Ctx, p *consultationPage) error {
+	if !p.C.Status.Open() {
+		return nil
+	}
+	plan, err := s.meetingPlan(c, p.C)
+	for _, mm := range plan {
+		row := meetingPlanRow{Member: mm.Member.Name, InTime: mm.InTime()}
+		for _, m := range mm.Meetings {
+			row.Meetings = append(row.Meetings, string(m.Body)+" "+m.On.String())
+		}
+		if !row.InTime {
+			p.PlanMissing++
+		}
+		p.Plan = append(p.Plan, row)
+	}
+	return err
+}
+
+// consultationHistory lists the audit events of the consultation.
+func (s *Server) consultationHistory(c *fiber.Ctx, p *consultationPage) error {
+	events, _, err := s.deps.Audit.ListAudit(c.UserContext(), app.AuditFilter{EntityType: "consultation",
+		EntityID: p.C.ID, Page: app.Page{Number: 1, Size: 50}})
+	for _, e := range events {
+		p.History = append(p.History, s.historyRow(p.Layout, e))
+	}
+	return err
+}
+
+// historyRow shows one audit event; a status change names both statuses.
+func (s *Server) historyRow(l Layout, e *app.AuditEvent) eventRow {
+	local := e.At.In(app.Stockholm)
+	who := e.ActorName
+	if who == "" {
+		who = l.T("audit.system")
+	}
+	what := l.T("audit." + e.Action)
+	if e.Action == "consultation.status" || e.Action == "statement.consultation_status" {
+		what += ": " + l.T("consultations.status."+e.Before) + " → " + l.T("consultations.status."+e.After)
+	}
+	return eventRow{At: local.Format("2006-01-02 15:04"), AtISO: local.Format("2006-01-02T15:04:05Z07:00"), Who: who, What: what}
+}
+
+// consultationStatusForm moves a consultation to another status.
+func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
+	version, _ := atoiParam(c.FormValue("version"))
+	status, reason := c.FormValue("status"), c.FormValue("decline_reason")
+	con, err := s.reviseConsultation(c, c.Params("id"), max(version, 0), func(in *app.ConsultationInput) {
+		in.Status, in.DeclineReason = status, reason
+	})
+	if err == nil {
+		return s.redirectWithFlash(c, "/internt/remisser/"+con.ID, "consultations.status_saved")
+	}
+	code := app.ErrorCode(err)
+	if code != app.EINVALID && code != app.ECONFLICT {
+		return err
+	}
+	old, gerr := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	if gerr != nil {
+		return gerr
+	}
+	p, perr := s.consultationView(c, old)
+	if perr != nil {
+		return perr
+	}
+	return s.rerender(c, err, "consultation_detail", p, p.StatusForm, map[string]string{"status": status, "decline_reason": reason})
+}
