@@ -1,0 +1,19 @@
+package regeringen
+
+import (
+	"slices"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// Intake returns what the import needs from r: the remiss's documents,
+// then the answers already received (titled "Remissvar: …").
+func (r *Remiss) Intake() *app.RemissIntake {
+	in := &app.RemissIntake{SourceURL: r.URL, Title: r.Title, Reference: r.Reference, ReportNumber: r.Series,
+		Issuer: r.Department, Published: r.Published, Deadline: r.Deadline,
+		Documents: slices.Clone(r.Documents), Missing: slices.Clone(r.Missing)}
+	for _, a := range r.Answers {
+		in.Documents = append(in.Documents, app.Link{Title: "Remissvar: " + a.Title, URL: a.URL})
+	}
+	return in
+}

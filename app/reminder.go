@@ -1,0 +1,227 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// ReminderDays are the thresholds, in Swedish working days before a
+// milestone or deadline, at which the people concerned are reminded.
+var ReminderDays = []int{10, 5, 1}
+
+// Reminder is one reminder of one date of one consultation. Its key
+// (ConsultationID, Kind, Due, DaysBefore) is unique in the ReminderLog:
+// whoever records it first sends it. Due is part of the key so that a
+// moved deadline is reminded of again.
+type Reminder struct {
+	ConsultationID  string
+	Kind            DeadlineKind
+	Due             Date
+	DaysBefore      int // the threshold reached: 10, 5 or 1
+	WorkingDaysLeft int
+	Title           string
+	Reference       string
+	Path            string // the consultation's page on this site
+}
+
+// DueReminders returns the reminders due on today: for each milestone and
+// deadline of an open consultation, the smallest threshold of ReminderDays
+// that the working days left have reached (1 ≤ left ≤ threshold). A day the
+// job did not run is caught up by the next threshold, never sent late.
+func DueReminders(cs []*Consultation, today Date) []Reminder {
+	var out []Reminder
+	for _, it := range UpcomingDeadlines(cs, nil, today, MaxDeadlineWindow) {
+		left := it.WorkingDaysLeft
+		threshold := 0
+		for _, d := range ReminderDays {
+			if left >= 1 && left <= d && (threshold == 0 || d < threshold) {
+				threshold = d
+			}
+		}
+		if threshold == 0 {
+			continue
+		}
+		out = append(out, Reminder{ConsultationID: it.ConsultationID, Kind: it.Kind, Due: it.On,
+			DaysBefore: threshold, WorkingDaysLeft: left, Title: it.Title, Reference: it.Reference,
+			Path: "/internt/remisser/" + it.ConsultationID})
+	}
+	return out
+}
+
+// Concerns reports whether u is to be reminded of r: the staff of every
+// date, and members who may sign of the signatures-due date.
+func (r *Reminder) Concerns(u *User) bool {
+	if !u.Active {
+		return false
+	}
+	return u.IsStaff() || (r.Kind == DueSignatures && u.Role == RoleMember && u.MaySign)
+}
+
+// ReminderLog records the reminders sent.
+type ReminderLog interface {
+	// ClaimReminder records r before it is sent; ECONFLICT when it was
+	// recorded already (by another run or replica), which then sends it.
+	ClaimReminder(ctx context.Context, r *Reminder, at time.Time) error
+	// ReleaseReminder forgets a claim whose sending failed, so that a
+	// later run tries again.
+	ReleaseReminder(ctx context.Context, r *Reminder) error
+}
+
+// LeaseStore hands out named leases: one holder at a time until expiry.
+type LeaseStore interface {
+	// AcquireLease takes or renews the lease name for holder until until,
+	// when it is free, expired at now, or held by holder already.
+	AcquireLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
+	// ReleaseLease gives the lease up if holder holds it.
+	ReleaseLease(ctx context.Context, name, holder string) error
+}
+
+// ReminderJob sends the reminders that are due, once each, even with
+// several replicas running it.
+type ReminderJob struct {
+	Consultations ConsultationStore
+	Users         UserStore
+	Log           ReminderLog
+	Leases        LeaseStore
+	Mailer        Mailer
+	BaseURL       string // e.g. https://samsyn.example.se
+	NetworkName   string
+	Clock         Clock
+	Logger        *slog.Logger
+	Holder        string        // this replica's name for the lease
+	LeaseTTL      time.Duration // how long one run may hold the lease
+}
+
+// LeaseName is the lease the reminder runs share.
+const LeaseName = "reminders"
+
+// Pending lists the reminders due today, whether sent or not: what the
+// dashboard shows when no mail server is configured.
+func (j *ReminderJob) Pending(ctx context.Context) ([]Reminder, error) {
+	cs, _, err := j.Consultations.ListConsultations(ctx, ConsultationFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return DueReminders(cs, DateOf(j.Clock.Now())), nil
+}
+
+// Run sends what is due if this replica gets the lease; it returns how
+// many e-mails it sent.
+func (j *ReminderJob) Run(ctx context.Context) (int, error) {
+	now := j.Clock.Now()
+	ok, err := j.Leases.AcquireLease(ctx, LeaseName, j.Holder, now, now.Add(j.LeaseTTL))
+	if err != nil || !ok {
+		return 0, err
+	}
+	defer func() {
+		if err := j.Leases.ReleaseLease(context.WithoutCancel(ctx), LeaseName, j.Holder); err != nil {
+			j.Logger.Warn("release reminder lease", "err", err)
+		}
+	}()
+	return j.SendDue(ctx)
+}
+
+// SendDue sends every reminder due today that no one has claimed yet. The
+// claim is recorded before sending, so a reminder goes out at most once;
+// if no recipient could be reached the claim is released for a retry.
+func (j *ReminderJob) SendDue(ctx context.Context) (int, error) {
+	due, err := j.Pending(ctx)
+	if err != nil || len(due) == 0 {
+		return 0, err
+	}
+	users, _, err := j.Users.ListUsers(ctx, UserFilter{})
+	if err != nil {
+		return 0, err
+	}
+	sent := 0
+	for i := range due {
+		n, err := j.send(ctx, &due[i], users)
+		sent += n
+		if err != nil {
+			return sent, err
+		}
+	}
+	return sent, nil
+}
+
+func (j *ReminderJob) send(ctx context.Context, r *Reminder, users []*User) (int, error) {
+	var to []*User
+	for _, u := range users {
+		if r.Concerns(u) {
+			to = append(to, u)
+		}
+	}
+	if len(to) == 0 {
+		return 0, nil
+	}
+	switch err := j.Log.ClaimReminder(ctx, r, j.Clock.Now()); {
+	case ErrorCode(err) == ECONFLICT:
+		return 0, nil
+	case err != nil:
+		return 0, err
+	}
+	sent := 0
+	var errs []error
+	for _, u := range to {
+		if err := j.Mailer.Send(ctx, j.mail(r, u)); err != nil {
+			errs = append(errs, fmt.Errorf("to user %s: %w", u.ID, err))
+			continue
+		}
+		sent++
+	}
+	if len(errs) > 0 {
+		j.Logger.Warn("reminder not delivered to everyone", "consultation_id", r.ConsultationID,
+			"kind", r.Kind, "failed", len(errs), "sent", sent, "err", errors.Join(errs...))
+	}
+	if sent == 0 {
+		return 0, j.Log.ReleaseReminder(ctx, r)
+	}
+	return sent, nil
+}
+
+// reminderWhat names each date in Swedish, as in "… är sista svarsdag".
+var reminderWhat = map[DeadlineKind]string{
+	DueDraft:      "ska utkastet till svar vara klart",
+	DueSignatures: "ska underskrifterna vara klara",
+	DueDeadline:   "är sista svarsdag",
+}
+
+var reminderSubject = map[DeadlineKind]string{
+	DueDraft:      "utkast klart",
+	DueSignatures: "underskrifter klara",
+	DueDeadline:   "sista svarsdag",
+}
+
+// mail writes the reminder to u, in Swedish.
+func (j *ReminderJob) mail(r *Reminder, u *User) *Mail {
+	days := fmt.Sprintf("%d arbetsdagar", r.WorkingDaysLeft)
+	if r.WorkingDaysLeft == 1 {
+		days = "1 arbetsdag"
+	}
+	ref := ""
+	if r.Reference != "" {
+		ref = " (" + r.Reference + ")"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Hej %s!\n\n", u.Name)
+	fmt.Fprintf(&b, "Remissen ”%s”%s: %s %s – om %s.\n\n", r.Title, ref,
+		SwedishDate(r.Due), reminderWhat[r.Kind], days)
+	fmt.Fprintf(&b, "Läs mer och arbeta med svaret här:\n%s%s\n\n", strings.TrimSuffix(j.BaseURL, "/"), r.Path)
+	fmt.Fprintf(&b, "Det här är en automatisk påminnelse från %s.\n", j.NetworkName)
+	return &Mail{To: u.Email, ToName: u.Name, Body: b.String(),
+		Subject: fmt.Sprintf("Påminnelse: %s om %s – %s", reminderSubject[r.Kind], days, r.Title)}
+}
+
+var swedishMonths = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli",
+	"augusti", "september", "oktober", "november", "december"}
+
+var swedishWeekdays = [...]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"}
+
+// SwedishDate writes a date as Swedes read it: "fredag 30 oktober 2026".
+func SwedishDate(d Date) string {
+	return fmt.Sprintf("%s %d %s %d", swedishWeekdays[d.Weekday()], d.Day(), swedishMonths[d.Month()-1], d.Year())
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/smtp"
+)
+
+// reminderInterval is how often the reminder job looks for what is due.
+var reminderInterval = 15 * time.Minute
+
+// reminderJob wires the reminder job on s; its Mailer is nil until set.
+func (e *env) reminderJob(s *stack) *app.ReminderJob {
+	host, _ := os.Hostname()
+	return &app.ReminderJob{Consultations: s.consults, Users: s.users, Log: s.reminders, Leases: s.leases,
+		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, Clock: s.clock, Logger: e.log,
+		Holder: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), app.RandomToken(4)), LeaseTTL: 10 * time.Minute}
+}
+
+// startReminders sends reminder e-mails in the background until ctx ends:
+// at once, then every reminderInterval. Without SAMSYN_SMTP_URL it sends
+// nothing and says so once; the dashboard lists what is due instead.
+func (e *env) startReminders(ctx context.Context, s *stack) {
+	if s.mailer == nil {
+		return
+	}
+	job := e.reminderJob(s)
+	job.Mailer = s.mailer
+	go e.runReminders(ctx, job)
+}
+
+// openMailer returns the SMTP mailer, or nil (and says so once) when
+// SAMSYN_SMTP_URL is not set or unusable.
+func (e *env) openMailer() app.Mailer {
+	if e.cfg.SMTPURL == "" {
+		e.log.Info("SAMSYN_SMTP_URL is not set: reminders are not e-mailed, only listed on the dashboard")
+		return nil
+	}
+	mailer, err := smtp.New(e.cfg.SMTPURL, e.cfg.MailFrom)
+	if err != nil {
+		e.log.Error("e-mail disabled", "err", err)
+		return nil
+	}
+	return mailer
+}
+
+func (e *env) runReminders(ctx context.Context, job *app.ReminderJob) {
+	t := time.NewTicker(reminderInterval)
+	defer t.Stop()
+	for {
+		switch n, err := job.Run(ctx); {
+		case err != nil && ctx.Err() == nil:
+			e.log.Warn("reminders", "err", err)
+		case n > 0:
+			e.log.Info("reminders sent", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
