@@ -1,0 +1,53 @@
+package web_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+func init() { roleTables = append(roleTables, publicRoles) }
+
+// publicRoles covers the public site and the secretariat's overviews:
+// public pages answer everyone; internal ones send anonymous visitors to
+// the login page (HTML) or answer 401/404, and members 403 where only
+// staff may act.
+func publicRoles(f *fixture) []roleCase {
+	n := time.Now().UnixNano()
+	c := f.mustConsultation("Rollremiss", fmt.Sprintf("Fi2026/%05d", n%100000), app.ConsultationDeclined, 5, "")
+	pub := f.mustIssue(fmt.Sprintf("Rollfråga publik %d", n), true, nil, nil)
+	internal := f.mustIssue(fmt.Sprintf("Rollfråga intern %d", n), false, nil, nil)
+	pos := f.mustPosition(pub.ID, "Rollståndpunkt", true)
+	draft := f.mustStatement(app.StatementDraft, fmt.Sprintf("Rollutkast %d", n))
+	ok := [6]int{200, 200, 200, 200, 200, 200}
+	staffPage := [6]int{303, 403, 403, 403, 200, 200}
+	userPage := [6]int{303, 200, 200, 200, 200, 200}
+	pi := "/internt/fragor/" + pub.ID + "/positioner"
+	return []roleCase{
+		{"GET", "/remisser", "", ok},
+		{"GET", "/remisser?year=2026&issuer=x&topic=y", "", ok},
+		{"GET", "/fragor", "", ok},
+		{"GET", "/fragor/" + pub.Slug, "", ok},
+		{"GET", "/fragor/" + internal.Slug, "", [6]int{404, 404, 404, 404, 404, 404}},
+		{"GET", "/medlemmar", "", ok},
+		{"GET", "/medlemmar/" + f.memberA.Slug, "", ok},
+		{"GET", "/medlemmar/finns-inte", "", [6]int{404, 404, 404, 404, 404, 404}},
+		{"GET", "/deltagande", "", ok},
+		{"GET", "/tillganglighet", "", ok},
+		{"POST", "/tillganglighet", `{"message":""}`, [6]int{422, 422, 422, 422, 422, 422}},
+		{"GET", "/internt/deltagande", "", staffPage},
+		{"GET", "/internt/tillganglighet-synpunkter", "", staffPage},
+		{"GET", "/internt/remisser/" + c.ID + "/utfall", "", staffPage},
+		{"POST", "/internt/remisser/" + c.ID + "/utfall", `{}`, [6]int{401, 403, 403, 403, 422, 422}},
+		{"POST", "/internt/remisser/" + c.ID + "/utfall/handelse", `{}`, [6]int{401, 403, 403, 403, 422, 422}},
+		{"GET", pi, "", userPage},
+		{"POST", pi, `{}`, [6]int{401, 403, 403, 403, 422, 422}},
+		{"POST", pi + "/" + pos.ID, `{}`, [6]int{401, 403, 403, 403, 409, 409}},
+		{"POST", pi + "/" + pos.ID + "/anvand", `{}`, [6]int{401, 403, 403, 403, 409, 409}},
+		{"GET", "/internt/stallningstaganden/" + draft.ID + "/positioner", "", [6]int{404, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/issues/" + pub.ID + "/positions", "", [6]int{401, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/issues/" + internal.ID + "/positions", "", [6]int{401, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/statements/" + draft.ID + "/positions", "", [6]int{404, 200, 200, 200, 200, 200}},
+	}
+}
