@@ -63,7 +63,7 @@ func contentType(ext string) string {
 	case ".js":
 		return "text/javascript; charset=utf-8"
 	case ".svg":
-		return "image/svg+xml"
+		return "image/svg+xml; charset=utf-8"
 	case ".png":
 		return "image/png"
 	}

@@ -99,7 +99,11 @@ func (s *Server) apiLogout(c *fiber.Ctx) error {
 
 // apiMe: GET /api/v1/me.
 func (s *Server) apiMe(c *fiber.Ctx) error {
-	return c.JSON(userJSON(currentUser(c)))
+	me, err := s.meJSON(c, currentUser(c)) // the user and calendar_url (calendar.go)
+	if err != nil {
+		return err
+	}
+	return c.JSON(me)
 }
 
 type loginPage struct {

@@ -37,6 +37,7 @@ func (s *Server) routes() {
 	a.Get("/admin/anvandare/:id", admin, s.adminUserEditPage)
 	a.Post("/admin/anvandare/:id", admin, s.adminUserUpdate)
 
+	s.feedRoutes(a)
 	api := a.Group("/api/v1")
 	api.Post("/auth/login", lim[0], lim[1], s.handled(s.apiLogin))
 	api.Post("/auth/logout", s.apiLogout)
@@ -53,6 +54,9 @@ func (s *Server) routes() {
 	s.issueRoutes(a, api)
 	s.statementRoutes(a, api)
 	s.searchRoutes(a, api)
+	s.importRoutes(a, api)
+	s.exportRoutes(a, api)
+	s.publicRoutes(a, api)
 	api.All("/*", s.apiNotFound)
 }
 

@@ -28,6 +28,12 @@ type Deps struct {
 	Statements    app.StatementStore
 	Consultations app.ConsultationStore
 	Issues        app.IssueStore
+	Imports       app.ImportLog         // what imports from regeringen.se saw
+	CalendarFeeds app.CalendarFeedStore // private iCalendar feeds
+	Mailer        app.Mailer            // nil without SMTP: reminders are only recorded
+	Outcomes      app.OutcomeStore      // what followed a consultation
+	Positions     app.PositionStore     // standing positions of issues
+	Feedback      app.FeedbackStore     // accessibility feedback
 	Audit         app.AuditLog
 	Search        app.SearchEngine
 	// Ready reports whether the store answers; /readyz uses it.

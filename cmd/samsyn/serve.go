@@ -46,6 +46,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 	if err := e.openSearch(ctx, s); err != nil {
 		return err
 	}
+	s.mailer = e.openMailer()
 	if demoData {
 		if err := e.loadDemo(ctx, s); err != nil {
 			return fmt.Errorf("demo data: %w", err)
@@ -61,6 +62,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 	}
 	go e.purgeSessions(ctx, s)
 	e.startSearchSync(ctx, s)
+	e.startReminders(ctx, s)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(e.stdout, "Samsyn is listening on http://%s (ready in %d ms)\n", ln.Addr(), time.Since(start).Milliseconds())
@@ -94,6 +96,8 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return web.New(web.Deps{
 		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Audit: s.audit,
+		Imports: s.consults, CalendarFeeds: s.sessions, Mailer: s.mailer,
+		Outcomes: s.consults, Positions: s.issues, Feedback: s.audit,
 		Search: s.search, Ready: s.db.Ping, Logger: e.log, Clock: s.clock, Registry: reg,
 	}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,

@@ -16,18 +16,21 @@ import (
 
 // stack is the store and search engine with every store on top, wired.
 type stack struct {
-	db       *mongodb.DB
-	embedded *mongodb.Embedded
-	search   app.SearchEngine
-	members  *mongodb.MemberStore
-	users    *mongodb.UserStore
-	sessions *mongodb.SessionStore
-	audit    *mongodb.AuditLog
-	consults *mongodb.ConsultationStore
-	issues   *mongodb.IssueStore
-	stmts    *mongodb.StatementStore
-	accounts *app.Accounts
-	clock    app.Clock
+	mailer    app.Mailer // nil without SMTP
+	db        *mongodb.DB
+	embedded  *mongodb.Embedded
+	search    app.SearchEngine
+	members   *mongodb.MemberStore
+	users     *mongodb.UserStore
+	sessions  *mongodb.SessionStore
+	audit     *mongodb.AuditLog
+	consults  *mongodb.ConsultationStore
+	issues    *mongodb.IssueStore
+	stmts     *mongodb.StatementStore
+	reminders *mongodb.ReminderStore
+	leases    *mongodb.LeaseStore
+	accounts  *app.Accounts
+	clock     app.Clock
 }
 
 // openStore connects to MongoDB, or starts the embedded FerretDB.
@@ -50,6 +53,7 @@ func (e *env) openStore(ctx context.Context) (*stack, error) {
 	s.members, s.users = mongodb.NewMemberStore(db), mongodb.NewUserStore(db)
 	s.sessions, s.audit = mongodb.NewSessionStore(db), mongodb.NewAuditLog(db)
 	s.consults, s.issues, s.stmts = mongodb.NewConsultationStore(db), mongodb.NewIssueStore(db), mongodb.NewStatementStore(db)
+	s.reminders, s.leases = mongodb.NewReminderStore(db), mongodb.NewLeaseStore(db)
 	s.accounts = &app.Accounts{Users: s.users, Sessions: s.sessions, Tokens: s.sessions, Clock: s.clock,
 		IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
 	return s, nil
