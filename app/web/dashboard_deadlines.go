@@ -11,10 +11,13 @@ const watchDays = 90
 
 type deadlineWatchPage struct {
 	Layout
-	Upcoming []deadlineRow
-	AtRisk   []consultationRow
-	Signing  []signingRow
-	Timeline timelineView
+	Upcoming  []deadlineRow
+	AtRisk    []consultationRow
+	Signing   []signingRow
+	Timeline  timelineView
+	Moved     []movedRow    // deadlines moved by imports
+	NoMail    bool          // no SMTP: reminders are listed here instead
+	Reminders []reminderRow // due now
 }
 
 type deadlineRow struct {
@@ -50,6 +53,9 @@ func (s *Server) deadlineWatchPage(c *fiber.Ctx) error {
 		p.Signing = append(p.Signing, signingRowOf(st))
 	}
 	p.Timeline = buildTimeline(p.Layout, items, s.today(), watchDays)
+	if err := s.watchAlerts(c, &p); err != nil {
+		return err
+	}
 	return s.render(c, fiber.StatusOK, "dashboard_deadlines", p)
 }
 
