@@ -40,7 +40,7 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		SQLiteURL: sqliteURL(dir),
 		Logger:    slog.New(quietHandler{logger.Handler().WithGroup("ferretdb")}),
 	})
 	if err != nil {
@@ -54,6 +54,19 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 		_ = f.Run(ctx)
 	}()
 	return e, nil
+}
+
+// sqliteURL is the SQLite URL FerretDB opens every database file with.
+// FerretDB adds busy_timeout(10000), journal_mode(wal) and auto_vacuum(none)
+// unless given, after ours (internal/backends/sqlite/metadata/pool/uri.go),
+// and passes each _pragma on to modernc.org/sqlite, which runs them in
+// order on every new connection. We keep its WAL (readers do not block the
+// writer). synchronous is per connection and FerretDB leaves it alone;
+// the driver's compiled-in default is FULL today, so we state it: in WAL
+// mode FULL syncs the WAL at every commit, so an acknowledged write
+// survives a power loss, which NORMAL does not promise.
+func sqliteURL(dir string) string {
+	return "file:" + dir + "/?_pragma=synchronous(FULL)"
 }
 
 // URI is the mongodb:// address FerretDB listens on.

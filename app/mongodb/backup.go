@@ -1,0 +1,78 @@
+package mongodb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// Backups work on raw documents, below the domain stores: an export holds
+// every collection of the database as it is, and an import puts it back.
+// Indexes are not exported: Connect creates them.
+
+// CollectionNames lists the database's collections by name, without the
+// server's own system.* collections.
+func (db *DB) CollectionNames(ctx context.Context) ([]string, error) {
+	names, err := db.db.ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		return nil, fmt.Errorf("list collections: %w", err)
+	}
+	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(n, "system.") })
+	slices.Sort(names)
+	return names, nil
+}
+
+// DumpCollection calls f with every document of collection name in _id
+// order, and stops at f's first error.
+func (db *DB) DumpCollection(ctx context.Context, name string, f func(bson.Raw) error) error {
+	cur, err := db.col(name).Find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		if err := f(cur.Current); err != nil {
+			return err
+		}
+	}
+	if err := cur.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+// IsEmpty reports whether no collection holds a document. Collections that
+// exist only for their indexes do not count.
+func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
+	names, err := db.CollectionNames(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, n := range names {
+		err := db.col(n).FindOne(ctx, bson.D{}).Err()
+		if err == nil {
+			return false, nil
+		}
+		if !errors.Is(err, mongo.ErrNoDocuments) {
+			return false, fmt.Errorf("read %s: %w", n, err)
+		}
+	}
+	return true, nil
+}
+
+// InsertRaw inserts docs into collection name as they are, in order.
+func (db *DB) InsertRaw(ctx context.Context, name string, docs []bson.D) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	if _, err := db.col(name).InsertMany(ctx, docs, options.InsertMany().SetOrdered(true)); err != nil {
+		return fmt.Errorf("insert into %s: %w", name, err)
+	}
+	return nil
+}
