@@ -90,6 +90,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 // and nothing stored.
 func TestOversizedRequestsOnARealListener(t *testing.T) {
 	f := newFixture(t)
+	withSearch(f)
 	base := f.listen()
 	huge := `{"name":"` + strings.Repeat("å", 40<<10) + `","municipality_code":"2584"}`
 	req, _ := http.NewRequest("POST", base+"/api/v1/members", strings.NewReader(huge))
@@ -106,7 +107,7 @@ func TestOversizedRequestsOnARealListener(t *testing.T) {
 		t.Errorf("big body: %+v", e.Error)
 	}
 	req, _ = http.NewRequest("GET", base+"/api/v1/me", nil)
-	req.Header.Set("X-Filler", strings.Repeat("a", 16<<10))
+	req.Header.Set("X-Filler", strings.Repeat("a", 20<<10))
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -115,6 +116,14 @@ func TestOversizedRequestsOnARealListener(t *testing.T) {
 		t.Errorf("big header: status = %d, want 431", resp.StatusCode)
 	}
 	resp.Body.Close()
+	long, err := http.Get(base + "/api/v1/search?q=" + strings.Repeat("elnät", 2000)[:10000])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if long.StatusCode != http.StatusOK {
+		t.Errorf("10,000-character query: status = %d, want 200 (it is cut, not refused)", long.StatusCode)
+	}
+	long.Body.Close()
 	if m, _ := f.counts(); m != 2 {
 		t.Errorf("members = %d after refused requests, want 2", m)
 	}
