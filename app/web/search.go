@@ -37,7 +37,9 @@ var searchTypes = map[string]bool{app.TypeStatement: true, app.TypeConsultation:
 func parseSearch(c *fiber.Ctx) (searchRequest, error) {
 	p := app.Problems{}
 	r := searchRequest{Scope: c.Query("scope", scopePublic)}
-	q := app.SearchQuery{Text: app.TrimSearchText(c.Query("q")), Topic: param(c, "topic"),
+	// Copies: Fiber reuses the request's memory, and the Swedish pipeline
+	// caches what it derives from the text.
+	q := app.SearchQuery{Text: app.TrimSearchText(strings.Clone(c.Query("q"))), Topic: param(c, "topic"),
 		Member: param(c, "member"), Issuer: param(c, "issuer"), Kind: param(c, "kind"), Type: param(c, "type")}
 	if r.Scope != scopePublic && r.Scope != scopeInternal {
 		p.Add("scope", "Ska vara public eller internal.")

@@ -236,7 +236,16 @@ func (lx *Lexicon) Word(w string) (norm string, parts []string) {
 	}
 	norm, parts = lx.word(w)
 	if lx.cached.Load() < maxCached {
-		if _, loaded := lx.cache.LoadOrStore(strings.Clone(w), analysis{norm, parts}); !loaded {
+		// The cache outlives the caller's text, which may be reused memory
+		// (Fiber's request buffers): keep copies only.
+		kept := analysis{strings.Clone(norm), make([]string, len(parts))}
+		for i, p := range parts {
+			kept.parts[i] = strings.Clone(p)
+		}
+		if len(parts) == 0 {
+			kept.parts = nil
+		}
+		if _, loaded := lx.cache.LoadOrStore(strings.Clone(w), kept); !loaded {
 			lx.cached.Add(1)
 		}
 	}
