@@ -25,7 +25,7 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 	user.AddCommand(e.userAddCommand())
 	token := &cobra.Command{Use: "token", Short: "Manage personal API tokens"}
 	token.AddCommand(e.tokenCreateCommand())
-	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand())
+	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), e.benchCommand(), e.exportCommand(), e.importCommand())
 	return root
 }
 

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// latency is the distribution of one measurement's successful operations.
+type latency struct {
+	N         int     `json:"n"`
+	Errors    int     `json:"errors"`
+	P50Ms     float64 `json:"p50_ms"`
+	P95Ms     float64 `json:"p95_ms"`
+	P99Ms     float64 `json:"p99_ms"`
+	MaxMs     float64 `json:"max_ms"`
+	ReqPerSec float64 `json:"req_per_s"`
+}
+
+// minSamples is how many operations a measurement makes even past its
+// time limit.
+const minSamples = 5
+
+// measure runs op up to n times from conc goroutines, stopping early
+// once limit has passed (after at least minSamples), and returns the
+// latencies of the successful runs and the throughput over the whole time.
+func measure(ctx context.Context, conc, n int, limit time.Duration, op func(ctx context.Context, i int) error) latency {
+	var next atomic.Int64
+	deadline := time.Now().Add(limit)
+	durs := make([][]time.Duration, conc)
+	errs := make([]int, conc)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := range conc {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n || ctx.Err() != nil || (i >= minSamples && time.Now().After(deadline)) {
+					return
+				}
+				t := time.Now()
+				if err := op(ctx, i); err != nil {
+					errs[w]++
+					continue
+				}
+				durs[w] = append(durs[w], time.Since(t))
+			}
+		})
+	}
+	wg.Wait()
+	wall := time.Since(start)
+	all := slices.Concat(durs...)
+	l := summarise(all)
+	for _, e := range errs {
+		l.Errors += e
+	}
+	l.ReqPerSec = round(float64(len(all)) / wall.Seconds())
+	return l
+}
+
+// summarise returns the percentiles of ds (nearest rank).
+func summarise(ds []time.Duration) latency {
+	if len(ds) == 0 {
+		return latency{}
+	}
+	slices.Sort(ds)
+	at := func(p float64) float64 {
+		i := int(math.Ceil(p*float64(len(ds)))) - 1
+		return ms(ds[max(i, 0)])
+	}
+	return latency{N: len(ds), P50Ms: at(0.50), P95Ms: at(0.95), P99Ms: at(0.99), MaxMs: ms(ds[len(ds)-1])}
+}
+
+func ms(d time.Duration) float64 { return round(float64(d) / float64(time.Millisecond)) }
+
+// round keeps three significant decimals of small numbers, one of large.
+func round(f float64) float64 {
+	switch {
+	case math.IsInf(f, 0) || math.IsNaN(f):
+		return 0
+	case f >= 100:
+		return math.Round(f*10) / 10
+	}
+	return math.Round(f*1000) / 1000
+}
+
+// resetPeakRSS frees what the heap can and resets the kernel's peak RSS
+// (VmHWM) of this process, where Linux allows it.
+func resetPeakRSS() {
+	runtime.GC()
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// peakRSSMB is VmHWM: the peak resident set since the last reset, in MB.
+func peakRSSMB() float64 { return procStatusMB("VmHWM") }
+
+// rssMB is VmRSS: the resident set now, in MB.
+func rssMB() float64 { return procStatusMB("VmRSS") }
+
+func procStatusMB(field string) float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return round(kb / 1024)
+		}
+	}
+	return 0
+}
+
+// dirMB is the size of the files under dir, in MB.
+func dirMB(dir string) float64 {
+	var total int64
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	return round(float64(total) / (1 << 20))
+}

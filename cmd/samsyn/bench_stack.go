@@ -1,0 +1,288 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/corpus"
+	"github.com/samsyn/samsyn/app/demo"
+	"github.com/samsyn/samsyn/app/web"
+	"github.com/samsyn/samsyn/search"
+	"github.com/samsyn/samsyn/search/bleve"
+)
+
+// benchStack is the embedded stack of one bench size, with the demo data
+// (members, users, consultations) loaded and the corpus generator on it.
+type benchStack struct {
+	env                *env // on the temporary data dir, embedded store and Bleve
+	meiliURL, meiliKey string
+	s                  *stack
+	desk               *app.Statements
+	syncer             *search.Syncer
+	admin              *app.User
+	gen                *corpus.Generator
+	slugs              []string // a sample of the corpus, for page requests
+	client             *http.Client
+	srv                *web.Server
+	baseURL            string
+	stopSync           context.CancelFunc
+	syncDone           chan struct{}
+}
+
+// syncBatch is the search sync's batch as serve runs it (the Syncer's
+// default).
+const syncBatch = 100
+
+// benchEnv is e on the temporary data dir dir: the embedded store and
+// Bleve whatever the configuration says, and only errors logged.
+func (e *env) benchEnv(dir string) *env {
+	cfg := e.cfg
+	cfg.DataDir, cfg.MongoURI, cfg.MeiliURL, cfg.MeiliKey = dir, "", "", ""
+	cfg.Addr, cfg.BaseURL = "127.0.0.1:0", "http://127.0.0.1"
+	return &env{cfg: cfg, log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
+		stdin: strings.NewReader(""), stdout: io.Discard}
+}
+
+// openBench opens the stack on dir, loads the demo data and indexes it.
+func (e *env) openBench(ctx context.Context, dir string, seed uint64) (*benchStack, error) {
+	b := &benchStack{env: e.benchEnv(dir), meiliURL: e.cfg.MeiliURL, meiliKey: e.cfg.MeiliKey, client: benchClient()}
+	var err error
+	if b.s, err = b.env.openStore(ctx); err != nil {
+		return nil, err
+	}
+	if err := b.env.openSearch(ctx, b.s); err != nil {
+		b.close()
+		return nil, err
+	}
+	if err := b.prepare(ctx, seed); err != nil {
+		b.close()
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *benchStack) prepare(ctx context.Context, seed uint64) error {
+	s := b.s
+	if _, err := demo.Load(ctx, s.demoStores(), s.clock.Now()); err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	var err error
+	if b.admin, err = s.users.UserByEmail(ctx, demo.AdminEmail); err != nil {
+		return err
+	}
+	members, _, err := s.members.ListMembers(ctx, app.MemberFilter{ActiveOnly: true, Page: app.Page{Number: 1, Size: 100}})
+	if err != nil {
+		return err
+	}
+	consults, _, err := s.consults.ListConsultations(ctx, app.ConsultationFilter{Page: app.Page{Number: 1, Size: 100}})
+	if err != nil {
+		return err
+	}
+	b.gen = &corpus.Generator{Seed: seed, Members: members, AuthorID: b.admin.ID, AuthorName: b.admin.Name}
+	for _, c := range consults {
+		b.gen.ConsultationIDs = append(b.gen.ConsultationIDs, c.ID)
+	}
+	b.desk = &app.Statements{Store: s.stmts, Members: s.members, Consultations: s.consults, Audit: s.audit, Clock: s.clock}
+	b.syncer = &search.Syncer{Engine: s.search, Sources: b.env.searchSources(s), Log: b.env.log}
+	_, err = b.drain(ctx)
+	return err
+}
+
+// drain runs sync rounds until nothing is dirty; it returns how many
+// documents it indexed.
+func (b *benchStack) drain(ctx context.Context) (int, error) {
+	total := 0
+	for range 1_000_000 {
+		n, err := b.syncer.SyncOnce(ctx)
+		if err != nil {
+			return total, err
+		}
+		if n == 0 {
+			return total, nil
+		}
+		total += n
+	}
+	return total, errors.New("the search sync does not finish")
+}
+
+// baseline indexes the corpus straight into a fresh Bleve index with the
+// same mapping and analysis, in batches of loadChunk: the cost of
+// indexing alone, with no store and no sync. Only the Index calls are timed.
+func (b *benchStack) baseline(ctx context.Context, n int, l *loadReport) error {
+	dir := filepath.Join(b.env.cfg.DataDir, "baseline")
+	eng, err := bleve.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	defer eng.Close()
+	var took time.Duration
+	var words, bytes int
+	batch := make([]app.SearchDoc, 0, loadChunk)
+	flush := func() error {
+		t := time.Now()
+		err := eng.Public().Index(ctx, batch...)
+		took += time.Since(t)
+		batch = batch[:0]
+		return err
+	}
+	for i := range n {
+		st := b.gen.Statement(i)
+		st.ID = fmt.Sprintf("%024x", i+1)
+		words += len(strings.Fields(st.Body))
+		bytes += len(st.Title) + len(st.Summary) + len(st.Body)
+		if batch = append(batch, app.StatementSearchTask(st).Doc); len(batch) == loadChunk || i == n-1 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	l.AvgWords, l.AvgKB = words/n, round(float64(bytes)/float64(n)/1024)
+	l.BaselineBatch, l.BaselineSeconds, l.BaselineDocsPerSec = loadChunk, round(took.Seconds()), round(float64(n)/took.Seconds())
+	return nil
+}
+
+// loadChunk is how many statements go to the store in one InsertMany,
+// and to each index in one batch.
+const loadChunk = 500
+
+// load stores the corpus in two parts. All but a sample go through the
+// bulk path: each chunk is indexed straight into both live indexes and
+// then inserted unmarked. The last sample statements are inserted marked
+// for search and indexed by one round of the real search sync, which
+// gives the sync's rate on a collection of this size (its per-statement
+// cost grows with the collection; a full drain would take hours at 5,000).
+// Generating the text is never timed.
+func (b *benchStack) load(ctx context.Context, n, sample int, l *loadReport) error {
+	sample = max(min(sample, syncBatch, n/2), 1)
+	bulk := n - sample
+	insert, index, err := b.insert(ctx, 0, bulk, true)
+	if err != nil {
+		return err
+	}
+	l.BulkDocs, l.InsertSeconds, l.IndexSeconds = bulk, round(insert.Seconds()), round(index.Seconds())
+	l.InsertDocsPerSec, l.IndexDocsPerSec = round(float64(bulk)/insert.Seconds()), round(float64(bulk)/index.Seconds())
+	l.DocsPerSec = round(float64(bulk) / (insert + index).Seconds())
+	l.Ratio = round(l.DocsPerSec / l.BaselineDocsPerSec)
+	if _, _, err := b.insert(ctx, bulk, n, false); err != nil {
+		return err
+	}
+	t := time.Now()
+	indexed, err := b.syncer.SyncOnce(ctx)
+	if err != nil {
+		return err
+	}
+	sync := time.Since(t)
+	if indexed != sample {
+		return fmt.Errorf("one sync round indexed %d of %d statements", indexed, sample)
+	}
+	l.SyncSample, l.SyncSeconds, l.SyncDocsPerSec = sample, round(sync.Seconds()), round(float64(sample)/sync.Seconds())
+	return nil
+}
+
+// insert stores statements from to to; with direct, each chunk is indexed
+// into both live indexes first (the bulk path), else marked for the sync.
+// It returns the time spent inserting and indexing.
+func (b *benchStack) insert(ctx context.Context, from, to int, direct bool) (insert, index time.Duration, err error) {
+	every := max((to-from)/200, 1)
+	var indexFn func(context.Context, []*app.Statement) error
+	if direct {
+		indexFn = func(ctx context.Context, sts []*app.Statement) error {
+			t := time.Now()
+			defer func() { index += time.Since(t) }()
+			tasks := make([]app.IndexTask, len(sts))
+			for i, st := range sts {
+				tasks[i] = app.StatementSearchTask(st)
+			}
+			return search.Apply(ctx, b.s.search.Public(), b.s.search.Internal(), tasks)
+		}
+	}
+	for start := from; start < to; start += loadChunk {
+		sts := make([]*app.Statement, 0, loadChunk)
+		for i := start; i < min(start+loadChunk, to); i++ {
+			st := b.gen.Statement(i)
+			if direct && (i-from)%every == 0 {
+				b.slugs = append(b.slugs, st.Slug)
+			}
+			sts = append(sts, st)
+		}
+		t, before := time.Now(), index
+		if err := b.s.stmts.InsertStatements(ctx, sts, indexFn); err != nil {
+			return 0, 0, err
+		}
+		insert += time.Since(t) - (index - before)
+	}
+	return insert, index, nil
+}
+
+// serve starts the search sync in the background and the real server on
+// a loopback port.
+func (b *benchStack) serve(ctx context.Context) error {
+	syncCtx, cancel := context.WithCancel(ctx)
+	b.stopSync, b.syncDone = cancel, make(chan struct{})
+	go func() {
+		defer close(b.syncDone)
+		b.syncer.Run(syncCtx)
+	}()
+	srv, base, err := b.env.listen(b.s)
+	if err != nil {
+		return err
+	}
+	b.srv, b.baseURL = srv, base
+	return nil
+}
+
+// listen starts the real server for s on a loopback port and returns its
+// base URL.
+func (e *env) listen(s *stack) (*web.Server, string, error) {
+	srv, err := e.newServer(s)
+	if err != nil {
+		return nil, "", err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	go func() { _ = srv.Serve(ln) }()
+	return srv, "http://" + ln.Addr().String(), nil
+}
+
+// close stops the server and the sync and closes the stack; it may be
+// called more than once.
+func (b *benchStack) close() {
+	if b.srv != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_ = b.srv.Shutdown(ctx)
+		cancel()
+		b.srv = nil
+	}
+	if b.stopSync != nil {
+		b.stopSync()
+		<-b.syncDone
+		b.stopSync = nil
+	}
+	if b.s != nil {
+		b.s.close()
+		b.s = nil
+	}
+	b.client.CloseIdleConnections()
+}
+
+func (b *benchStack) searchDir() string { return filepath.Join(b.env.cfg.DataDir, "search") }
+func (b *benchStack) storeDir() string  { return filepath.Join(b.env.cfg.DataDir, "ferretdb") }
+
+// benchClient keeps a connection per concurrent client alive.
+func benchClient() *http.Client {
+	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+		MaxIdleConns: 2 * benchConcurrency, MaxIdleConnsPerHost: 2 * benchConcurrency, DisableCompression: true}}
+}
