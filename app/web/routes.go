@@ -57,6 +57,7 @@ func (s *Server) routes() {
 	s.importRoutes(a, api)
 	s.exportRoutes(a, api)
 	s.publicRoutes(a, api)
+	s.apiDocsRoutes(a, api)
 	api.All("/*", s.apiNotFound)
 }
 
