@@ -30,15 +30,9 @@ func (s *StatementStore) PendingSearch(ctx context.Context, limit int) ([]app.In
 	}
 	out := make([]app.IndexTask, len(sts))
 	for i, st := range sts {
-		out[i] = app.IndexTask{Doc: statementSearchDoc(st), Version: st.Version, Public: st.Status == app.StatementPublished}
+		out[i] = app.StatementSearchTask(st) // the same document reindex builds
 	}
 	return out, nil
-}
-
-func statementSearchDoc(st *app.Statement) app.SearchDoc {
-	return app.SearchDoc{ID: st.ID, Type: "statement", Kind: string(st.Kind), Title: st.Title, Slug: st.Slug,
-		Summary: st.Summary, Body: st.Body, Topics: st.Topics, Members: st.SigningMembers(),
-		Status: string(st.Status), PublishedAt: st.PublishedAt}
 }
 
 // MarkIndexed clears the mark of id if it is still at version; a statement
