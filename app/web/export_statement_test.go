@@ -172,3 +172,23 @@ func pdfToText(t *testing.T, pdf []byte) string {
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
 }
+
+// TestStatementPagesLinkTheDownloads: the public page offers PDF and Word;
+// the member page offers the submission package, the e-mail draft to staff.
+func TestStatementPagesLinkTheDownloads(t *testing.T) {
+	f := newFixture(t)
+	st := f.mustResponse(app.StatementPublished)
+	pub := mustDoc(t, f.do(request{method: "GET", path: "/stallningstaganden/" + st.Slug}))
+	for _, href := range []string{"/stallningstaganden/" + st.Slug + ".pdf", "/stallningstaganden/" + st.Slug + ".docx"} {
+		if pub.Find(`a[href="`+href+`"]`).Length() != 1 {
+			t.Errorf("public page lacks a link to %s", href)
+		}
+	}
+	eml := `a[href="/internt/stallningstaganden/` + st.ID + `/remissvar.eml"]`
+	if n := mustDoc(t, f.do(request{method: "GET", path: "/internt/stallningstaganden/" + st.ID, role: "secretariat"})).Find(eml).Length(); n != 1 {
+		t.Errorf("staff page: %d links to the e-mail draft, want 1", n)
+	}
+	if n := mustDoc(t, f.do(request{method: "GET", path: "/internt/stallningstaganden/" + st.ID, role: "memberA"})).Find(eml).Length(); n != 0 {
+		t.Errorf("member page links the staff-only e-mail draft")
+	}
+}
