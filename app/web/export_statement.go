@@ -108,7 +108,8 @@ func (s *Server) renderStatementFile(c *fiber.Ctx, doc export.Document, f fileFo
 }
 
 // registryAddress is where the e-mail draft goes: ?to= when the
-// secretariat gives one, else the ministry's address for consultation
+// secretariat gives one, else the address configured for the issuer
+// (SAMSYN_REGISTRY_ADDRESSES), else the ministry's address for consultation
 // responses when the diarienummer or issuer names a known ministry, else
 // none (the secretariat fills it in).
 func (s *Server) registryAddress(c *fiber.Ctx, doc export.Document) (string, error) {
@@ -118,6 +119,11 @@ func (s *Server) registryAddress(c *fiber.Ctx, doc export.Document) (string, err
 			return "", app.FieldError("to", "Ange en giltig e-postadress.")
 		}
 		return a.Address, nil
+	}
+	for issuer, addr := range s.cfg.RegistryAddresses {
+		if strings.EqualFold(strings.TrimSpace(issuer), strings.TrimSpace(doc.Addressee)) {
+			return addr, nil
+		}
 	}
 	if m, ok := export.MinistryOf(doc.Diarienummer, doc.Addressee); ok {
 		return m.Registry, nil

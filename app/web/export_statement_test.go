@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/web"
 )
 
 // download fetches path as role and fails unless it is a 200 attachment.
@@ -190,5 +191,21 @@ func TestStatementPagesLinkTheDownloads(t *testing.T) {
 	}
 	if n := mustDoc(t, f.do(request{method: "GET", path: "/internt/stallningstaganden/" + st.ID, role: "memberA"})).Find(eml).Length(); n != 0 {
 		t.Errorf("member page links the staff-only e-mail draft")
+	}
+}
+
+// TestRegistryAddressConfiguredPerIssuer: an address configured for the
+// issuer wins over the built-in table of ministries.
+func TestRegistryAddressConfiguredPerIssuer(t *testing.T) {
+	f := newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080",
+		RegistryAddresses: map[string]string{"finansdepartementet": "registrator@fi.example.se"}})
+	st := f.mustResponse(app.StatementPublished)
+	eml, _ := f.download("secretariat", "/internt/stallningstaganden/"+st.ID+"/remissvar.eml")
+	msg, err := mail.ReadMessage(bytes.NewReader(eml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if to := msg.Header.Get("To"); !strings.Contains(to, "registrator@fi.example.se") {
+		t.Fatalf("To %q, want the configured registry address", to)
 	}
 }

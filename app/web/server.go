@@ -53,6 +53,10 @@ type Config struct {
 	// many an IP address, may make within LoginWindow.
 	LoginLimit  int
 	LoginWindow time.Duration
+	// RegistryAddresses maps an issuer (ministry or agency, compared without
+	// case) to the registry address its consultation responses go to; it
+	// overrides the built-in table of ministries.
+	RegistryAddresses map[string]string
 }
 
 // Server is the HTTP server.

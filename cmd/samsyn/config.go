@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/mail"
 	"net/url"
 	"strings"
 )
@@ -22,6 +23,9 @@ type Config struct {
 	SMTPURL     string // SAMSYN_SMTP_URL
 	MailFrom    string // SAMSYN_MAIL_FROM
 	NetworkName string // SAMSYN_NETWORK_NAME
+	// Registries is SAMSYN_REGISTRY_ADDRESSES: "Issuer=address;Issuer=address",
+	// where consultation responses to each issuer are e-mailed.
+	Registries string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -38,6 +42,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		MeiliURL: get("SAMSYN_MEILI_URL", ""), MeiliKey: get("SAMSYN_MEILI_KEY", ""),
 		BaseURL: get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
+		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""),
 	}
 	c.setDefaultBaseURL()
 	return c
@@ -80,6 +85,9 @@ func (c Config) Validate() error {
 			errs = append(errs, errors.New("SAMSYN_MAIL_FROM is required when SAMSYN_SMTP_URL is set"))
 		}
 	}
+	if _, err := c.RegistryAddresses(); err != nil {
+		errs = append(errs, err)
+	}
 	if len(c.NetworkName) > 100 {
 		errs = append(errs, errors.New("SAMSYN_NETWORK_NAME is longer than 100 characters"))
 	}
@@ -118,4 +126,21 @@ func maskURL(s string) string {
 		u.User = url.UserPassword(u.User.Username(), "***")
 	}
 	return u.String()
+}
+
+// RegistryAddresses parses SAMSYN_REGISTRY_ADDRESSES into issuer → address.
+func (c Config) RegistryAddresses() (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(c.Registries, ";") {
+		if strings.TrimSpace(pair) == "" {
+			continue
+		}
+		issuer, addr, ok := strings.Cut(pair, "=")
+		a, err := mail.ParseAddress(strings.TrimSpace(addr))
+		if !ok || strings.TrimSpace(issuer) == "" || err != nil {
+			return nil, fmt.Errorf("SAMSYN_REGISTRY_ADDRESSES: %q is not \"Issuer=address\"", strings.TrimSpace(pair))
+		}
+		out[strings.TrimSpace(issuer)] = a.Address
+	}
+	return out, nil
 }

@@ -211,3 +211,15 @@ func TestConfigMasksSecrets(t *testing.T) {
 		t.Errorf("config dump lost the host: %s", s)
 	}
 }
+
+func TestRegistryAddressesConfig(t *testing.T) {
+	c := ConfigFromEnv(testEnv("x", "SAMSYN_REGISTRY_ADDRESSES", "Finansdepartementet = fi.remissvar@regeringskansliet.se; Energimyndigheten=registrator@energimyndigheten.se"))
+	m, err := c.RegistryAddresses()
+	if err != nil || m["Finansdepartementet"] != "fi.remissvar@regeringskansliet.se" || m["Energimyndigheten"] != "registrator@energimyndigheten.se" {
+		t.Fatalf("parsed %v, %v", m, err)
+	}
+	bad := ConfigFromEnv(testEnv("x", "SAMSYN_REGISTRY_ADDRESSES", "Finansdepartementet"))
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "SAMSYN_REGISTRY_ADDRESSES") {
+		t.Fatalf("Validate() = %v, want it to name SAMSYN_REGISTRY_ADDRESSES", err)
+	}
+}

@@ -94,6 +94,10 @@ func ConfigFromEnvBaseURL(c Config) string {
 func (e *env) newServer(s *stack) (*web.Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	registries, err := e.cfg.RegistryAddresses()
+	if err != nil {
+		return nil, err
+	}
 	return web.New(web.Deps{
 		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Audit: s.audit,
 		Imports: s.consults, CalendarFeeds: s.sessions, Mailer: s.mailer,
@@ -102,6 +106,7 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
+		RegistryAddresses: registries,
 	})
 }
 
