@@ -73,23 +73,6 @@ func TestStatementPagesInChromium(t *testing.T) {
 	checkLivePreview(t, ctx, inst.URL+in+"/"+draft)
 }
 
-func loginInBrowser(t *testing.T, ctx context.Context, inst *instance) {
-	t.Helper()
-	actx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := browsertest.Navigate(actx, inst.URL+"/logga-in"); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(actx,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), inst.AdminEmail),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), inst.AdminPassword),
-		chromedp.Click(chromedp.CSS("main button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
-	); err != nil {
-		t.Fatalf("log in: %v", err)
-	}
-}
-
 // checkLivePreview types Markdown into the editor and waits for the
 // server-rendered preview, which must not carry the script typed.
 func checkLivePreview(t *testing.T, ctx context.Context, url string) {

@@ -26,20 +26,9 @@ func TestPagesInChromium(t *testing.T) {
 	shots := t.TempDir()
 	browsertest.Screenshot(t, ctx, inst.URL+"/", filepath.Join(shots, "start-375.png"), 375)
 
+	loginInBrowser(t, ctx, inst)
 	actx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	if err := browsertest.Navigate(actx, inst.URL+"/logga-in"); err != nil {
-		t.Fatal(err)
-	}
-	err := chromedp.Do(actx,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), inst.AdminEmail),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), inst.AdminPassword),
-		chromedp.Click(chromedp.CSS("main button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
-	)
-	if err != nil {
-		t.Fatalf("log in through the form: %v", err)
-	}
 	loc, err := chromedp.Run(actx, chromedp.Location())
 	if err != nil || !strings.HasSuffix(loc, "/oversikt") {
 		t.Fatalf("after login at %q (%v), want /oversikt", loc, err)
@@ -49,5 +38,23 @@ func TestPagesInChromium(t *testing.T) {
 	}
 	if h1, err := browsertest.Text(actx, "h1"); err != nil || h1 != "Ny medlem" {
 		t.Errorf("member form heading %q (%v)", h1, err)
+	}
+}
+
+// loginInBrowser logs in as the demo admin through the login form.
+func loginInBrowser(t *testing.T, ctx context.Context, inst *instance) {
+	t.Helper()
+	actx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := browsertest.Navigate(actx, inst.URL+"/logga-in"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(actx,
+		chromedp.SendKeys(chromedp.CSS("#f-email"), inst.AdminEmail),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), inst.AdminPassword),
+		chromedp.Click(chromedp.CSS("main button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	); err != nil {
+		t.Fatalf("log in: %v", err)
 	}
 }

@@ -1,14 +1,10 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/chromedp/chromedp"
 
 	"github.com/samsyn/samsyn/app/web/browsertest"
 )
@@ -21,7 +17,7 @@ func TestConsultationPagesInChromium(t *testing.T) {
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()
-	remissLoginInBrowser(t, ctx, inst)
+	loginInBrowser(t, ctx, inst)
 	cid, iid := remissFirstIDs(t, inst)
 	paths := []string{"/internt/remisser", "/internt/remisser?status=missed", "/internt/remisser/ny",
 		"/internt/remisser/" + cid, "/internt/remisser/" + cid + "/redigera", "/internt/moten", "/internt/bevakning",
@@ -41,23 +37,6 @@ func TestConsultationPagesInChromium(t *testing.T) {
 		browsertest.Screenshot(t, ctx, inst.URL+p, filepath.Join(shots, name+"-1280.png"), 1280)
 	}
 	browsertest.Screenshot(t, ctx, inst.URL+"/internt/bevakning", filepath.Join(shots, "bevakning-375.png"), 375)
-}
-
-func remissLoginInBrowser(t *testing.T, ctx context.Context, inst *instance) {
-	t.Helper()
-	actx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := browsertest.Navigate(actx, inst.URL+"/logga-in"); err != nil {
-		t.Fatal(err)
-	}
-	err := chromedp.Do(actx,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), inst.AdminEmail),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), inst.AdminPassword),
-		chromedp.Click(chromedp.CSS("main button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")))
-	if err != nil {
-		t.Fatalf("log in through the form: %v", err)
-	}
 }
 
 // remissFirstIDs reads the id of the first consultation and issue by the API.

@@ -19,18 +19,7 @@ func TestImportAndCalendarPagesInChromium(t *testing.T) {
 	defer inst.stop()
 	actx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	if err := browsertest.Navigate(actx, inst.URL+"/logga-in"); err != nil {
-		t.Fatal(err)
-	}
-	err := chromedp.Do(actx,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), inst.AdminEmail),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), inst.AdminPassword),
-		chromedp.Click(chromedp.CSS("main button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
-	)
-	if err != nil {
-		t.Fatalf("log in: %v", err)
-	}
+	loginInBrowser(t, ctx, inst)
 	for _, path := range []string{"/admin/import", "/admin/import?lang=en", "/internt/kalender?lang=sv"} {
 		browsertest.CheckA11y(t, ctx, inst.URL+path)
 	}
@@ -38,7 +27,7 @@ func TestImportAndCalendarPagesInChromium(t *testing.T) {
 	if err := browsertest.Navigate(actx, inst.URL+"/admin/import"); err != nil {
 		t.Fatal(err)
 	}
-	err = chromedp.Do(actx,
+	err := chromedp.Do(actx,
 		chromedp.SendKeys(chromedp.CSS("#f-remiss_url"), "https://example.com/"),
 		chromedp.Click(chromedp.CSS("main button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
