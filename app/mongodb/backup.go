@@ -55,6 +55,9 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	for _, n := range names {
+		if n == colMigrations { // written by Connect itself
+			continue
+		}
 		err := db.col(n).FindOne(ctx, bson.D{}).Err()
 		if err == nil {
 			return false, nil
@@ -64,6 +67,15 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// ClearMigrations forgets which migrations were applied, before an import
+// brings the record of its own data.
+func (db *DB) ClearMigrations(ctx context.Context) error {
+	if _, err := db.col(colMigrations).DeleteMany(ctx, bson.D{}); err != nil {
+		return fmt.Errorf("clear %s: %w", colMigrations, err)
+	}
+	return nil
 }
 
 // InsertRaw inserts docs into collection name as they are, in order.

@@ -35,6 +35,11 @@ const (
 type DB struct {
 	client *mongo.Client
 	db     *mongo.Database
+	// ferret is set when the server is FerretDB. FerretDB v1 on SQLite
+	// answers a filter from an index only when it is exactly {_id: X};
+	// any other filter reads and decodes the whole collection. The stores
+	// keep their hot paths to _id lookups there (see guardedUpdate).
+	ferret bool
 }
 
 // Connect connects to uri, checks the server answers and creates the
@@ -51,11 +56,30 @@ func Connect(ctx context.Context, uri, name string) (*DB, error) {
 		_ = client.Disconnect(context.Background())
 		return nil, fmt.Errorf("reach MongoDB: %w", err)
 	}
+	if db.ferret, err = isFerretDB(ctx, db.db); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
 	if err := db.ensureIndexes(ctx); err != nil {
 		_ = client.Disconnect(context.Background())
 		return nil, err
 	}
+	if err := db.Migrate(ctx); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
 	return db, nil
+}
+
+// isFerretDB asks the server who it is: FerretDB's buildInfo carries
+// ferretdbVersion.
+func isFerretDB(ctx context.Context, db *mongo.Database) (bool, error) {
+	var info bson.M
+	if err := db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
+		return false, fmt.Errorf("ask the server for its build: %w", err)
+	}
+	_, ok := info["ferretdbVersion"]
+	return ok, nil
 }
 
 // Ping checks that the server answers.

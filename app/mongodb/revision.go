@@ -2,30 +2,26 @@ package mongodb
 
 import (
 	"context"
+	"fmt"
 	"time"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/samsyn/samsyn/app"
 )
 
 const colRevisions = "revisions"
 
-func init() {
-	indexes = append(indexes, index{colRevisions, bson.D{{Key: "statement_id", Value: 1}, {Key: "number", Value: 1}}, true})
-}
-
+// revisionDoc is one revision, with the id "<statement id>:<number>", so
+// that each is found by _id (see DB.ferret) and stored once.
 type revisionDoc struct {
-	ID          bson.ObjectID `bson:"_id"`
-	StatementID string        `bson:"statement_id"`
-	Number      int           `bson:"number"`
-	Title       string        `bson:"title"`
-	Summary     string        `bson:"summary"`
-	Body        string        `bson:"body"`
-	AuthorID    string        `bson:"author_id,omitempty"`
-	AuthorName  string        `bson:"author_name,omitempty"`
-	At          time.Time     `bson:"at"`
+	ID          string    `bson:"_id"`
+	StatementID string    `bson:"statement_id"`
+	Number      int       `bson:"number"`
+	Title       string    `bson:"title"`
+	Summary     string    `bson:"summary"`
+	Body        string    `bson:"body"`
+	AuthorID    string    `bson:"author_id,omitempty"`
+	AuthorName  string    `bson:"author_name,omitempty"`
+	At          time.Time `bson:"at"`
 }
 
 func (d *revisionDoc) revision() *app.Revision {
@@ -33,15 +29,19 @@ func (d *revisionDoc) revision() *app.Revision {
 		Body: d.Body, AuthorID: d.AuthorID, AuthorName: d.AuthorName, At: d.At}
 }
 
+func revisionID(statementID string, n int) string { return fmt.Sprintf("%s:%d", statementID, n) }
+
+func newRevisionDoc(r *app.Revision) revisionDoc {
+	return revisionDoc{ID: revisionID(r.StatementID, r.Number), StatementID: r.StatementID, Number: r.Number,
+		Title: r.Title, Summary: r.Summary, Body: r.Body, AuthorID: r.AuthorID, AuthorName: r.AuthorName, At: utc(r.At)}
+}
+
 const revisionWhat = "Versionen"
 
 // ensureRevision stores the current text of st as its revision unless that
-// revision is stored already (the unique index makes this idempotent).
+// revision is stored already (its id makes this idempotent).
 func (s *StatementStore) ensureRevision(ctx context.Context, st *app.Statement) error {
-	r := app.RevisionOf(st)
-	d := revisionDoc{ID: bson.NewObjectID(), StatementID: st.ID, Number: r.Number, Title: r.Title,
-		Summary: r.Summary, Body: r.Body, AuthorID: r.AuthorID, AuthorName: r.AuthorName, At: utc(r.At)}
-	_, err := s.db.col(colRevisions).InsertOne(ctx, d)
+	_, err := s.db.col(colRevisions).InsertOne(ctx, newRevisionDoc(app.RevisionOf(st)))
 	if err = translate(err, revisionWhat); app.ErrorCode(err) == app.ECONFLICT {
 		return nil
 	}
@@ -57,20 +57,20 @@ func (s *StatementStore) ListRevisions(ctx context.Context, statementID string) 
 	if err := s.ensureRevision(ctx, st); err != nil {
 		return nil, err
 	}
-	cur, err := s.db.col(colRevisions).Find(ctx, bson.D{{Key: "statement_id", Value: st.ID}},
-		options.Find().SetSort(bson.D{{Key: "number", Value: 1}}))
-	if err != nil {
-		return nil, translate(err, revisionWhat)
+	// One _id lookup per revision: cheaper on FerretDB than a query, which
+	// would read every revision of every statement.
+	out := make([]*app.Revision, 0, st.Revision)
+	for n := 1; n < st.Revision; n++ {
+		var d revisionDoc
+		switch err := s.db.findByID(ctx, colRevisions, revisionID(st.ID, n), &d, revisionWhat); app.ErrorCode(err) {
+		case "":
+			out = append(out, d.revision())
+		case app.ENOTFOUND: // a crash between two saves: nothing was acknowledged for it
+		default:
+			return nil, err
+		}
 	}
-	var docs []revisionDoc
-	if err := cur.All(ctx, &docs); err != nil {
-		return nil, translate(err, revisionWhat)
-	}
-	out := make([]*app.Revision, len(docs))
-	for i := range docs {
-		out[i] = docs[i].revision()
-	}
-	return out, nil
+	return append(out, app.RevisionOf(st)), nil
 }
 
 // RevisionByNumber returns revision n of a statement.
@@ -83,9 +83,8 @@ func (s *StatementStore) RevisionByNumber(ctx context.Context, statementID strin
 		return app.RevisionOf(st), nil
 	}
 	var d revisionDoc
-	err = s.db.col(colRevisions).FindOne(ctx, bson.D{{Key: "statement_id", Value: st.ID}, {Key: "number", Value: n}}).Decode(&d)
-	if err != nil {
-		return nil, translate(err, revisionWhat)
+	if err := s.db.findByID(ctx, colRevisions, revisionID(st.ID, n), &d, revisionWhat); err != nil {
+		return nil, err
 	}
 	return d.revision(), nil
 }

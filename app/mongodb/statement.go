@@ -10,8 +10,13 @@ import (
 )
 
 // StatementStore keeps statements, their revisions (revision.go), their
-// signatures (signature.go, one collection with a unique index per member
-// and signing round) and their comments (comment.go).
+// signatures (signature.go) and their comments (comment.go).
+//
+// Every read on a hot path is a lookup by _id (see DB.ferret): a
+// statement's slug maps to its id in statement_slugs (statement_slug.go),
+// its signatures are kept in the statement document, revisions and
+// signature records have composite ids, and the statements waiting for the
+// search sync are listed in a queue of their own (statement_search.go).
 type StatementStore struct{ db *DB }
 
 var (
@@ -29,29 +34,30 @@ func init() {
 }
 
 type statementDoc struct {
-	ID             bson.ObjectID `bson:"_id"`
-	Kind           string        `bson:"kind"`
-	Title          string        `bson:"title"`
-	Slug           string        `bson:"slug"`
-	Summary        string        `bson:"summary"`
-	Body           string        `bson:"body"`
-	Topics         []string      `bson:"topics,omitempty"`
-	ConsultationID string        `bson:"consultation_id,omitempty"`
-	Status         string        `bson:"status"`
-	ContentHash    string        `bson:"content_hash,omitempty"`
-	SignBy         time.Time     `bson:"sign_by,omitempty"`
-	PublishedAt    time.Time     `bson:"published_at,omitempty"`
-	WithdrawnAt    time.Time     `bson:"withdrawn_at,omitempty"`
-	AuthorID       string        `bson:"author_id,omitempty"`
-	Round          int           `bson:"round"`
-	Revision       int           `bson:"revision"`
-	EditedBy       string        `bson:"edited_by,omitempty"`
-	EditedByName   string        `bson:"edited_by_name,omitempty"`
-	EditedAt       time.Time     `bson:"edited_at"`
-	SearchDirty    bool          `bson:"search_dirty"`
-	Version        int           `bson:"version"`
-	CreatedAt      time.Time     `bson:"created_at"`
-	UpdatedAt      time.Time     `bson:"updated_at"`
+	ID             bson.ObjectID  `bson:"_id"`
+	Kind           string         `bson:"kind"`
+	Title          string         `bson:"title"`
+	Slug           string         `bson:"slug"`
+	Summary        string         `bson:"summary"`
+	Body           string         `bson:"body"`
+	Topics         []string       `bson:"topics,omitempty"`
+	ConsultationID string         `bson:"consultation_id,omitempty"`
+	Status         string         `bson:"status"`
+	ContentHash    string         `bson:"content_hash,omitempty"`
+	SignBy         time.Time      `bson:"sign_by,omitempty"`
+	PublishedAt    time.Time      `bson:"published_at,omitempty"`
+	WithdrawnAt    time.Time      `bson:"withdrawn_at,omitempty"`
+	AuthorID       string         `bson:"author_id,omitempty"`
+	Round          int            `bson:"round"`
+	Revision       int            `bson:"revision"`
+	EditedBy       string         `bson:"edited_by,omitempty"`
+	EditedByName   string         `bson:"edited_by_name,omitempty"`
+	EditedAt       time.Time      `bson:"edited_at"`
+	SearchDirty    bool           `bson:"search_dirty"`
+	Signatures     []signatureDoc `bson:"signatures,omitempty"` // every round's, in the order made
+	Version        int            `bson:"version"`
+	CreatedAt      time.Time      `bson:"created_at"`
+	UpdatedAt      time.Time      `bson:"updated_at"`
 }
 
 func (d *statementDoc) statement() *app.Statement {
@@ -60,7 +66,7 @@ func (d *statementDoc) statement() *app.Statement {
 		Status: app.StatementStatus(d.Status), ContentHash: d.ContentHash, SignBy: dateOf(d.SignBy),
 		PublishedAt: d.PublishedAt, WithdrawnAt: d.WithdrawnAt, AuthorID: d.AuthorID, Round: d.Round,
 		Revision: d.Revision, EditedBy: d.EditedBy, EditedByName: d.EditedByName, EditedAt: d.EditedAt,
-		Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+		Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Signatures: d.signatures(d.Round)}
 }
 
 const statementWhat = "Ställningstagandet"
@@ -68,25 +74,30 @@ const statementWhat = "Ställningstagandet"
 // CreateStatement inserts st as revision st.Revision (1 when unset), with
 // any signatures it carries in round st.Round (1 when unset), and sets its
 // ID and version; a taken slug is ECONFLICT.
+//
+// The slug is reserved first and the statement marked for search before
+// it is stored, so a crash in between leaves at worst a reservation of a
+// statement that does not exist (taken over by the next to claim it) or a
+// mark the sync drops.
 func (s *StatementStore) CreateStatement(ctx context.Context, st *app.Statement) error {
-	st.Round, st.Revision = max(st.Round, 1), max(st.Revision, 1)
-	if st.EditedAt.IsZero() {
-		st.EditedBy, st.EditedAt = st.AuthorID, st.CreatedAt
+	d := newStatementDoc(st)
+	if err := s.reserveSlug(ctx, d.Slug, d.ID); err != nil {
+		return err
 	}
-	d := statementDoc{ID: bson.NewObjectID(), Kind: string(st.Kind), Title: st.Title, Slug: st.Slug,
-		Summary: st.Summary, Body: st.Body, Topics: st.Topics, ConsultationID: st.ConsultationID,
-		Status: string(st.Status), ContentHash: st.ContentHash, SignBy: dateValue(st.SignBy),
-		PublishedAt: utc(st.PublishedAt), WithdrawnAt: utc(st.WithdrawnAt), AuthorID: st.AuthorID,
-		Round: st.Round, Revision: st.Revision, EditedBy: st.EditedBy, EditedByName: st.EditedByName,
-		EditedAt: utc(st.EditedAt), SearchDirty: true, Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
-	if _, err := s.db.col(colStatements).InsertOne(ctx, d); err != nil {
+	unlock := lockDoc(colStatements, d.ID.Hex()) // not while reserving: locks are striped, never nested
+	err := s.markSearch(ctx, d.ID)
+	if err == nil {
+		_, err = s.db.col(colStatements).InsertOne(ctx, d)
+	}
+	unlock()
+	if err != nil {
 		return conflictOn(translate(err, statementWhat), "title", "Det finns redan ett ställningstagande med samma adress.")
 	}
 	st.ID, st.Version = d.ID.Hex(), 1
 	if err := s.ensureRevision(ctx, st); err != nil {
 		return err
 	}
-	return s.insertSignatures(ctx, st)
+	return s.insertSignatures(ctx, d.Signatures)
 }
 
 // StatementByID returns the statement with that id.
@@ -100,7 +111,15 @@ func (s *StatementStore) StatementByID(ctx context.Context, id string) (*app.Sta
 
 // StatementBySlug returns the statement with that slug.
 func (s *StatementStore) StatementBySlug(ctx context.Context, slug string) (*app.Statement, error) {
-	return s.findOne(ctx, bson.D{{Key: "slug", Value: slug}})
+	o, err := s.slugTarget(ctx, slug)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.findOne(ctx, bson.D{{Key: "_id", Value: o}})
+	if err == nil && st.Slug != slug {
+		return nil, app.Errorf(app.ENOTFOUND, "%s finns inte.", statementWhat)
+	}
+	return st, err
 }
 
 func (s *StatementStore) findOne(ctx context.Context, filter bson.D) (*app.Statement, error) {
@@ -108,11 +127,7 @@ func (s *StatementStore) findOne(ctx context.Context, filter bson.D) (*app.State
 	if err := s.db.col(colStatements).FindOne(ctx, filter).Decode(&d); err != nil {
 		return nil, translate(err, statementWhat)
 	}
-	st := d.statement()
-	if err := s.attachSignatures(ctx, st); err != nil {
-		return nil, err
-	}
-	return st, nil
+	return d.statement(), nil
 }
 
 // ListStatements lists statements, most recently updated first, each with
@@ -137,9 +152,6 @@ func (s *StatementStore) ListStatements(ctx context.Context, f app.StatementFilt
 	out := make([]*app.Statement, len(docs))
 	for i := range docs {
 		out[i] = docs[i].statement()
-	}
-	if err := s.attachAllSignatures(ctx, out); err != nil {
-		return nil, 0, err
 	}
 	return out, total, nil
 }

@@ -11,42 +11,39 @@ import (
 )
 
 // InsertStatements stores fully formed statements in bulk — an archive
-// import or a benchmark corpus: the statement documents in one InsertMany,
-// then their current revisions and their signatures in one each. It sets
-// each statement's ID and version 1.
+// import or a benchmark corpus: their slugs, the statement documents, then
+// their current revisions and their signature records, one InsertMany
+// each. It sets each statement's ID and version 1.
 //
-// With index nil every statement is marked for search and the sync
-// indexes it like any write. Otherwise index is called with the
+// With index nil every statement is marked (and queued) for search and the
+// sync indexes it like any write. Otherwise index is called with the
 // statements (IDs set) before anything is stored, and they are stored
-// unmarked: a bulk load indexes in big batches and spares the sync a
-// conditional update per statement, which FerretDB v1 on SQLite makes
-// cost a scan of the collection. An index error stores nothing. A crash
-// after index leaves index entries the store lacks (a rebuild drops them),
-// never a stored statement that is not indexed.
+// unmarked: a bulk load indexes in big batches. An index error stores
+// nothing. A crash after index leaves index entries the store lacks (a
+// rebuild drops them), never a stored statement that is not indexed.
 //
 // Not atomic (FerretDB v1 has no transactions): a taken slug is ECONFLICT
-// and the statements before it stay stored; revisions and signatures are
-// written after their statements, so a crash in between leaves statements
-// whose revision ListRevisions fills in and whose signatures are missing.
+// and the statements before it stay stored; a crash part-way leaves slugs
+// whose statements do not exist (taken over by the next to claim them),
+// or statements whose revision ListRevisions fills in.
 func (s *StatementStore) InsertStatements(ctx context.Context, sts []*app.Statement,
 	index func(context.Context, []*app.Statement) error) error {
 	if len(sts) == 0 {
 		return nil
 	}
-	docs := make([]any, len(sts))
+	docs, slugs, queue := make([]any, len(sts)), make([]any, len(sts)), []any{}
 	var revs, sigs []any
 	for i, st := range sts {
 		d := newStatementDoc(st)
 		d.SearchDirty = index == nil
-		docs[i] = d
+		if d.SearchDirty {
+			queue = append(queue, bson.D{{Key: "_id", Value: d.ID}})
+		}
+		docs[i], slugs[i] = d, slugDoc{Slug: d.Slug, StatementID: d.ID}
 		st.ID, st.Version = d.ID.Hex(), 1
-		r := app.RevisionOf(st)
-		revs = append(revs, revisionDoc{ID: bson.NewObjectID(), StatementID: st.ID, Number: r.Number, Title: r.Title,
-			Summary: r.Summary, Body: r.Body, AuthorID: r.AuthorID, AuthorName: r.AuthorName, At: utc(r.At)})
-		for k := range st.Signatures {
-			g := &st.Signatures[k]
-			g.Round = st.Round
-			sigs = append(sigs, newSignatureDoc(st.ID, st.Round, g))
+		revs = append(revs, newRevisionDoc(app.RevisionOf(st)))
+		for _, g := range d.Signatures {
+			sigs = append(sigs, g)
 		}
 	}
 	if index != nil {
@@ -55,6 +52,14 @@ func (s *StatementStore) InsertStatements(ctx context.Context, sts []*app.Statem
 		}
 	}
 	ordered := options.InsertMany().SetOrdered(true)
+	if _, err := s.db.col(colStatementSlugs).InsertMany(ctx, slugs, ordered); err != nil {
+		return conflictOn(translate(err, statementWhat), "title", "Det finns redan ett ställningstagande med samma adress.")
+	}
+	if len(queue) > 0 {
+		if _, err := s.db.col(colStatementQueue).InsertMany(ctx, queue, ordered); err != nil {
+			return fmt.Errorf("queue for search: %w", translate(err, statementWhat))
+		}
+	}
 	if _, err := s.db.col(colStatements).InsertMany(ctx, docs, ordered); err != nil {
 		return conflictOn(translate(err, statementWhat), "title", "Det finns redan ett ställningstagande med samma adress.")
 	}
@@ -70,16 +75,23 @@ func (s *StatementStore) InsertStatements(ctx context.Context, sts []*app.Statem
 	return nil
 }
 
-// newStatementDoc is the document of a new statement, marked for search.
+// newStatementDoc is the document of a new statement, marked for search,
+// with the signatures it carries in its round (st's are given the round).
 func newStatementDoc(st *app.Statement) statementDoc {
 	st.Round, st.Revision = max(st.Round, 1), max(st.Revision, 1)
 	if st.EditedAt.IsZero() {
 		st.EditedBy, st.EditedAt = st.AuthorID, st.CreatedAt
 	}
-	return statementDoc{ID: bson.NewObjectID(), Kind: string(st.Kind), Title: st.Title, Slug: st.Slug,
+	d := statementDoc{ID: bson.NewObjectID(), Kind: string(st.Kind), Title: st.Title, Slug: st.Slug,
 		Summary: st.Summary, Body: st.Body, Topics: st.Topics, ConsultationID: st.ConsultationID,
 		Status: string(st.Status), ContentHash: st.ContentHash, SignBy: dateValue(st.SignBy),
 		PublishedAt: utc(st.PublishedAt), WithdrawnAt: utc(st.WithdrawnAt), AuthorID: st.AuthorID,
 		Round: st.Round, Revision: st.Revision, EditedBy: st.EditedBy, EditedByName: st.EditedByName,
 		EditedAt: utc(st.EditedAt), SearchDirty: true, Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
+	for k := range st.Signatures {
+		g := &st.Signatures[k]
+		g.Round = st.Round
+		d.Signatures = append(d.Signatures, newSignatureDoc(d.ID.Hex(), st.Round, g))
+	}
+	return d
 }

@@ -9,41 +9,107 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// PendingSearch lists up to limit statements whose search entry is behind:
-// every write sets search_dirty in the update that bumps the version.
+// colStatementQueue lists the statements whose search entry may be
+// behind, by _id. The statement document carries the mark itself
+// (search_dirty, set in the update that bumps its version, cleared by the
+// sync only at the version it indexed); the queue only spares the sync a
+// query for the mark, which FerretDB would answer by reading every
+// statement. Under the statement's lock an entry is written before the
+// mark is set and deleted only when the mark is cleared, so every marked
+// statement has its entry; an entry without a mark is dropped by the sync.
+const colStatementQueue = "statement_search_queue"
+
+// marker returns the hook that queues statement o for the sync; writers
+// run it under the statement's lock before writing the mark.
+func (s *StatementStore) marker(o bson.ObjectID) func(context.Context) error {
+	return func(ctx context.Context) error { return s.markSearch(ctx, o) }
+}
+
+// markSearch queues statement o for the sync.
+func (s *StatementStore) markSearch(ctx context.Context, o bson.ObjectID) error {
+	_, err := s.db.col(colStatementQueue).UpdateOne(ctx, bson.D{{Key: "_id", Value: o}},
+		bson.D{{Key: "$setOnInsert", Value: bson.D{{Key: "_id", Value: o}}}}, options.UpdateOne().SetUpsert(true))
+	return translate(err, "Sökkön")
+}
+
+// PendingSearch lists up to limit statements whose search entry is behind.
 func (s *StatementStore) PendingSearch(ctx context.Context, limit int) ([]app.IndexTask, error) {
-	cur, err := s.db.col(colStatements).Find(ctx, bson.D{{Key: "search_dirty", Value: true}},
-		options.Find().SetSort(bson.D{{Key: "updated_at", Value: 1}}).SetLimit(int64(limit)))
-	if err != nil {
-		return nil, translate(err, statementWhat)
-	}
-	var docs []statementDoc
-	if err := cur.All(ctx, &docs); err != nil {
-		return nil, translate(err, statementWhat)
-	}
-	sts := make([]*app.Statement, len(docs))
-	for i := range docs {
-		sts[i] = docs[i].statement()
-	}
-	if err := s.attachAllSignatures(ctx, sts); err != nil {
-		return nil, err
-	}
-	out := make([]app.IndexTask, len(sts))
-	for i, st := range sts {
-		out[i] = app.StatementSearchTask(st) // the same document reindex builds
+	var out []app.IndexTask
+	// Entries without a mark are dropped as they are met; read on until
+	// limit marked ones are found or the queue is done.
+	for skip := int64(0); len(out) < limit; {
+		cur, err := s.db.col(colStatementQueue).Find(ctx, bson.D{},
+			options.Find().SetSkip(skip).SetLimit(int64(limit)))
+		if err != nil {
+			return nil, translate(err, "Sökkön")
+		}
+		var ids []struct {
+			ID bson.ObjectID `bson:"_id"`
+		}
+		if err := cur.All(ctx, &ids); err != nil {
+			return nil, translate(err, "Sökkön")
+		}
+		for _, e := range ids {
+			var d statementDoc
+			err := s.db.findByID(ctx, colStatements, e.ID, &d, statementWhat)
+			switch {
+			case err == nil && d.SearchDirty:
+				out = append(out, app.StatementSearchTask(d.statement())) // the same document reindex builds
+				skip++
+			case err == nil || app.ErrorCode(err) == app.ENOTFOUND:
+				kept, err := s.dropEntry(ctx, e.ID)
+				if err != nil {
+					return nil, err
+				}
+				if kept { // marked meanwhile: the next round takes it
+					skip++
+				}
+			default:
+				return nil, err
+			}
+		}
+		if len(ids) < limit {
+			break
+		}
 	}
 	return out, nil
 }
 
-// MarkIndexed clears the mark of id if it is still at version; a statement
-// that moved on stays marked for the next round.
+// dropEntry deletes the queue entry of a statement that is not marked (or
+// does not exist), checking again under its lock; kept reports a
+// statement marked meanwhile, whose entry stays.
+func (s *StatementStore) dropEntry(ctx context.Context, o bson.ObjectID) (kept bool, err error) {
+	defer lockDoc(colStatements, o.Hex())()
+	var d statementDoc
+	err = s.db.findByID(ctx, colStatements, o, &d, statementWhat)
+	switch {
+	case err == nil && d.SearchDirty:
+		return true, nil
+	case err != nil && app.ErrorCode(err) != app.ENOTFOUND:
+		return false, err
+	}
+	_, err = s.db.col(colStatementQueue).DeleteOne(ctx, bson.D{{Key: "_id", Value: o}})
+	return false, translate(err, "Sökkön")
+}
+
+// MarkIndexed clears the mark of id if it is still at version, and its
+// queue entry with it; a statement that moved on stays marked for the next
+// round.
 func (s *StatementStore) MarkIndexed(ctx context.Context, id string, version int) error {
 	o, err := oid(id, statementWhat)
 	if err != nil {
 		return nil
 	}
-	defer lockDoc(colStatements, o.Hex())()
-	_, err = s.db.col(colStatements).UpdateOne(ctx, bson.D{{Key: "_id", Value: o}, {Key: "version", Value: version}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: false}}}})
-	return translate(err, statementWhat)
+	cond, check := versionGuard(version, statementWhat)
+	err = s.db.guardedUpdate(ctx, colStatements, o, cond, check,
+		bson.D{{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: false}}}}, statementWhat, nil)
+	switch app.ErrorCode(err) {
+	case "":
+	case app.ECONFLICT, app.ENOTFOUND:
+		return nil
+	default:
+		return err
+	}
+	_, err = s.dropEntry(ctx, o)
+	return err
 }

@@ -21,8 +21,8 @@ func (s *StatementStore) UpdateStatement(ctx context.Context, st *app.Statement)
 		return err
 	}
 	var old statementDoc
-	if err := s.db.col(colStatements).FindOne(ctx, bson.D{{Key: "_id", Value: o}}).Decode(&old); err != nil {
-		return translate(err, statementWhat)
+	if err := s.db.findByID(ctx, colStatements, o, &old, statementWhat); err != nil {
+		return err
 	}
 	newRevision := old.Revision != st.Revision
 	if newRevision {
@@ -33,7 +33,8 @@ func (s *StatementStore) UpdateStatement(ctx context.Context, st *app.Statement)
 	st.UpdatedAt, st.EditedAt = utc(st.UpdatedAt), utc(st.EditedAt)
 	set := statementChanges(&old, st)
 	set = append(set, bson.E{Key: "search_dirty", Value: true}, bson.E{Key: "updated_at", Value: st.UpdatedAt})
-	if err := s.db.updateVersioned(ctx, colStatements, o, st.Version, set, statementWhat); err != nil {
+	cond, check := versionGuard(st.Version, statementWhat)
+	if err := s.db.guardedUpdate(ctx, colStatements, o, cond, check, versionedSet(set), statementWhat, s.marker(o)); err != nil {
 		return err
 	}
 	st.Version++

@@ -20,22 +20,79 @@ func setIf[T comparable](set bson.D, key string, before, after T) bson.D {
 // the version. It returns ECONFLICT when the document has moved on (or
 // ENOTFOUND when it is gone), and changes nothing then.
 func (db *DB) updateVersioned(ctx context.Context, col string, id bson.ObjectID, version int, set bson.D, what string) error {
-	defer lockDoc(col, id.Hex())()
-	res, err := db.col(col).UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}},
-		bson.D{{Key: "$set", Value: set}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}})
-	if err != nil {
-		return translate(err, what)
-	}
-	if res.MatchedCount == 1 {
+	cond, check := versionGuard(version, what)
+	return db.guardedUpdate(ctx, col, id, cond, check, versionedSet(set), what, nil)
+}
+
+// versionGuard is the condition and check of a write at version.
+func versionGuard(version int, what string) (bson.D, func(bson.Raw) error) {
+	return bson.D{{Key: "version", Value: version}}, func(raw bson.Raw) error {
+		if v, _ := raw.Lookup("version").AsInt64OK(); int(v) != version {
+			return app.Errorf(app.ECONFLICT, "%s har ändrats av någon annan. Läs in den igen och försök på nytt.", what)
+		}
 		return nil
 	}
-	n, err := db.col(col).CountDocuments(ctx, bson.D{{Key: "_id", Value: id}})
+}
+
+// versionedSet is the update that sets fields and bumps the version.
+func versionedSet(set bson.D) bson.D {
+	return bson.D{{Key: "$set", Value: set}, {Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}
+}
+
+// guardedUpdate applies update to the document col/id if check passes on
+// its current state, all under the document's lock (doclock.go). check
+// answers the refusal (ECONFLICT, …); a missing document is ENOTFOUND.
+//
+// cond states check as a filter. On MongoDB it joins the _id in the
+// update's filter, so the condition holds atomically even across
+// processes. On FerretDB the update is filtered on _id alone — the only
+// filter FerretDB v1 answers from an index rather than by reading the
+// whole collection — and the lock, in the one process the embedded store
+// serves, keeps anyone from changing the document between check and
+// write. before, unless nil, runs under the lock once check has passed
+// and before the write (a statement's search mark is written so).
+func (db *DB) guardedUpdate(ctx context.Context, col string, id any, cond bson.D, check func(bson.Raw) error,
+	update bson.D, what string, before func(context.Context) error) error {
+	defer lockDoc(col, idKey(id))()
+	raw, err := db.col(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
 	if err != nil {
 		return translate(err, what)
 	}
-	if n == 0 {
-		return app.Errorf(app.ENOTFOUND, "%s finns inte.", what)
+	if err := check(raw); err != nil {
+		return err
 	}
-	return app.Errorf(app.ECONFLICT, "%s har ändrats av någon annan. Läs in den igen och försök på nytt.", what)
+	if before != nil {
+		if err := before(ctx); err != nil {
+			return err
+		}
+	}
+	filter := bson.D{{Key: "_id", Value: id}}
+	if !db.ferret {
+		filter = append(filter, cond...)
+	}
+	res, err := db.col(col).UpdateOne(ctx, filter, update)
+	if err != nil {
+		return translate(err, what)
+	}
+	if res.MatchedCount == 0 { // MongoDB only: changed between read and write
+		return app.Errorf(app.ECONFLICT, "%s har ändrats av någon annan. Läs in den igen och försök på nytt.", what)
+	}
+	return nil
+}
+
+// idKey is the lock key of a document id: the hex of an ObjectID, else
+// the string itself.
+func idKey(id any) string {
+	switch v := id.(type) {
+	case bson.ObjectID:
+		return v.Hex()
+	case string:
+		return v
+	}
+	return ""
+}
+
+// findByID decodes the document col/id into out.
+func (db *DB) findByID(ctx context.Context, col string, id any, out any, what string) error {
+	return translate(db.col(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(out), what)
 }

@@ -142,10 +142,13 @@ func importDB(ctx context.Context, db *mongodb.DB, r io.Reader) (int, error) {
 	if err := sc.Err(); err != nil {
 		return 0, fmt.Errorf("read backup after line %d: %w", line, err)
 	}
+	if err := db.ClearMigrations(ctx); err != nil { // the backup says which its data had
+		return 0, err
+	}
 	for _, b := range batches {
 		if err := db.InsertRaw(ctx, b.col, b.docs); err != nil {
 			return 0, err
 		}
 	}
-	return n, nil
+	return n, db.Migrate(ctx) // brings an older backup's data to this version
 }
