@@ -21,6 +21,9 @@ type Statements struct {
 	Mailer  Mailer
 	Users   UserStore
 	BaseURL string
+	// Changed, when set, is called after every change stored (the search
+	// sync's Kick). It must not block.
+	Changed func()
 	// Warn hears of follow-up work that failed after a change was stored
 	// (audit log, consultation status); the change itself stands. May be nil.
 	Warn func(msg string, err error)
@@ -139,6 +142,9 @@ func (s *Statements) audit(ctx context.Context, actor *User, action string, st *
 	}
 	if err := s.Audit.AppendAudit(ctx, e); err != nil {
 		s.warn("audit append failed: "+action, err)
+	}
+	if s.Changed != nil { // every change stored is audited: here it is heard of too
+		s.Changed()
 	}
 }
 

@@ -20,6 +20,7 @@ type deskFixture struct {
 	audit         *mongodb.AuditLog
 	staff, signer *app.User
 	member        *app.Member
+	changes       int // calls of the desk's Changed
 }
 
 func newDesk(t *testing.T) *deskFixture {
@@ -33,7 +34,7 @@ func newDesk(t *testing.T) *deskFixture {
 	f.staff = &app.User{ID: "000000000000000000000001", Name: "Karin Kansli", Role: app.RoleSecretariat}
 	f.signer = &app.User{ID: "000000000000000000000002", Name: "Åke KSO", Role: app.RoleMember, MemberID: f.member.ID, MaySign: true}
 	f.desk = &app.Statements{Store: mongodb.NewStatementStore(db), Members: members, Consultations: f.consultations,
-		Audit: f.audit, Clock: app.FixedClock{T: deskT0}, Warn: func(msg string, err error) { t.Errorf("%s: %v", msg, err) }}
+		Audit: f.audit, Clock: app.FixedClock{T: deskT0}, Changed: func() { f.changes++ }, Warn: func(msg string, err error) { t.Errorf("%s: %v", msg, err) }}
 	return f
 }
 
@@ -130,6 +131,9 @@ func TestReopenVoidsSignaturesAndKeepsThem(t *testing.T) {
 		if actions[i] != want[i] {
 			t.Fatalf("audit %v, want %v", actions, want)
 		}
+	}
+	if f.changes != len(want) { // the search sync is kicked after each change
+		t.Fatalf("Changed heard of %d changes, want %d", f.changes, len(want))
 	}
 }
 
