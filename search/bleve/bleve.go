@@ -84,7 +84,7 @@ func (e *Engine) openLive(name string) (*Index, error) {
 		}
 		return ix, err
 	}
-	return &Index{idx: idx, path: path}, nil
+	return &Index{idx: idx, path: path, facets: newFacetCache()}, nil
 }
 
 const versionKey = "samsyn_mapping_version"
@@ -116,7 +116,7 @@ func (e *Engine) newGeneration(name string) (*Index, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("bleve: stamp %s: %w", path, err)
 	}
-	return &Index{idx: idx, path: path}, nil
+	return &Index{idx: idx, path: path, facets: newFacetCache()}, nil
 }
 
 func (e *Engine) pointer(name string) string { return filepath.Join(e.dir, name+".current") }

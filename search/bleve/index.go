@@ -28,6 +28,7 @@ type Index struct {
 	idx    bleve.Index // nil once closed
 	path   string
 	closed bool
+	facets *facetCache
 }
 
 // use runs f on the open index under the read lock.
@@ -45,6 +46,7 @@ func (ix *Index) replace(next *Index) error {
 	ix.mu.Lock()
 	old, oldPath := ix.idx, ix.path
 	ix.idx, ix.path = next.idx, next.path
+	ix.facets.changed()
 	ix.mu.Unlock()
 	if old == nil {
 		return nil
@@ -137,6 +139,7 @@ func (ix *Index) apply(ctx context.Context, fill func(*bleve.Batch) error) error
 		if err := fill(batch); err != nil {
 			return err
 		}
+		defer ix.facets.changed() // also after a failed batch: part of it may be in
 		if err := idx.Batch(batch); err != nil {
 			return fmt.Errorf("bleve: batch on %s: %w", idx.Name(), err)
 		}

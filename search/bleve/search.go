@@ -32,8 +32,13 @@ var facetFields = map[string]string{
 // Search runs q: a match on title, summary and body (all documents when
 // the text is empty), narrowed by the filters, ranked by score and then
 // newest first, with facet counts over all matches.
+//
+// Facet counts come from the index's cache when the same text and filters
+// were counted since the last write (facetcache.go).
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
-	req := newRequest(q)
+	key, gen := keyOf(q, app.TrimSearchText(q.Text)), ix.facets.gen.Load()
+	cached, hit := ix.facets.get(key, gen)
+	req := newRequest(q, !hit)
 	var res *bleve.SearchResult
 	err := ix.use(func(idx bleve.Index) (err error) {
 		res, err = idx.SearchInContext(ctx, req)
@@ -50,11 +55,17 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	out.Facets = facetCounts(res.Facets)
+	if hit {
+		out.Facets = cached
+	} else {
+		out.Facets = facetCounts(res.Facets)
+		ix.facets.put(key, gen, out.Facets)
+	}
 	return out, nil
 }
 
-func newRequest(q app.SearchQuery) *bleve.SearchRequest {
+// newRequest is the Bleve request of q, counting facets when asked to.
+func newRequest(q app.SearchQuery, withFacets bool) *bleve.SearchRequest {
 	from, size := window(q.Page)
 	text := app.TrimSearchText(q.Text)
 	req := bleve.NewSearchRequestOptions(buildQuery(q, text), size, from, false)
@@ -75,8 +86,10 @@ func newRequest(q app.SearchQuery) *bleve.SearchRequest {
 		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 		req.Highlight.Fields = slices.Clone(textFields)
 	}
-	for name, field := range facetFields {
-		req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
+	if withFacets {
+		for name, field := range facetFields {
+			req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
+		}
 	}
 	return req
 }
