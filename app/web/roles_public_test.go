@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"time"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/mongodb"
 )
 
 func init() { roleTables = append(roleTables, publicRoles) }
@@ -19,12 +21,12 @@ func publicRoles(f *fixture) []roleCase {
 	pub := f.mustIssue(fmt.Sprintf("Rollfråga publik %d", n), true, nil, nil)
 	internal := f.mustIssue(fmt.Sprintf("Rollfråga intern %d", n), false, nil, nil)
 	pos := f.mustPosition(pub.ID, "Rollståndpunkt", true)
-	draft := f.mustStatement(app.StatementDraft, fmt.Sprintf("Rollutkast %d", n))
+	set := f.fourStatements(fmt.Sprintf("Rollutkast %d", n))
 	ok := [6]int{200, 200, 200, 200, 200, 200}
 	staffPage := [6]int{303, 403, 403, 403, 200, 200}
 	userPage := [6]int{303, 200, 200, 200, 200, 200}
 	pi := "/internt/fragor/" + pub.ID + "/positioner"
-	return []roleCase{
+	cases := []roleCase{
 		{"GET", "/remisser", "", ok},
 		{"GET", "/remisser?year=2026&issuer=x&topic=y", "", ok},
 		{"GET", "/fragor", "", ok},
@@ -45,9 +47,35 @@ func publicRoles(f *fixture) []roleCase {
 		{"POST", pi, `{}`, [6]int{401, 403, 403, 403, 422, 422}},
 		{"POST", pi + "/" + pos.ID, `{}`, [6]int{401, 403, 403, 403, 409, 409}},
 		{"POST", pi + "/" + pos.ID + "/anvand", `{}`, [6]int{401, 403, 403, 403, 409, 409}},
-		{"GET", "/internt/stallningstaganden/" + draft.ID + "/positioner", "", [6]int{404, 200, 200, 200, 200, 200}},
 		{"GET", "/api/v1/issues/" + pub.ID + "/positions", "", [6]int{401, 200, 200, 200, 200, 200}},
 		{"GET", "/api/v1/issues/" + internal.ID + "/positions", "", [6]int{401, 200, 200, 200, 200, 200}},
-		{"GET", "/api/v1/statements/" + draft.ID + "/positions", "", [6]int{404, 200, 200, 200, 200, 200}},
+	}
+	// The positions beside a statement's text are internal, whatever its
+	// status: a published statement's public page is elsewhere.
+	cases = append(cases, set.each("GET", "/internt/stallningstaganden/{id}/positioner", "", same(signedIn))...)
+	cases = append(cases, set.each("GET", "/api/v1/statements/{id}/positions", "", same(signedIn))...)
+	f.guardPublic(c, pub, pos)
+	return cases
+}
+
+// guardPublic guards the rows that change an outcome, a position or the
+// accessibility feedback: a refused attempt leaves them as they were.
+func (f *fixture) guardPublic(c *app.Consultation, pub *app.Issue, pos *app.Position) {
+	outcome := stored(func(ctx context.Context) (*app.Outcome, error) {
+		return mongodb.NewConsultationStore(f.db).OutcomeOf(ctx, c.ID)
+	})
+	positions := stored(func(ctx context.Context) ([]*app.Position, error) {
+		return mongodb.NewIssueStore(f.db).ListPositions(ctx, pub.ID)
+	})
+	feedback := stored(func(ctx context.Context) (int, error) {
+		_, n, err := mongodb.NewAuditLog(f.db).ListFeedback(ctx, app.Page{Number: 1, Size: 1})
+		return n, err
+	})
+	f.guard("POST", "/tillganglighet", feedback)
+	f.guard("POST", "/internt/remisser/"+c.ID+"/utfall", outcome)
+	f.guard("POST", "/internt/remisser/"+c.ID+"/utfall/handelse", outcome)
+	pi := "/internt/fragor/" + pub.ID + "/positioner"
+	for _, p := range []string{pi, pi + "/" + pos.ID, pi + "/" + pos.ID + "/anvand"} {
+		f.guard("POST", p, positions)
 	}
 }

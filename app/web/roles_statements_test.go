@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/samsyn/samsyn/app"
@@ -98,6 +100,10 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	c422 := [6]int{404, 422, 422, 422, 422, 422}
 	staff409 := [6]int{404, 403, 403, 403, 409, 409}
 	cases := set.each("PATCH", api, `{"version":999,"body":"x"}`, same(c409))
+	// The current version does not open a frozen text, for anyone.
+	for _, s := range statuses[1:] {
+		cases = append(cases, roleCase{"PATCH", "/api/v1/statements/" + set[s].ID, fmt.Sprintf(`{"version":%d,"body":"x"}`, set[s].Version), c409})
+	}
 	cases = append(cases, set.each("POST", api+"/comments", `{"body":"Hej"}`, openOnly([6]int{404, 201, 201, 201, 201, 201}, c409))...)
 	cases = append(cases, set.each("POST", api+"/signing", `{"sign_by":"nope"}`, same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", api+"/signatures", signBody("", "0000000000000000000000000000000000000000000000000000000000000000"), same([6]int{404, 403, 409, 403, 422, 422}))...)
@@ -107,12 +113,17 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("POST", in+"/signering", "{}", same(c422))...)
 	cases = append(cases, set.each("POST", in+"/signering/oppna", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", in+"/paminn", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 303, 303}, staff409))...)
-	for _, s := range []app.StatementStatus{app.StatementDraft, app.StatementSigning} {
-		var cm struct{ ID string }
-		mustUnmarshal(f.t, f.mustCall(201, "memberA", "POST", "/api/v1/statements/"+set[s].ID+"/comments", `{"body":"Tråd"}`), &cm)
-		cases = append(cases,
-			roleCase{"POST", "/api/v1/statements/" + set[s].ID + "/comments/" + cm.ID + "/resolve", "{}", signedIn},
-			roleCase{"POST", "/internt/stallningstaganden/" + set[s].ID + "/kommentarer/" + cm.ID + "/lost", "{}", [6]int{404, 303, 303, 303, 303, 303}})
+	guardStatements(f, cases, set)
+	// Any signed-in user may resolve a thread, in every status (threads
+	// are written while the text is open and outlive it); nobody else
+	// learns the statement exists.
+	for _, s := range statuses {
+		st, cid := f.commentedStatement(s, "Tråd "+string(s))
+		apiPath := "/api/v1/statements/" + st.ID + "/comments/" + cid + "/resolve"
+		formPath := "/internt/stallningstaganden/" + st.ID + "/kommentarer/" + cid + "/lost"
+		cases = append(cases, roleCase{"POST", apiPath, "{}", signedIn}, roleCase{"POST", formPath, "{}", [6]int{404, 303, 303, 303, 303, 303}})
+		f.guard("POST", apiPath, f.threadProbe(st.ID, cid))
+		f.guard("POST", formPath, f.threadProbe(st.ID, cid))
 	}
 	transitions := []struct {
 		path   string
@@ -129,7 +140,65 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 			st := fresh[app.StatementSigning]
 			f.mustCall(201, "signerA", "POST", "/api/v1/statements/"+st.ID+"/signatures", signBody("", st.ContentHash))
 		}
-		cases = append(cases, fresh.each("POST", tr.path, "{}", only(tr.status, [6]int{404, 403, 403, 403, tr.ok, 409}, staff409))...)
+		rows := fresh.each("POST", tr.path, "{}", only(tr.status, [6]int{404, 403, 403, 403, tr.ok, 409}, staff409))
+		guardStatements(f, rows, fresh)
+		cases = append(cases, rows...)
 	}
 	return cases
+}
+
+// guardStatements guards every state-changing row about a statement of
+// set: a refused attempt leaves its status, version, text, hash,
+// revisions and signatures as they were.
+func guardStatements(f *fixture, rows []roleCase, set fourStatements) {
+	for _, rc := range rows {
+		if rc.method == "GET" {
+			continue
+		}
+		for _, st := range set {
+			if strings.Contains(rc.path, "/"+st.ID) {
+				f.guard(rc.method, rc.path, f.statementProbe(st.ID))
+			}
+		}
+	}
+}
+
+// commentedStatement returns a statement in status with one comment
+// thread of memberA, written while the text was open to comments.
+func (f *fixture) commentedStatement(status app.StatementStatus, title string) (stmtJSON, string) {
+	f.t.Helper()
+	open := status
+	if open != app.StatementDraft {
+		open = app.StatementSigning
+	}
+	st := f.mustStatement(open, title)
+	var cm struct{ ID string }
+	mustUnmarshal(f.t, f.mustCall(201, "memberA", "POST", "/api/v1/statements/"+st.ID+"/comments", `{"body":"Tråd"}`), &cm)
+	if status == app.StatementPublished || status == app.StatementWithdrawn {
+		f.mustCall(201, "signerA", "POST", "/api/v1/statements/"+st.ID+"/signatures", signBody("", st.ContentHash))
+		f.mustCall(200, "secretariat", "POST", "/api/v1/statements/"+st.ID+"/publish", "")
+	}
+	if status == app.StatementWithdrawn {
+		f.mustCall(200, "secretariat", "POST", "/api/v1/statements/"+st.ID+"/withdraw", "")
+	}
+	return f.reload(st.ID), cm.ID
+}
+
+// statementProbe reads a statement's snapshot and its number of comments.
+func (f *fixture) statementProbe(id string) func() string {
+	return func() string {
+		cms, err := f.statements().ListComments(context.Background(), id)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		return fmt.Sprintf("%+v, %d comments", f.snapshot(id), len(cms))
+	}
+}
+
+// threadProbe reads a comment thread and its statement as a refused
+// resolve must leave them.
+func (f *fixture) threadProbe(id, cid string) func() string {
+	comment := stored(func(ctx context.Context) (*app.Comment, error) { return f.statements().CommentByID(ctx, cid) })
+	statement := f.statementProbe(id)
+	return func() string { return comment() + " " + statement() }
 }
