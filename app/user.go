@@ -81,9 +81,7 @@ type NewUserInput struct {
 // NewUser validates input and returns a user with a hashed password. The
 // caller checks that MemberID names an existing member.
 func NewUser(in NewUserInput, now time.Time) (*User, error) {
-	u := &User{Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name),
-		Title: strings.TrimSpace(in.Title), Role: in.Role, MemberID: strings.TrimSpace(in.MemberID),
-		MaySign: in.MaySign, Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
+	u := newUser(in, now)
 	p := u.problems()
 	if msg := PasswordProblem(in.Password, u.Email, u.Name); msg != "" {
 		p.Add("password", msg)
@@ -97,6 +95,13 @@ func NewUser(in NewUserInput, now time.Time) (*User, error) {
 	}
 	u.PasswordHash = hash
 	return u, nil
+}
+
+// newUser is an active user from in, not yet validated, without a password.
+func newUser(in NewUserInput, now time.Time) *User {
+	return &User{Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name),
+		Title: strings.TrimSpace(in.Title), Role: in.Role, MemberID: strings.TrimSpace(in.MemberID),
+		MaySign: in.MaySign, Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
 }
 
 func (u *User) problems() Problems {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -126,7 +127,39 @@ var indexes = []index{
 	{colStatements, bson.D{{Key: "status", Value: 1}, {Key: "published_at", Value: -1}}, false},
 }
 
+// collections lists every collection the stores use; Connect creates them
+// all, so that the embedded store can index each one's table (see
+// Embedded.IndexIDs) before the first document arrives.
+var collections = []string{colMembers, colUsers, colSessions, colTokens, colAudit, colConsultations,
+	colIssues, colStatements, colCalendarFeeds, colSettings, colAccountLinks, colComments, colFeedback,
+	colLeases, colMeetings, colMigrations, colOutcomes, colPositions, colReminders, colRemissImports,
+	colRevisions, colSignatures, colStatementQueue, colStatementSlugs}
+
+// ensureCollections creates the collections that do not exist yet.
+func (db *DB) ensureCollections(ctx context.Context) error {
+	have, err := db.db.ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		return fmt.Errorf("list collections: %w", err)
+	}
+	for _, name := range collections {
+		if slices.Contains(have, name) {
+			continue
+		}
+		if err := db.db.CreateCollection(ctx, name); err != nil {
+			var ce mongo.CommandError
+			if errors.As(err, &ce) && ce.Code == 48 { // NamespaceExists: made meanwhile
+				continue
+			}
+			return fmt.Errorf("create collection %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
 func (db *DB) ensureIndexes(ctx context.Context) error {
+	if err := db.ensureCollections(ctx); err != nil {
+		return err
+	}
 	for _, ix := range indexes {
 		model := mongo.IndexModel{Keys: ix.keys}
 		if ix.unique {

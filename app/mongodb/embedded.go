@@ -17,6 +17,7 @@ import (
 // listening on loopback only. The app speaks to it with the same driver
 // code it uses for MongoDB.
 type Embedded struct {
+	dir    string // FerretDB's SQLite files, one per database
 	f      *ferretdb.FerretDB
 	cancel context.CancelFunc
 	done   chan struct{}
@@ -48,7 +49,7 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	e := &Embedded{f: f, cancel: cancel, done: make(chan struct{}), lock: lock}
+	e := &Embedded{dir: dir, f: f, cancel: cancel, done: make(chan struct{}), lock: lock}
 	go func() {
 		defer close(e.done)
 		_ = f.Run(ctx)

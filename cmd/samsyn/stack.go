@@ -10,6 +10,7 @@ import (
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/demo"
 	"github.com/samsyn/samsyn/app/mongodb"
+	"github.com/samsyn/samsyn/search"
 	"github.com/samsyn/samsyn/search/bleve"
 	"github.com/samsyn/samsyn/search/meili"
 )
@@ -31,20 +32,19 @@ type stack struct {
 	leases    *mongodb.LeaseStore
 	accounts  *app.Accounts
 	clock     app.Clock
+	syncer    *search.Syncer // see env.searchSyncer
 }
 
 // openStore connects to MongoDB, or starts the embedded FerretDB.
 func (e *env) openStore(ctx context.Context) (*stack, error) {
 	s := &stack{clock: app.SystemClock{}}
-	uri := e.cfg.MongoURI
-	if uri == "" {
-		emb, err := mongodb.StartEmbedded(e.cfg.DataDir, e.log)
-		if err != nil {
-			return nil, err
-		}
-		s.embedded, uri = emb, emb.URI()
+	var db *mongodb.DB
+	var err error
+	if e.cfg.MongoURI != "" {
+		db, err = mongodb.Connect(ctx, e.cfg.MongoURI, e.cfg.MongoDB)
+	} else if s.embedded, err = mongodb.StartEmbedded(e.cfg.DataDir, e.log); err == nil {
+		db, err = s.embedded.Connect(ctx, e.cfg.MongoDB)
 	}
-	db, err := mongodb.Connect(ctx, uri, e.cfg.MongoDB)
 	if err != nil {
 		s.close()
 		return nil, err

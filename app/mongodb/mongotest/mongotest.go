@@ -17,9 +17,10 @@ import (
 )
 
 var (
-	once    sync.Once
-	uri     string
-	started error
+	once     sync.Once
+	uri      string
+	embedded *mongodb.Embedded // nil when SAMSYN_TEST_MONGODB_URI names a server
+	started  error
 )
 
 // URI returns the address of the shared test server, starting the embedded
@@ -41,7 +42,7 @@ func URI(t testing.TB) string {
 			started = err
 			return
 		}
-		uri = e.URI()
+		uri, embedded = e.URI(), e
 	})
 	if started != nil {
 		t.Fatalf("start embedded FerretDB: %v", started)
@@ -54,7 +55,11 @@ func MustOpenDB(t testing.TB) *mongodb.DB {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	db, err := mongodb.Connect(ctx, URI(t), "test_"+app.RandomToken(6))
+	name := "test_" + app.RandomToken(6)
+	db, err := mongodb.Connect(ctx, URI(t), name)
+	if err == nil && embedded != nil {
+		err = embedded.IndexIDs(ctx, name)
+	}
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}
