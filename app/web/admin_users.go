@@ -17,6 +17,7 @@ type adminUsersPage struct {
 type userRow struct {
 	*app.User
 	RoleKey, MemberName string
+	Invited             bool // has not yet chosen a password
 }
 
 func (s *Server) memberNames(c *fiber.Ctx) (map[string]string, []*app.Member, error) {
@@ -39,7 +40,8 @@ func (s *Server) adminUsersPage(c *fiber.Ctx) error {
 	}
 	p := adminUsersPage{Layout: s.layout(c, "users.title"), Total: total}
 	for _, u := range users {
-		p.Users = append(p.Users, userRow{User: u, RoleKey: "role." + string(u.Role), MemberName: names[u.MemberID]})
+		p.Users = append(p.Users, userRow{User: u, RoleKey: "role." + string(u.Role), MemberName: names[u.MemberID],
+			Invited: !u.HasPassword()})
 	}
 	return s.render(c, fiber.StatusOK, "admin_users", p)
 }
@@ -48,6 +50,8 @@ type userFormPage struct {
 	Layout
 	Heading, Action, Email     string
 	Editing                    bool
+	Invited                    bool   // the user has not yet chosen a password
+	InviteAction               string // where the admin sends a new invitation
 	Form                       *Form
 	RoleOptions, MemberOptions []Option
 }
@@ -59,6 +63,7 @@ func (s *Server) userForm(c *fiber.Ctx, u *app.User) (userFormPage, error) {
 	if u != nil {
 		p.Layout.Title = p.T("users.edit")
 		p.Action, p.Editing, p.Email = "/admin/anvandare/"+u.ID, true, u.Email
+		p.Invited, p.InviteAction = !u.HasPassword(), "/admin/anvandare/"+u.ID+"/inbjudan"
 		p.Form.Values = map[string]string{"name": u.Name, "title": u.Title, "role": string(u.Role),
 			"member_id": u.MemberID, "may_sign": strconv.FormatBool(u.MaySign), "active": strconv.FormatBool(u.Active)}
 	}
@@ -94,18 +99,24 @@ func (s *Server) adminUserEditPage(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "admin_user_form", p)
 }
 
-var userFormFields = []string{"email", "name", "title", "role", "member_id", "may_sign", "active"}
+var userFormFields = []string{"email", "name", "title", "role", "member_id", "may_sign", "active", "invite"}
 
 func (s *Server) adminUserCreate(c *fiber.Ctx) error {
 	in := userCreateInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Title: c.FormValue("title"),
 		Role: c.FormValue("role"), MemberID: c.FormValue("member_id"), MaySign: c.FormValue("may_sign") == "true",
-		Password: c.FormValue("password")}
+		Password: c.FormValue("password"), Invite: c.FormValue("invite") == "true"}
 	err := validateStruct(c, &in)
+	var u *app.User
 	if err == nil {
-		_, err = s.createUser(c, in)
+		u, err = s.createUser(c, in)
 	}
-	if err == nil {
+	switch {
+	case err == nil && !in.Invite:
 		return s.redirectWithFlash(c, "/admin/anvandare", "users.created")
+	case err == nil && s.sendInvitation(c, u):
+		return s.redirectWithFlash(c, "/admin/anvandare", "accounts.invite.created")
+	case err == nil:
+		return s.redirectWithFlash(c, "/admin/anvandare/"+u.ID, "accounts.invite.created_not_sent")
 	}
 	p, perr := s.userForm(c, nil)
 	if perr != nil {

@@ -23,7 +23,7 @@ func (s *Server) loginLimiters() [2]fiber.Handler {
 		KeyGenerator: func(c *fiber.Ctx) string { return "acct:" + loginEmail(c) }})
 	perIP := limiter.New(limiter.Config{Max: 5 * s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
 		SkipSuccessfulRequests: true, LimitReached: reached,
-		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() }})
+		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + s.clientIP(c) }})
 	return [2]fiber.Handler{perIP, perAccount}
 }
 

@@ -203,7 +203,7 @@ func newLoggedServer(t *testing.T, f *fixture, w io.Writer) *web.Server {
 	srv, err := web.New(web.Deps{Accounts: f.accounts, Members: f.members, Users: f.users,
 		Statements: mongodb.NewStatementStore(db), Consultations: mongodb.NewConsultationStore(db),
 		Issues: mongodb.NewIssueStore(db), Audit: mongodb.NewAuditLog(db), Ready: db.Ping,
-		CalendarFeeds: mongodb.NewSessionStore(db), Imports: mongodb.NewConsultationStore(db),
+		CalendarFeeds: mongodb.NewSessionStore(db), AccountLinks: mongodb.NewSessionStore(db), Imports: mongodb.NewConsultationStore(db),
 		Logger: slog.New(slog.NewTextHandler(w, nil)), Clock: app.SystemClock{},
 		Registry: prometheus.NewRegistry()}, web.Config{BaseURL: "http://localhost:8080", NetworkName: "N",
 		BodyLimit: 1 << 20, RequestTimeout: 10 * time.Second, LoginLimit: 5, LoginWindow: time.Minute})

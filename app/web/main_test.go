@@ -63,7 +63,7 @@ func newFixtureWith(t *testing.T, cfg web.Config) *fixture {
 	}
 	srv, err := web.New(web.Deps{Accounts: f.accounts, Members: f.members, Users: f.users,
 		Statements: mongodb.NewStatementStore(db), Consultations: mongodb.NewConsultationStore(db),
-		Issues: mongodb.NewIssueStore(db), Imports: mongodb.NewConsultationStore(db), CalendarFeeds: sessions,
+		Issues: mongodb.NewIssueStore(db), Imports: mongodb.NewConsultationStore(db), CalendarFeeds: sessions, AccountLinks: sessions,
 		Outcomes: mongodb.NewConsultationStore(db), Positions: mongodb.NewIssueStore(db), Feedback: mongodb.NewAuditLog(db), Audit: mongodb.NewAuditLog(db), Ready: db.Ping,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: app.SystemClock{},
 		Registry: prometheus.NewRegistry()}, cfg)

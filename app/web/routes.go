@@ -50,6 +50,7 @@ func (s *Server) routes() {
 	api.Post("/users", admin, s.apiCreateUser)
 	api.Get("/users/:id", requireUser, s.apiGetUser)
 	api.Patch("/users/:id", admin, s.apiUpdateUser)
+	s.accountRoutes(a, api, admin) // password reset and invitations
 	s.consultationRoutes(a, api)
 	s.issueRoutes(a, api)
 	s.statementRoutes(a, api)

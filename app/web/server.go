@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,8 +35,13 @@ type Deps struct {
 	Outcomes      app.OutcomeStore      // what followed a consultation
 	Positions     app.PositionStore     // standing positions of issues
 	Feedback      app.FeedbackStore     // accessibility feedback
+	AccountLinks  app.AccountLinkStore  // password reset and invitation links
 	Audit         app.AuditLog
 	Search        app.SearchEngine
+	// SearchChanged, when set, hears of every stored change of a statement
+	// (the search sync's Kick), so that a publish is searchable at once
+	// rather than at the sync's next round.
+	SearchChanged func()
 	// Ready reports whether the store answers; /readyz uses it.
 	Ready    func(ctx context.Context) error
 	Logger   *slog.Logger
@@ -57,6 +63,10 @@ type Config struct {
 	// case) to the registry address its consultation responses go to; it
 	// overrides the built-in table of ministries.
 	RegistryAddresses map[string]string
+	// TrustedProxies are the reverse proxies (IP addresses or CIDR ranges)
+	// whose X-Forwarded-For header is believed; from anyone else it is
+	// ignored and the peer address is the client's.
+	TrustedProxies []string
 }
 
 // Server is the HTTP server.
@@ -68,6 +78,8 @@ type Server struct {
 	secure  bool // cookies Secure and __Host- prefixed
 	log     *slog.Logger
 	metrics *httpMetrics
+	proxies trustedProxies
+	bg      sync.WaitGroup // background work (reset mails); Shutdown waits
 }
 
 // New builds the server and parses every template; a template error stops
@@ -81,13 +93,17 @@ func New(deps Deps, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	proxies, err := parseTrustedProxies(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
 	m, err := newHTTPMetrics(deps.Registry)
 	if err != nil {
 		return nil, fmt.Errorf("register metrics: %w", err)
 	}
-	s := &Server{deps: deps, cfg: cfg, views: v, log: deps.Logger, metrics: m,
+	s := &Server{deps: deps, cfg: cfg, views: v, log: deps.Logger, metrics: m, proxies: proxies,
 		secure: u.Scheme == "https" || !isLoopback(u.Hostname())}
-	s.app = fiber.New(fiber.Config{
+	s.app = fiber.New(proxies.fiberConfig(fiber.Config{
 		AppName:               "samsyn",
 		ErrorHandler:          s.handleError,
 		BodyLimit:             cfg.BodyLimit,
@@ -97,7 +113,7 @@ func New(deps Deps, cfg Config) (*Server, error) {
 		ReadBufferSize:        16384, // also the limit on request line and headers
 		DisableStartupMessage: true,
 		StrictRouting:         false,
-	})
+	}, cfg.TrustedProxies))
 	s.routes()
 	return s, nil
 }
@@ -122,10 +138,12 @@ func (s *Server) Serve(ln net.Listener) error {
 	return nil
 }
 
-// Shutdown stops accepting connections and waits for requests in flight,
-// at most until ctx ends.
+// Shutdown stops accepting connections and waits for requests in flight
+// and for background work they started, at most until ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {
-	return s.app.ShutdownWithContext(ctx)
+	err := s.app.ShutdownWithContext(ctx)
+	s.waitBackground(ctx)
+	return err
 }
 
 // wantsJSON reports whether the answer should be JSON rather than HTML.

@@ -15,7 +15,10 @@ type userCreateInput struct {
 	Role     string `json:"role" validate:"required,oneof=admin secretariat member"`
 	MemberID string `json:"member_id" validate:"max=64"`
 	MaySign  bool   `json:"may_sign"`
-	Password string `json:"password" validate:"required,min=12,max=128"`
+	// Password is required unless Invite: then the user gets an e-mailed
+	// link to choose one.
+	Password string `json:"password" validate:"required_without=Invite,omitempty,min=12,max=128"`
+	Invite   bool   `json:"invite"`
 }
 
 type userPatchInput struct {
@@ -64,16 +67,20 @@ func (s *Server) apiCreateUser(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	out := userCreatedOut{userOut: userJSON(u)}
+	if in.Invite {
+		sent := s.sendInvitation(c, u)
+		out.InvitationSent = &sent
+	}
 	c.Location("/api/v1/users/" + u.ID)
-	return c.Status(fiber.StatusCreated).JSON(userJSON(u))
+	return c.Status(fiber.StatusCreated).JSON(out)
 }
 
 func (s *Server) createUser(c *fiber.Ctx, in userCreateInput) (*app.User, error) {
 	if err := s.checkMemberExists(c, in.MemberID); err != nil {
 		return nil, err
 	}
-	u, err := app.NewUser(app.NewUserInput{Email: in.Email, Name: in.Name, Title: in.Title, Password: in.Password,
-		Role: app.Role(in.Role), MemberID: in.MemberID, MaySign: in.MaySign}, s.deps.Clock.Now())
+	u, err := s.newUserFrom(in) // accounts_invite.go
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +150,11 @@ func (s *Server) updateUser(c *fiber.Ctx, id string, in userPatchInput) (*app.Us
 	}
 	if !u.Active || u.Role != old.Role || u.PasswordHash != old.PasswordHash || u.MemberID != old.MemberID {
 		if err := s.deps.Accounts.EndUserAccess(ctx, u.ID); err != nil {
+			return nil, err
+		}
+	}
+	if u.PasswordHash != old.PasswordHash { // outstanding reset and invitation links stop working
+		if err := s.deps.AccountLinks.DeleteUserAccountLinks(ctx, u.ID, ""); err != nil {
 			return nil, err
 		}
 	}

@@ -26,6 +26,9 @@ type Config struct {
 	// Registries is SAMSYN_REGISTRY_ADDRESSES: "Issuer=address;Issuer=address",
 	// where consultation responses to each issuer are e-mailed.
 	Registries string
+	// TrustedProxies is SAMSYN_TRUSTED_PROXIES: comma-separated IP addresses
+	// and CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
+	TrustedProxies string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -42,7 +45,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		MeiliURL: get("SAMSYN_MEILI_URL", ""), MeiliKey: get("SAMSYN_MEILI_KEY", ""),
 		BaseURL: get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
-		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""),
+		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
 	}
 	c.setDefaultBaseURL()
 	return c
@@ -88,6 +91,11 @@ func (c Config) Validate() error {
 	if _, err := c.RegistryAddresses(); err != nil {
 		errs = append(errs, err)
 	}
+	for _, p := range c.TrustedProxyList() {
+		if !isIPOrCIDR(p) {
+			errs = append(errs, fmt.Errorf("SAMSYN_TRUSTED_PROXIES: %q is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24)", p))
+		}
+	}
 	if len(c.NetworkName) > 100 {
 		errs = append(errs, errors.New("SAMSYN_NETWORK_NAME is longer than 100 characters"))
 	}
@@ -106,7 +114,26 @@ func (c Config) LogValue() slog.Value {
 		slog.String("mongodb_uri", maskURL(c.MongoURI)), slog.String("mongodb_db", c.MongoDB),
 		slog.String("meili_url", maskURL(c.MeiliURL)), slog.String("meili_key", mask(c.MeiliKey)),
 		slog.String("base_url", c.BaseURL), slog.String("smtp_url", maskURL(c.SMTPURL)),
-		slog.String("mail_from", c.MailFrom), slog.String("network_name", c.NetworkName))
+		slog.String("mail_from", c.MailFrom), slog.String("network_name", c.NetworkName),
+		slog.String("trusted_proxies", c.TrustedProxies))
+}
+
+// TrustedProxyList splits SAMSYN_TRUSTED_PROXIES into its entries.
+func (c Config) TrustedProxyList() []string {
+	var out []string
+	for _, p := range strings.Split(c.TrustedProxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func isIPOrCIDR(s string) bool {
+	if _, _, err := net.ParseCIDR(s); err == nil {
+		return true
+	}
+	return net.ParseIP(s) != nil
 }
 
 func mask(s string) string {

@@ -34,15 +34,16 @@ func testEnv(dataDir string, extra ...string) func(string) string {
 	return func(k string) string { return vars[k] }
 }
 
-// startServe runs "samsyn serve --demo" on dataDir and waits until it
-// listens; the test ends it gracefully.
-func startServe(t *testing.T, dataDir string) *instance {
+// startServe runs "samsyn serve --demo" on dataDir, with extra
+// environment variables (name, value, …), and waits until it listens; the
+// test ends it gracefully.
+func startServe(t *testing.T, dataDir string, extraEnv ...string) *instance {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out, w := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, testEnv(dataDir), strings.NewReader(""), w, io.Discard)
+		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, testEnv(dataDir, extraEnv...), strings.NewReader(""), w, io.Discard)
 		w.Close()
 	}()
 	inst := &instance{}

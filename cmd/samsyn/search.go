@@ -20,7 +20,7 @@ func (e *env) startSearchSync(ctx context.Context, s *stack) {
 	if s.search == nil {
 		return
 	}
-	syncer := &search.Syncer{Engine: s.search, Sources: e.searchSources(s), Log: e.log}
+	syncer := e.searchSyncer(s)
 	go func() {
 		if e.needsRebuild(ctx, s) {
 			st, err := search.Rebuild(ctx, s.search, s.searchListers())
@@ -32,6 +32,15 @@ func (e *env) startSearchSync(ctx context.Context, s *stack) {
 		}
 		syncer.Run(ctx)
 	}()
+}
+
+// searchSyncer is the stack's one search sync, made on first use: the
+// server kicks it after every change, startSearchSync runs it.
+func (e *env) searchSyncer(s *stack) *search.Syncer {
+	if s.syncer == nil {
+		s.syncer = &search.Syncer{Engine: s.search, Sources: e.searchSources(s), Log: e.log}
+	}
+	return s.syncer
 }
 
 // searchSources are the stores that mark their writes for indexing. Until

@@ -100,18 +100,18 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	}
 	return web.New(web.Deps{
 		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Audit: s.audit,
-		Imports: s.consults, CalendarFeeds: s.sessions, Mailer: s.mailer,
+		Imports: s.consults, CalendarFeeds: s.sessions, AccountLinks: s.sessions, Mailer: s.mailer,
 		Outcomes: s.consults, Positions: s.issues, Feedback: s.audit,
-		Search: s.search, Ready: s.db.Ping, Logger: e.log, Clock: s.clock, Registry: reg,
+		Search: s.search, SearchChanged: e.searchSyncer(s).Kick, Ready: s.db.Ping, Logger: e.log, Clock: s.clock, Registry: reg,
 	}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
-		RegistryAddresses: registries,
+		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(),
 	})
 }
 
-// purgeSessions deletes expired sessions every ten minutes (FerretDB v1
-// has no TTL indexes).
+// purgeSessions deletes expired sessions and password reset and
+// invitation links every ten minutes (FerretDB v1 has no TTL indexes).
 func (e *env) purgeSessions(ctx context.Context, s *stack) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
@@ -124,6 +124,11 @@ func (e *env) purgeSessions(ctx context.Context, s *stack) {
 				e.log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				e.log.Info("purged expired sessions", "count", n)
+			}
+			if n, err := s.sessions.DeleteAccountLinksBefore(ctx, s.clock.Now()); err != nil {
+				e.log.Warn("purge account links", "err", err)
+			} else if n > 0 {
+				e.log.Info("purged expired account links", "count", n)
 			}
 		}
 	}
