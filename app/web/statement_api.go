@@ -27,7 +27,7 @@ type statementPatchInput struct {
 func (s *Server) desk() *app.Statements {
 	return &app.Statements{Store: s.deps.Statements, Members: s.deps.Members, Consultations: s.deps.Consultations,
 		Audit: s.deps.Audit, Clock: s.deps.Clock, Users: s.deps.Users, BaseURL: s.cfg.BaseURL, Mailer: s.deps.Mailer,
-		Warn: func(msg string, err error) { s.log.Error(msg, "err", err) }}
+		Changed: s.deps.SearchChanged, Warn: func(msg string, err error) { s.log.Error(msg, "err", err) }}
 }
 
 // hideFromAnonymous answers 404 to anonymous callers, so that nobody

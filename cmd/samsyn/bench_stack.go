@@ -92,8 +92,9 @@ func (b *benchStack) prepare(ctx context.Context, seed uint64) error {
 	for _, c := range consults {
 		b.gen.ConsultationIDs = append(b.gen.ConsultationIDs, c.ID)
 	}
-	b.desk = &app.Statements{Store: s.stmts, Members: s.members, Consultations: s.consults, Audit: s.audit, Clock: s.clock}
-	b.syncer = &search.Syncer{Engine: s.search, Sources: b.env.searchSources(s), Log: b.env.log}
+	b.syncer = b.env.searchSyncer(s) // the one the server kicks after every change
+	b.desk = &app.Statements{Store: s.stmts, Members: s.members, Consultations: s.consults, Audit: s.audit, Clock: s.clock,
+		Changed: b.syncer.Kick} // as the server's desk is
 	_, err = b.drain(ctx)
 	return err
 }
