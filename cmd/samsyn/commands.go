@@ -26,6 +26,7 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 	token := &cobra.Command{Use: "token", Short: "Manage personal API tokens"}
 	token.AddCommand(e.tokenCreateCommand())
 	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), e.benchCommand(), e.exportCommand(), e.importCommand())
+	root.AddCommand(e.loadCommand())
 	return root
 }
 
