@@ -31,3 +31,15 @@ type AuditLog interface {
 	AppendAudit(ctx context.Context, e *AuditEvent) error
 	ListAudit(ctx context.Context, f AuditFilter) ([]*AuditEvent, int, error)
 }
+
+// AfterStoreTimeout bounds the follow-up work of a change already stored
+// (its audit event, a consultation moved along with a statement).
+const AfterStoreTimeout = 10 * time.Second
+
+// AfterStore returns the context for the follow-up work of a change already
+// stored: ctx's values without its deadline or cancellation, bounded by
+// AfterStoreTimeout. A request whose deadline passes just after its change
+// is stored still gets the audit event of that change.
+func AfterStore(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), AfterStoreTimeout)
+}

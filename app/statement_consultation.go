@@ -13,6 +13,8 @@ func (s *Statements) moveConsultation(ctx context.Context, actor *User, st *Stat
 	if st.ConsultationID == "" || s.Consultations == nil {
 		return
 	}
+	ctx, cancel := AfterStore(ctx) // st is stored: move its consultation along even if the caller gave up
+	defer cancel()
 	for range 3 {
 		c, err := s.Consultations.ConsultationByID(ctx, st.ConsultationID)
 		if err != nil {

@@ -140,6 +140,8 @@ func (s *Statements) audit(ctx context.Context, actor *User, action string, st *
 	if actor != nil {
 		e.ActorID, e.ActorName = actor.ID, actor.Name
 	}
+	ctx, cancel := AfterStore(ctx)
+	defer cancel()
 	if err := s.Audit.AppendAudit(ctx, e); err != nil {
 		s.warn("audit append failed: "+action, err)
 	}

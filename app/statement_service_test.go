@@ -183,3 +183,35 @@ func TestRemindMailsPendingSignatories(t *testing.T) {
 		t.Fatalf("board's last reminder %+v", b.LastReminder)
 	}
 }
+
+// cancelAfterWrite is the real statement store, but the caller's context
+// ends the moment a statement is stored: a request whose deadline passes
+// between its write and its audit event.
+type cancelAfterWrite struct {
+	app.StatementStore
+	cancel context.CancelFunc
+}
+
+func (s cancelAfterWrite) CreateStatement(ctx context.Context, st *app.Statement) error {
+	defer s.cancel()
+	return s.StatementStore.CreateStatement(ctx, st)
+}
+
+// TestAuditSurvivesTheCallersDeadline: a change that was stored is in the
+// audit log even when the caller's context ended right after the write.
+func TestAuditSurvivesTheCallersDeadline(t *testing.T) {
+	f := newDesk(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	f.desk.Store = cancelAfterWrite{StatementStore: f.desk.Store, cancel: cancel}
+	st, err := f.desk.Create(ctx, f.signer, app.StatementInput{Kind: app.KindJointStatement, Title: "Sent svar", Body: "Text."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ctx.Err() == nil {
+		t.Fatal("the caller's context should have ended")
+	}
+	events, _, err := f.audit.ListAudit(context.Background(), app.AuditFilter{EntityType: "statement", EntityID: st.ID})
+	if err != nil || len(events) != 1 || events[0].Action != "statement.create" {
+		t.Fatalf("audit %+v, %v; want the create", events, err)
+	}
+}

@@ -102,7 +102,9 @@ func (s *Server) audit(c *fiber.Ctx, actor *app.User, action, entityType, entity
 	if actor != nil {
 		e.ActorID, e.ActorName = actor.ID, actor.Name
 	}
-	if err := s.deps.Audit.AppendAudit(c.UserContext(), e); err != nil {
+	ctx, cancel := app.AfterStore(c.UserContext()) // the change is stored: record it even past the deadline
+	defer cancel()
+	if err := s.deps.Audit.AppendAudit(ctx, e); err != nil {
 		s.log.Error("audit append failed", "err", err, "action", action, "entity_id", entityID)
 	}
 }
