@@ -41,7 +41,12 @@ const revisionWhat = "Versionen"
 // ensureRevision stores the current text of st as its revision unless that
 // revision is stored already (its id makes this idempotent).
 func (s *StatementStore) ensureRevision(ctx context.Context, st *app.Statement) error {
-	_, err := s.db.col(colRevisions).InsertOne(ctx, newRevisionDoc(app.RevisionOf(st)))
+	d := newRevisionDoc(app.RevisionOf(st))
+	var have revisionDoc // a read first: it is there on almost every call, and a read costs no commit
+	if err := s.db.findByID(ctx, colRevisions, d.ID, &have, revisionWhat); app.ErrorCode(err) != app.ENOTFOUND {
+		return err
+	}
+	_, err := s.db.col(colRevisions).InsertOne(ctx, d)
 	if err = translate(err, revisionWhat); app.ErrorCode(err) == app.ECONFLICT {
 		return nil
 	}

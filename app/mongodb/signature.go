@@ -129,7 +129,7 @@ func (s *StatementStore) pushSignature(ctx context.Context, o bson.ObjectID, d s
 	update := bson.D{{Key: "$push", Value: bson.D{{Key: "signatures", Value: d}}},
 		{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: true}, {Key: "updated_at", Value: d.SignedAt}}},
 		{Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}
-	return s.db.guardedUpdate(ctx, colStatements, o, cond, check, update, statementWhat, s.marker(o))
+	return s.db.guardedUpdate(ctx, colStatements, o, cond, check, update, statementWhat, s.marker)
 }
 
 // repairSignature completes a decision whose record was stored but whose

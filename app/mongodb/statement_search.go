@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
@@ -19,10 +20,18 @@ import (
 // statement has its entry; an entry without a mark is dropped by the sync.
 const colStatementQueue = "statement_search_queue"
 
-// marker returns the hook that queues statement o for the sync; writers
-// run it under the statement's lock before writing the mark.
-func (s *StatementStore) marker(o bson.ObjectID) func(context.Context) error {
-	return func(ctx context.Context) error { return s.markSearch(ctx, o) }
+// marker queues the statement raw for the sync; writers run it under the
+// statement's lock before writing the mark (guardedUpdate's before). A
+// statement marked already has its entry: nothing to write.
+func (s *StatementStore) marker(ctx context.Context, raw bson.Raw) error {
+	if dirty, ok := raw.Lookup("search_dirty").BooleanOK(); ok && dirty {
+		return nil
+	}
+	o, ok := raw.Lookup("_id").ObjectIDOK()
+	if !ok {
+		return fmt.Errorf("statement without an ObjectID")
+	}
+	return s.markSearch(ctx, o)
 }
 
 // markSearch queues statement o for the sync.

@@ -34,12 +34,17 @@ func (s *StatementStore) UpdateStatement(ctx context.Context, st *app.Statement)
 	set := statementChanges(&old, st)
 	set = append(set, bson.E{Key: "search_dirty", Value: true}, bson.E{Key: "updated_at", Value: st.UpdatedAt})
 	cond, check := versionGuard(st.Version, statementWhat)
-	if err := s.db.guardedUpdate(ctx, colStatements, o, cond, check, versionedSet(set), statementWhat, s.marker(o)); err != nil {
+	if err := s.db.guardedUpdate(ctx, colStatements, o, cond, check, versionedSet(set), statementWhat, s.marker); err != nil {
 		return err
 	}
 	st.Version++
 	if newRevision {
-		return s.ensureRevision(ctx, st)
+		// The change is stored and the document holds the new revision;
+		// storing it apart too may outlive the caller's deadline. Should
+		// it fail, the next save or ListRevisions stores it.
+		ctx, cancel := app.AfterStore(ctx)
+		defer cancel()
+		_ = s.ensureRevision(ctx, st)
 	}
 	return nil
 }

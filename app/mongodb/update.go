@@ -50,9 +50,10 @@ func versionedSet(set bson.D) bson.D {
 // whole collection — and the lock, in the one process the embedded store
 // serves, keeps anyone from changing the document between check and
 // write. before, unless nil, runs under the lock once check has passed
-// and before the write (a statement's search mark is written so).
+// and before the write, with the document as read (a statement's search
+// mark is queued so).
 func (db *DB) guardedUpdate(ctx context.Context, col string, id any, cond bson.D, check func(bson.Raw) error,
-	update bson.D, what string, before func(context.Context) error) error {
+	update bson.D, what string, before func(context.Context, bson.Raw) error) error {
 	defer lockDoc(col, idKey(id))()
 	raw, err := db.col(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
 	if err != nil {
@@ -62,7 +63,7 @@ func (db *DB) guardedUpdate(ctx context.Context, col string, id any, cond bson.D
 		return err
 	}
 	if before != nil {
-		if err := before(ctx); err != nil {
+		if err := before(ctx, raw); err != nil {
 			return err
 		}
 	}
