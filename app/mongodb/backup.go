@@ -14,16 +14,18 @@ import (
 
 // Backups work on raw documents, below the domain stores: an export holds
 // every collection of the database as it is, and an import puts it back.
-// Indexes are not exported: Connect creates them.
+// Indexes are not exported: Connect creates them. Nor is the record of
+// migrations: an import runs them all on what it brought (each is
+// idempotent), which brings a backup of any version to this one.
 
 // CollectionNames lists the database's collections by name, without the
-// server's own system.* collections.
+// server's own system.* collections and the record of migrations.
 func (db *DB) CollectionNames(ctx context.Context) ([]string, error) {
 	names, err := db.db.ListCollectionNames(ctx, bson.D{})
 	if err != nil {
 		return nil, fmt.Errorf("list collections: %w", err)
 	}
-	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(n, "system.") })
+	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(n, "system.") || n == colMigrations })
 	slices.Sort(names)
 	return names, nil
 }
@@ -55,9 +57,6 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	for _, n := range names {
-		if n == colMigrations { // written by Connect itself
-			continue
-		}
 		err := db.col(n).FindOne(ctx, bson.D{}).Err()
 		if err == nil {
 			return false, nil

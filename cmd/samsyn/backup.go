@@ -142,7 +142,7 @@ func importDB(ctx context.Context, db *mongodb.DB, r io.Reader) (int, error) {
 	if err := sc.Err(); err != nil {
 		return 0, fmt.Errorf("read backup after line %d: %w", line, err)
 	}
-	if err := db.ClearMigrations(ctx); err != nil { // the backup says which its data had
+	if err := db.ClearMigrations(ctx); err != nil { // what was brought is migrated below
 		return 0, err
 	}
 	for _, b := range batches {
