@@ -26,9 +26,10 @@ const (
 )
 
 // textQuery runs the text through the Swedish pipeline and asks for any of
-// its terms, ranked by field, exactness and how many terms match. Nothing
-// in the text is query syntax: quotes only ask for a phrase when balanced.
-func textQuery(text string, typed bool) query.Query {
+// its terms, ranked by field, exactness and how many terms match; with
+// fuzzy, also for words one or two edits away. Nothing in the text is
+// query syntax: quotes only ask for a phrase when balanced.
+func textQuery(text string, typed, fuzzy bool) query.Query {
 	toks := swedish.Default().Tokens(text)
 	if len(toks) == 0 {
 		return bleve.NewMatchAllQuery()
@@ -48,7 +49,7 @@ func textQuery(text string, typed bool) query.Query {
 		}
 		for f, b := range fieldBoost {
 			add(termQuery(f, t.Term, b*boost))
-			if d := fuzziness(t); d > 0 {
+			if d := fuzziness(t); fuzzy && d > 0 {
 				// The normal form for a misspelt inflection, the word as
 				// typed for a misspelt word the stemmer cut short.
 				for _, term := range slices.Compact([]string{t.Term, t.Raw}) {
@@ -84,6 +85,11 @@ func termQuery(field, term string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// fuzzable reports whether any word of text would be matched fuzzily.
+func fuzzable(text string) bool {
+	return slices.ContainsFunc(swedish.Default().Tokens(text), func(t swedish.Token) bool { return fuzziness(t) > 0 })
 }
 
 // fuzziness allows one edit in a word of five letters, two from nine.

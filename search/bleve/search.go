@@ -20,6 +20,7 @@ const (
 	maxPageSize     = 100
 	maxOffset       = 100_000 // deeper pages are empty
 	facetSize       = 300     // enough for every Swedish municipality
+	fuzzyBelow      = 10      // fewer matches than this: search again, fuzzily
 )
 
 // facetFields maps facet names in app.SearchResult to index fields.
@@ -38,14 +39,26 @@ var facetFields = map[string]string{
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
 	key, gen := keyOf(q, app.TrimSearchText(q.Text)), ix.facets.gen.Load()
 	cached, hit := ix.facets.get(key, gen)
-	req := newRequest(q, !hit)
-	var res *bleve.SearchResult
-	err := ix.use(func(idx bleve.Index) (err error) {
-		res, err = idx.SearchInContext(ctx, req)
-		return err
-	})
+	run := func(fuzzy bool) (res *bleve.SearchResult, err error) {
+		req := newRequest(q, !hit, fuzzy)
+		err = ix.use(func(idx bleve.Index) (err error) {
+			res, err = idx.SearchInContext(ctx, req)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("bleve: search: %w", err)
+		}
+		return res, nil
+	}
+	// Words as written first; only when they find little, words within
+	// one or two edits too. Matching every word fuzzily costs most of a
+	// query on a large index, and a misspelt word finds next to nothing.
+	res, err := run(false)
+	if err == nil && res.Total < fuzzyBelow && fuzzable(key.text) {
+		res, err = run(true)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("bleve: search: %w", err)
+		return nil, err
 	}
 	out := &app.SearchResult{Total: int(res.Total), Hits: make([]app.SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
@@ -64,11 +77,12 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 	return out, nil
 }
 
-// newRequest is the Bleve request of q, counting facets when asked to.
-func newRequest(q app.SearchQuery, withFacets bool) *bleve.SearchRequest {
+// newRequest is the Bleve request of q, counting facets when asked to
+// and matching words fuzzily when asked to.
+func newRequest(q app.SearchQuery, withFacets, fuzzy bool) *bleve.SearchRequest {
 	from, size := window(q.Page)
 	text := app.TrimSearchText(q.Text)
-	req := bleve.NewSearchRequestOptions(buildQuery(q, text), size, from, false)
+	req := bleve.NewSearchRequestOptions(buildQuery(q, text, fuzzy), size, from, false)
 	req.Fields = []string{fieldHit}
 	byDate := search.SortOrder{
 		&search.SortField{
@@ -96,7 +110,7 @@ func newRequest(q app.SearchQuery, withFacets bool) *bleve.SearchRequest {
 
 // buildQuery matches the text and filters without letting the filters
 // change the score.
-func buildQuery(q app.SearchQuery, text string) query.Query {
+func buildQuery(q app.SearchQuery, text string, fuzzy bool) query.Query {
 	var filters []query.Query
 	term := func(field, value string) {
 		if value != "" {
@@ -113,7 +127,7 @@ func buildQuery(q app.SearchQuery, text string) query.Query {
 	if q.Year != 0 {
 		term(fieldYear, strconv.Itoa(q.Year))
 	}
-	tq := textQuery(text, typing(q.Text))
+	tq := textQuery(text, typing(q.Text), fuzzy)
 	if len(filters) == 0 {
 		return tq
 	}
