@@ -25,11 +25,14 @@ const (
 	phraseBoost    = 4.0
 )
 
-// textQuery runs the text through the Swedish pipeline and asks for any of
-// its terms, ranked by field, exactness and how many terms match; with
-// fuzzy, also for words one or two edits away. Nothing in the text is
-// query syntax: quotes only ask for a phrase when balanced.
-func textQuery(text string, typed, fuzzy bool) query.Query {
+// textQuery runs the text through the Swedish pipeline and asks for its
+// terms, ranked by field, exactness and how many terms match: with all,
+// every word of the text (as written, in another form, as one of its
+// compound parts, or — for the last word while typing — as a prefix),
+// else any of them; with fuzzy, also words one or two edits away. Nothing
+// in the text is query syntax: quotes only ask for a phrase when
+// balanced, and a phrase only adds to the score.
+func textQuery(text string, typed, fuzzy, all bool) query.Query {
 	toks := swedish.Default().Tokens(text)
 	if len(toks) == 0 {
 		return bleve.NewMatchAllQuery()
@@ -37,18 +40,24 @@ func textQuery(text string, typed, fuzzy bool) query.Query {
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
 	}
-	var qs []query.Query
-	add := func(q query.Query) { qs = append(qs, q) }
+	var order []int // positions in the text, each a word
+	groups := map[int][]query.Query{}
+	add := func(pos int, q query.Query) {
+		if _, ok := groups[pos]; !ok {
+			order = append(order, pos)
+		}
+		groups[pos] = append(groups[pos], q)
+	}
 	for _, t := range toks {
 		boost := 1.0
 		switch t.Kind {
 		case swedish.KindPart:
 			boost = partBoost
 		case swedish.KindReference:
-			add(termQuery(fieldReference, t.Term, referenceBoost))
+			add(t.Pos, termQuery(fieldReference, t.Term, referenceBoost))
 		}
 		for f, b := range fieldBoost {
-			add(termQuery(f, t.Term, b*boost))
+			add(t.Pos, termQuery(f, t.Term, b*boost))
 			if d := fuzziness(t); fuzzy && d > 0 {
 				// The normal form for a misspelt inflection, the word as
 				// typed for a misspelt word the stemmer cut short.
@@ -57,27 +66,50 @@ func textQuery(text string, typed, fuzzy bool) query.Query {
 					fq.SetField(f)
 					fq.SetFuzziness(d)
 					fq.SetBoost(b * fuzzyBoost)
-					add(fq)
+					add(t.Pos, fq)
 				}
 			}
 		}
-		add(termQuery(fieldFolded, foldTerm(t), foldedBoost))
+		add(t.Pos, termQuery(fieldFolded, foldTerm(t), foldedBoost))
 	}
 	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && utf8.RuneCountInString(last.Raw) >= 2 {
 		pq := bleve.NewPrefixQuery(last.Raw)
 		pq.SetField(fieldPrefix)
 		pq.SetBoost(prefixBoost)
-		add(pq)
+		add(last.Pos, pq)
 	}
+	var phraseQs []query.Query
 	for _, p := range phrases(text) {
 		for f := range fieldBoost {
 			mp := bleve.NewMatchPhraseQuery(p)
 			mp.SetField(f)
 			mp.SetBoost(phraseBoost)
-			add(mp)
+			phraseQs = append(phraseQs, mp)
 		}
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	if !all || len(order) < 2 {
+		var qs []query.Query
+		for _, pos := range order {
+			qs = append(qs, groups[pos]...)
+		}
+		return bleve.NewDisjunctionQuery(append(qs, phraseQs...)...)
+	}
+	b := bleve.NewBooleanQuery()
+	for _, pos := range order {
+		b.AddMust(bleve.NewDisjunctionQuery(groups[pos]...))
+	}
+	b.AddShould(phraseQs...)
+	return b
+}
+
+// words counts the words of text the pipeline keeps (stop words do not
+// count): a text of one word asks for all its words by asking for any.
+func words(text string) int {
+	seen := map[int]bool{}
+	for _, t := range swedish.Default().Tokens(text) {
+		seen[t.Pos] = true
+	}
+	return len(seen)
 }
 
 func termQuery(field, term string, boost float64) query.Query {

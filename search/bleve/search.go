@@ -39,8 +39,8 @@ var facetFields = map[string]string{
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
 	key, gen := keyOf(q, app.TrimSearchText(q.Text)), ix.facets.gen.Load()
 	cached, hit := ix.facets.get(key, gen)
-	run := func(fuzzy bool) (res *bleve.SearchResult, err error) {
-		req := newRequest(q, !hit, fuzzy)
+	run := func(all, fuzzy bool) (res *bleve.SearchResult, err error) {
+		req := newRequest(q, !hit, all, fuzzy)
 		err = ix.use(func(idx bleve.Index) (err error) {
 			res, err = idx.SearchInContext(ctx, req)
 			return err
@@ -50,12 +50,18 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 		}
 		return res, nil
 	}
-	// Words as written first; only when they find little, words within
-	// one or two edits too. Matching every word fuzzily costs most of a
-	// query on a large index, and a misspelt word finds next to nothing.
-	res, err := run(false)
+	// Every word first, as written; only when that finds little, any of
+	// the words; and only then words within one or two edits too. Asking
+	// for every word is what a visitor means and skips most documents on
+	// a large index; matching fuzzily costs most of a query there, and a
+	// misspelt word finds next to nothing as written.
+	multi := words(key.text) > 1
+	res, err := run(multi, false)
+	if err == nil && res.Total < fuzzyBelow && multi {
+		res, err = run(false, false)
+	}
 	if err == nil && res.Total < fuzzyBelow && fuzzable(key.text) {
-		res, err = run(true)
+		res, err = run(false, true)
 	}
 	if err != nil {
 		return nil, err
@@ -77,12 +83,12 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 	return out, nil
 }
 
-// newRequest is the Bleve request of q, counting facets when asked to
-// and matching words fuzzily when asked to.
-func newRequest(q app.SearchQuery, withFacets, fuzzy bool) *bleve.SearchRequest {
+// newRequest is the Bleve request of q, counting facets when asked to,
+// asking for all words or any, and matching words fuzzily when asked to.
+func newRequest(q app.SearchQuery, withFacets, all, fuzzy bool) *bleve.SearchRequest {
 	from, size := window(q.Page)
 	text := app.TrimSearchText(q.Text)
-	req := bleve.NewSearchRequestOptions(buildQuery(q, text, fuzzy), size, from, false)
+	req := bleve.NewSearchRequestOptions(buildQuery(q, text, all, fuzzy), size, from, false)
 	req.Fields = []string{fieldHit}
 	byDate := search.SortOrder{
 		&search.SortField{
@@ -110,7 +116,7 @@ func newRequest(q app.SearchQuery, withFacets, fuzzy bool) *bleve.SearchRequest 
 
 // buildQuery matches the text and filters without letting the filters
 // change the score.
-func buildQuery(q app.SearchQuery, text string, fuzzy bool) query.Query {
+func buildQuery(q app.SearchQuery, text string, all, fuzzy bool) query.Query {
 	var filters []query.Query
 	term := func(field, value string) {
 		if value != "" {
@@ -127,7 +133,7 @@ func buildQuery(q app.SearchQuery, text string, fuzzy bool) query.Query {
 	if q.Year != 0 {
 		term(fieldYear, strconv.Itoa(q.Year))
 	}
-	tq := textQuery(text, typing(q.Text), fuzzy)
+	tq := textQuery(text, typing(q.Text), fuzzy, all)
 	if len(filters) == 0 {
 		return tq
 	}
