@@ -32,23 +32,18 @@ var facetFields = map[string]string{
 
 // Search runs q: a match on title, summary and body (all documents when
 // the text is empty), narrowed by the filters, ranked by score and then
-// newest first, with facet counts over all matches.
+// newest first, with facet counts over all matches and highlights in the
+// hits of the page asked for.
 //
 // Facet counts come from the index's cache when the same text and filters
 // were counted since the last write (facetcache.go).
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
 	key, gen := keyOf(q, app.TrimSearchText(q.Text)), ix.facets.gen.Load()
 	cached, hit := ix.facets.get(key, gen)
-	run := func(all, fuzzy bool) (res *bleve.SearchResult, err error) {
-		req := newRequest(q, !hit, all, fuzzy)
-		err = ix.use(func(idx bleve.Index) (err error) {
-			res, err = idx.SearchInContext(ctx, req)
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("bleve: search: %w", err)
-		}
-		return res, nil
+	var all, fuzzy bool // how the answer was found, for its highlights
+	run := func(a, f bool) (*bleve.SearchResult, error) {
+		all, fuzzy = a, f
+		return ix.run(ctx, newRequest(q, !hit, a, f))
 	}
 	// Every word first, as written; only when that finds little, any of
 	// the words; and only then words within one or two edits too. Asking
@@ -66,6 +61,9 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 	if err != nil {
 		return nil, err
 	}
+	if err := ix.highlight(ctx, q, res.Hits, all, fuzzy); err != nil {
+		return nil, err
+	}
 	out := &app.SearchResult{Total: int(res.Total), Hits: make([]app.SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		hit, err := toHit(h)
@@ -81,6 +79,48 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 		ix.facets.put(key, gen, out.Facets)
 	}
 	return out, nil
+}
+
+func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	err = ix.use(func(idx bleve.Index) (err error) {
+		res, err = idx.SearchInContext(ctx, req)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bleve: search: %w", err)
+	}
+	return res, nil
+}
+
+// highlight gives the hits of the page shown their highlighted fragments:
+// the text query again, on those documents alone. Asking Bleve for
+// highlights in the search itself makes it gather the term locations of
+// every match, most of a query's cost when a word is common.
+func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.DocumentMatchCollection, all, fuzzy bool) error {
+	text := app.TrimSearchText(q.Text)
+	if text == "" || len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids),
+		textQuery(text, typing(q.Text), fuzzy, all)), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+	req.Highlight.Fields = slices.Clone(textFields)
+	res, err := ix.run(ctx, req)
+	if err != nil {
+		return err
+	}
+	frags := make(map[string]search.FieldFragmentMap, len(res.Hits))
+	for _, h := range res.Hits {
+		frags[h.ID] = h.Fragments
+	}
+	for _, h := range hits {
+		h.Fragments = frags[h.ID]
+	}
+	return nil
 }
 
 // newRequest is the Bleve request of q, counting facets when asked to,
@@ -101,10 +141,6 @@ func newRequest(q app.SearchQuery, withFacets, all, fuzzy bool) *bleve.SearchReq
 		req.SortByCustom(byDate)
 	} else {
 		req.SortByCustom(append(search.SortOrder{&search.SortScore{Desc: true}}, byDate...))
-	}
-	if text != "" {
-		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		req.Highlight.Fields = slices.Clone(textFields)
 	}
 	if withFacets {
 		for name, field := range facetFields {
