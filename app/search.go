@@ -40,7 +40,7 @@ type SearchQuery struct {
 // SearchSort orders hits.
 type SearchSort string
 
-// The orders: by relevance (newest first among equals; all newest first
+// The orders: by relevance (the order of equals is the engine's; all newest first
 // when there is no text), or by date alone.
 const (
 	SortRelevance SearchSort = ""

@@ -31,8 +31,9 @@ var facetFields = map[string]string{
 }
 
 // Search runs q: a match on title, summary and body (all documents when
-// the text is empty), narrowed by the filters, ranked by score and then
-// newest first, with facet counts over all matches and highlights in the
+// the text is empty, newest first), narrowed by the filters, ranked by
+// score (equal scores by id: a date tie-break would read the dates of
+// every match), with facet counts over all matches and highlights in the
 // hits of the page asked for.
 //
 // Facet counts come from the index's cache when the same text and filters
@@ -140,7 +141,7 @@ func newRequest(q app.SearchQuery, withFacets, all, fuzzy bool) *bleve.SearchReq
 	if text == "" || q.Sort == app.SortNewest {
 		req.SortByCustom(byDate)
 	} else {
-		req.SortByCustom(append(search.SortOrder{&search.SortScore{Desc: true}}, byDate...))
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
 	}
 	if withFacets {
 		for name, field := range facetFields {
