@@ -86,16 +86,16 @@ func (s *StatementStore) ResolveComment(ctx context.Context, statementID, id, by
 	if err != nil {
 		return err
 	}
-	defer lockDoc(colComments, o.Hex())()
-	res, err := s.db.col(colComments).UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: o}, {Key: "statement_id", Value: statementID}, {Key: "parent_id", Value: ""}},
+	cond := bson.D{{Key: "statement_id", Value: statementID}, {Key: "parent_id", Value: ""}}
+	check := func(raw bson.Raw) error { // a thread of this statement, not a reply
+		st, _ := raw.Lookup("statement_id").StringValueOK()
+		parent, _ := raw.Lookup("parent_id").StringValueOK()
+		if st != statementID || parent != "" {
+			return app.Errorf(app.ENOTFOUND, "%s finns inte.", commentWhat)
+		}
+		return nil
+	}
+	return s.db.guardedUpdate(ctx, colComments, o, cond, check,
 		bson.D{{Key: "$set", Value: bson.D{{Key: "resolved", Value: true}, {Key: "resolved_by", Value: by},
-			{Key: "resolved_at", Value: utc(at)}}}})
-	if err != nil {
-		return translate(err, commentWhat)
-	}
-	if res.MatchedCount == 0 {
-		return app.Errorf(app.ENOTFOUND, "%s finns inte.", commentWhat)
-	}
-	return nil
+			{Key: "resolved_at", Value: utc(at)}}}}, commentWhat, nil)
 }

@@ -67,14 +67,18 @@ func findDirty[T any](ctx context.Context, db *DB, col string, limit int) ([]T, 
 }
 
 // markIndexed clears search_dirty on id only at version, so a write that
-// raced the indexing keeps its mark. A malformed id is not found.
+// raced the indexing keeps its mark; a document that moved on or is gone
+// is left alone (nil). A malformed id is not found.
 func (db *DB) markIndexed(ctx context.Context, col, id string, version int, what string) error {
 	o, err := oid(id, what)
 	if err != nil {
 		return err
 	}
-	defer lockDoc(col, id)()
-	_, err = db.col(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: o}, {Key: "version", Value: version}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: false}}}})
-	return translate(err, what)
+	cond, check := versionGuard(version, what)
+	err = db.guardedUpdate(ctx, col, o, cond, check,
+		bson.D{{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: false}}}}, what, nil)
+	if code := app.ErrorCode(err); code == app.ECONFLICT || code == app.ENOTFOUND {
+		return nil
+	}
+	return err
 }

@@ -109,16 +109,9 @@ func (s *StatementStore) MarkIndexed(ctx context.Context, id string, version int
 	if err != nil {
 		return nil
 	}
-	cond, check := versionGuard(version, statementWhat)
-	err = s.db.guardedUpdate(ctx, colStatements, o, cond, check,
-		bson.D{{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: false}}}}, statementWhat, nil)
-	switch app.ErrorCode(err) {
-	case "":
-	case app.ECONFLICT, app.ENOTFOUND:
-		return nil
-	default:
+	if err := s.db.markIndexed(ctx, colStatements, id, version, statementWhat); err != nil {
 		return err
 	}
-	_, err = s.dropEntry(ctx, o)
+	_, err = s.dropEntry(ctx, o) // keeps the entry of a statement still (or again) marked
 	return err
 }
