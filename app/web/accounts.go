@@ -36,16 +36,8 @@ func (s *Server) accountLinks() *app.AccountLinks {
 // address, and five times as many per client IP. Only accepted requests
 // count (each may send a mail); a form with errors sends nothing.
 func (s *Server) resetRequestLimiters() [2]fiber.Handler {
-	reached := func(c *fiber.Ctx) error {
-		return app.Errorf(app.ERATELIMITED, "För många begäranden om nytt lösenord. Vänta en stund och försök igen.")
-	}
-	perAccount := limiter.New(limiter.Config{Max: s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
-		SkipFailedRequests: true, LimitReached: reached,
-		KeyGenerator: func(c *fiber.Ctx) string { return "reset:" + loginEmail(c) }})
-	perIP := limiter.New(limiter.Config{Max: 5 * s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
-		SkipFailedRequests: true, LimitReached: reached,
-		KeyGenerator: func(c *fiber.Ctx) string { return "reset-ip:" + s.clientIP(c) }})
-	return [2]fiber.Handler{perIP, perAccount}
+	return s.accountLimiters("reset:", "reset-ip:", limiter.Config{SkipFailedRequests: true},
+		"För många begäranden om nytt lösenord. Vänta en stund och försök igen.")
 }
 
 // linkLimiter throttles failed uses of links (unknown links, rejected

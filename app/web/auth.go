@@ -15,16 +15,23 @@ import (
 // loginLimiters throttle failed logins (OWASP ASVS 2.2.1): per account,
 // and five times as many per client IP. Successful logins do not count.
 func (s *Server) loginLimiters() [2]fiber.Handler {
-	reached := func(c *fiber.Ctx) error {
-		return app.Errorf(app.ERATELIMITED, "För många misslyckade inloggningar. Vänta en stund och försök igen.")
-	}
-	perAccount := limiter.New(limiter.Config{Max: s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
-		SkipSuccessfulRequests: true, LimitReached: reached,
-		KeyGenerator: func(c *fiber.Ctx) string { return "acct:" + loginEmail(c) }})
-	perIP := limiter.New(limiter.Config{Max: 5 * s.cfg.LoginLimit, Expiration: s.cfg.LoginWindow,
-		SkipSuccessfulRequests: true, LimitReached: reached,
-		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + s.clientIP(c) }})
-	return [2]fiber.Handler{perIP, perAccount}
+	return s.accountLimiters("acct:", "ip:", limiter.Config{SkipSuccessfulRequests: true},
+		"För många misslyckade inloggningar. Vänta en stund och försök igen.")
+}
+
+// accountLimiters are a pair of limiters on the login budget: LoginLimit
+// per e-mail address (the request's, keyed with acctPrefix) and five times
+// as many per client IP (ipPrefix), in the order to run them. base says
+// which requests count; msg is the answer once one is reached.
+func (s *Server) accountLimiters(acctPrefix, ipPrefix string, base limiter.Config, msg string) [2]fiber.Handler {
+	base.Expiration = s.cfg.LoginWindow
+	base.LimitReached = func(c *fiber.Ctx) error { return app.Errorf(app.ERATELIMITED, "%s", msg) }
+	perAccount, perIP := base, base
+	perAccount.Max = s.cfg.LoginLimit
+	perAccount.KeyGenerator = func(c *fiber.Ctx) string { return acctPrefix + loginEmail(c) }
+	perIP.Max = 5 * s.cfg.LoginLimit
+	perIP.KeyGenerator = func(c *fiber.Ctx) string { return ipPrefix + s.clientIP(c) }
+	return [2]fiber.Handler{limiter.New(perIP), limiter.New(perAccount)}
 }
 
 // loginEmail reads the e-mail address of a login attempt, JSON or form.
