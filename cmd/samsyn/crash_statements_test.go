@@ -1,17 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -150,62 +147,22 @@ func crashStatementsOnce(t *testing.T, delay time.Duration, seed uint64) {
 // with the number of acknowledgements.
 func runStatementWriter(t *testing.T, dir string, delay time.Duration, seed uint64) (map[string]*ackedStatement, int) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashStatementsChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashStmtDirEnv+"="+dir, crashStmtSeedEnv+"="+strconv.FormatUint(seed, 10))
-	var stderr lockedBuffer // the child's log and its test output
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	acks := make(chan stmtAck, 1024)
-	go func() {
-		defer close(acks)
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if a, ok := parseStmtAck(sc.Text()); ok {
-				acks <- a
-			} else {
-				stderr.WriteString(sc.Text() + "\n")
-			}
+	acked := map[string]*ackedStatement{}
+	env := []string{crashStmtDirEnv + "=" + dir, crashStmtSeedEnv + "=" + strconv.FormatUint(seed, 10)}
+	n := killWriter(t, "TestCrashStatementsChild", env, delay, func(line string) bool {
+		a, ok := parseStmtAck(line)
+		if !ok {
+			return false
 		}
-	}()
-	acked, n := map[string]*ackedStatement{}, 0
-	var kill <-chan time.Time
-	deadline := time.After(30 * time.Second)
-	for {
-		select {
-		case a, ok := <-acks:
-			if !ok { // the writer's output ended: after the kill, or it failed
-				err := cmd.Wait()
-				if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); kill != nil || !ok || ws.Signal() != syscall.SIGKILL {
-					t.Fatalf("the writer ended with %v, not by our SIGKILL\n%s", err, stderr.String())
-				}
-				return acked, n
-			}
-			n++
-			as := acked[a.id]
-			if as == nil {
-				as = &ackedStatement{revs: map[int]stmtAck{}}
-				acked[a.id] = as
-			}
-			as.revs[a.rev], as.latest = a, a
-			if n == 1 {
-				kill = time.After(delay)
-			}
-		case <-kill:
-			kill = nil
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-		case <-deadline:
-			_ = cmd.Process.Kill()
-			t.Fatalf("no kill within 30 s (%d acks)\n%s", n, stderr.String())
+		as := acked[a.id]
+		if as == nil {
+			as = &ackedStatement{revs: map[int]stmtAck{}}
+			acked[a.id] = as
 		}
-	}
+		as.revs[a.rev], as.latest = a, a
+		return true
+	})
+	return acked, n
 }
 
 // checkStatementsStored checks every acknowledged statement on the

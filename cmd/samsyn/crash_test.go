@@ -1,17 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -45,61 +42,18 @@ func TestCrash(t *testing.T) {
 // acknowledged write and returns what it acknowledged: member id → name.
 func crashRound(t *testing.T, dir string, round int) map[string]string {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
-	var stderr lockedBuffer // the child's log and its test output
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	acks := make(chan [2]string, 1024)
-	go func() {
-		defer close(acks)
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if f := strings.Fields(sc.Text()); len(f) == 3 && f[0] == "ack" {
-				acks <- [2]string{f[1], f[2]}
-			} else {
-				stderr.WriteString(sc.Text() + "\n")
-			}
-		}
-	}()
 	acked := map[string]string{}
-	var kill <-chan time.Time
-	deadline := time.After(30 * time.Second)
 	delay := 200*time.Millisecond + rand.N(600*time.Millisecond)
-	for {
-		select {
-		case a, ok := <-acks:
-			if !ok { // the writer's output ended: after the kill, or it failed
-				err := cmd.Wait()
-				if kill != nil {
-					t.Fatalf("round %d: the writer ended before it was killed: %v\n%s", round, err, stderr.String())
-				}
-				if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
-					t.Fatalf("round %d: the writer ended with %v, not by SIGKILL\n%s", round, err, stderr.String())
-				}
-				t.Logf("round %d: killed %v after the first ack; %d writes acknowledged", round, delay, len(acked))
-				return acked
-			}
-			acked[a[0]] = a[1]
-			if kill == nil && len(acked) == 1 {
-				kill = time.After(delay)
-			}
-		case <-kill:
-			kill = nil
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-		case <-deadline:
-			_ = cmd.Process.Kill()
-			t.Fatalf("round %d: no kill within 30 s (%d acks)\n%s", round, len(acked), stderr.String())
+	killWriter(t, "TestCrashChild", []string{crashChildEnv + "=" + dir}, delay, func(line string) bool {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[0] != "ack" {
+			return false
 		}
-	}
+		acked[f[1]] = f[2]
+		return true
+	})
+	t.Logf("round %d: killed %v after the first ack; %d writes acknowledged", round, delay, len(acked))
+	return acked
 }
 
 // checkAcked restarts the store on dir, which the killed process must have
