@@ -105,3 +105,28 @@ func TestSearchQueueEntries(t *testing.T) {
 		t.Fatalf("queue holds %d entries, want none", n)
 	}
 }
+
+// TestPendingSearchKeepsToItsLimit: entries without a mark among marked
+// ones are dropped, and no more than limit tasks come back.
+func TestPendingSearchKeepsToItsLimit(t *testing.T) {
+	ctx := context.Background()
+	db := mongotest.MustOpenDB(t)
+	s := mongodb.NewStatementStore(db)
+	for i := range 5 {
+		mustStatement(t, s, "Hamnarna i norr "+string(rune('a'+i)), app.StatementDraft, stmtT0)
+		if _, err := db.Col("statement_search_queue").InsertOne(ctx, bson.D{{Key: "_id", Value: bson.NewObjectID()}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, want := range []int{3, 2, 0} {
+		pending, err := s.PendingSearch(ctx, 3)
+		if err != nil || len(pending) != want {
+			t.Fatalf("pending %d, %v; want %d", len(pending), err, want)
+		}
+		for _, p := range pending {
+			if err := s.MarkIndexed(ctx, p.Doc.ID, p.Version); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

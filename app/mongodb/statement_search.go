@@ -59,6 +59,9 @@ func (s *StatementStore) PendingSearch(ctx context.Context, limit int) ([]app.In
 			return nil, translate(err, "Sökkön")
 		}
 		for _, e := range ids {
+			if len(out) == limit {
+				break
+			}
 			var d statementDoc
 			err := s.db.findByID(ctx, colStatements, e.ID, &d, statementWhat)
 			switch {
