@@ -112,11 +112,13 @@ func TestPendingSearchKeepsToItsLimit(t *testing.T) {
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	s := mongodb.NewStatementStore(db)
-	for i := range 5 {
-		mustStatement(t, s, "Hamnarna i norr "+string(rune('a'+i)), app.StatementDraft, stmtT0)
+	for range 2 { // first in the queue: a batch after them holds more marked ones than asked for
 		if _, err := db.Col("statement_search_queue").InsertOne(ctx, bson.D{{Key: "_id", Value: bson.NewObjectID()}}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for i := range 5 {
+		mustStatement(t, s, "Hamnarna i norr "+string(rune('a'+i)), app.StatementDraft, stmtT0)
 	}
 	for _, want := range []int{3, 2, 0} {
 		pending, err := s.PendingSearch(ctx, 3)
