@@ -25,14 +25,67 @@ const (
 	phraseBoost    = 4.0
 )
 
+// matching is how widely a text query matches its words.
+type matching struct {
+	// all asks for every word of the text, else any of them.
+	all bool
+	// wide also matches a compound word by its parts; else only by its
+	// own terms.
+	wide bool
+	// fuzzy also matches words within one or two edits.
+	fuzzy bool
+	// found holds the terms the index's bodies have as typed: a word
+	// typed without å, ä, ö is asked for in the folded field too only
+	// when they do not have it. Then it may have lost its letters; else
+	// the folded field would repeat a long posting list for nothing.
+	found map[string]bool
+}
+
+// stages are the ways text is asked for, narrowest first: a search takes
+// the first that finds enough. Every word as written, then with compound
+// parts, then any word, then fuzzily; a stage that would ask the same as
+// the one before it is left out.
+func stages(text string) []matching {
+	toks := swedish.Default().Tokens(text)
+	multi := words(text) > 1
+	out := []matching{{all: multi}}
+	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return t.Kind == swedish.KindPart }) {
+		out = append(out, matching{all: multi, wide: true})
+	}
+	if multi {
+		out = append(out, matching{wide: true})
+	}
+	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return fuzziness(t) > 0 }) {
+		out = append(out, matching{wide: true, fuzzy: true})
+	}
+	return out
+}
+
+// folds reports whether a word typed so may lack its å, ä or ö.
+func folds(raw string) bool { return !strings.ContainsAny(raw, "åäöÅÄÖ") }
+
+// foldable returns the terms of text's words that may lack an å, ä or ö
+// (and of their parts): the folded field is asked for them unless the
+// index has them as typed (matching.found).
+func foldable(text string) []string {
+	var out []string
+	for _, t := range swedish.Default().Tokens(text) {
+		if t.Kind != swedish.KindReference && folds(t.Raw) && !slices.Contains(out, t.Term) {
+			out = append(out, t.Term)
+		}
+	}
+	return out
+}
+
 // textQuery runs the text through the Swedish pipeline and asks for its
-// terms, ranked by field, exactness and how many terms match: with all,
-// every word of the text (as written, in another form, as one of its
-// compound parts, or — for the last word while typing — as a prefix),
-// else any of them; with fuzzy, also words one or two edits away. Nothing
-// in the text is query syntax: quotes only ask for a phrase when
+// terms as m says, ranked by field, exactness and how many terms match:
+// each word as written or in another form, as one of its compound parts
+// (wide), as a prefix (the last word, while typing) or within one or two
+// edits (fuzzy). A compound's parts are what most widens a search on a
+// large index ("elnätet" by "el"), so the narrow stage leaves them out.
+// Nothing in the text is query syntax: quotes only ask for a phrase when
 // balanced, and a phrase only adds to the score.
-func textQuery(text string, typed, fuzzy, all bool) query.Query {
+func textQuery(text string, typed bool, m matching) query.Query {
 	toks := swedish.Default().Tokens(text)
 	if len(toks) == 0 {
 		return bleve.NewMatchAllQuery()
@@ -52,13 +105,16 @@ func textQuery(text string, typed, fuzzy, all bool) query.Query {
 		boost := 1.0
 		switch t.Kind {
 		case swedish.KindPart:
+			if !m.wide {
+				continue
+			}
 			boost = partBoost
 		case swedish.KindReference:
 			add(t.Pos, termQuery(fieldReference, t.Term, referenceBoost))
 		}
 		for f, b := range fieldBoost {
 			add(t.Pos, termQuery(f, t.Term, b*boost))
-			if d := fuzziness(t); fuzzy && d > 0 {
+			if d := fuzziness(t); m.fuzzy && d > 0 {
 				// The normal form for a misspelt inflection, the word as
 				// typed for a misspelt word the stemmer cut short.
 				for _, term := range slices.Compact([]string{t.Term, t.Raw}) {
@@ -70,7 +126,9 @@ func textQuery(text string, typed, fuzzy, all bool) query.Query {
 				}
 			}
 		}
-		add(t.Pos, termQuery(fieldFolded, foldTerm(t), foldedBoost))
+		if folds(t.Raw) && !m.found[t.Term] {
+			add(t.Pos, termQuery(fieldFolded, foldTerm(t), foldedBoost))
+		}
 	}
 	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && utf8.RuneCountInString(last.Raw) >= 2 {
 		pq := bleve.NewPrefixQuery(last.Raw)
@@ -87,7 +145,7 @@ func textQuery(text string, typed, fuzzy, all bool) query.Query {
 			phraseQs = append(phraseQs, mp)
 		}
 	}
-	if !all || len(order) < 2 {
+	if !m.all || len(order) < 2 {
 		var qs []query.Query
 		for _, pos := range order {
 			qs = append(qs, groups[pos]...)
@@ -117,11 +175,6 @@ func termQuery(field, term string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
-}
-
-// fuzzable reports whether any word of text would be matched fuzzily.
-func fuzzable(text string) bool {
-	return slices.ContainsFunc(swedish.Default().Tokens(text), func(t swedish.Token) bool { return fuzziness(t) > 0 })
 }
 
 // fuzziness allows one edit in a word of five letters, two from nine.

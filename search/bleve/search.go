@@ -20,7 +20,7 @@ const (
 	maxPageSize     = 100
 	maxOffset       = 100_000 // deeper pages are empty
 	facetSize       = 300     // enough for every Swedish municipality
-	fuzzyBelow      = 10      // fewer matches than this: search again, fuzzily
+	fuzzyBelow      = 10      // fewer matches than this: search again, more widely
 )
 
 // facetFields maps facet names in app.SearchResult to index fields.
@@ -41,28 +41,29 @@ var facetFields = map[string]string{
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
 	key, gen := keyOf(q, app.TrimSearchText(q.Text)), ix.facets.gen.Load()
 	cached, hit := ix.facets.get(key, gen)
-	var all, fuzzy bool // how the answer was found, for its highlights
-	run := func(a, f bool) (*bleve.SearchResult, error) {
-		all, fuzzy = a, f
-		return ix.run(ctx, newRequest(q, !hit, a, f))
+	// Narrowest first: every word as written, and only when that finds
+	// little, more widely (stages). Asking for every word is what a
+	// visitor means and skips most documents on a large index; compound
+	// parts and fuzzy matching are what cost most on one, and a rare or
+	// misspelt word finds next to nothing without them.
+	var (
+		res *bleve.SearchResult
+		m   matching // how the answer was found, for its highlights
+	)
+	found, err := ix.found(ctx, foldable(key.text))
+	if err != nil {
+		return nil, err
 	}
-	// Every word first, as written; only when that finds little, any of
-	// the words; and only then words within one or two edits too. Asking
-	// for every word is what a visitor means and skips most documents on
-	// a large index; matching fuzzily costs most of a query there, and a
-	// misspelt word finds next to nothing as written.
-	multi := words(key.text) > 1
-	res, err := run(multi, false)
-	if err == nil && res.Total < fuzzyBelow && multi {
-		res, err = run(false, false)
-	}
-	if err == nil && res.Total < fuzzyBelow && fuzzable(key.text) {
-		res, err = run(false, true)
+	for _, m = range stages(key.text) {
+		m.found = found
+		if res, err = ix.run(ctx, newRequest(q, !hit, m)); err != nil || res.Total >= fuzzyBelow {
+			break
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := ix.highlight(ctx, q, res.Hits, all, fuzzy); err != nil {
+	if err := ix.highlight(ctx, q, res.Hits, m); err != nil {
 		return nil, err
 	}
 	out := &app.SearchResult{Total: int(res.Total), Hits: make([]app.SearchHit, 0, len(res.Hits))}
@@ -93,44 +94,110 @@ func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (res *bleve.
 	return res, nil
 }
 
-// highlight gives the hits of the page shown their highlighted fragments:
-// the text query again, on those documents alone. Asking Bleve for
-// highlights in the search itself makes it gather the term locations of
-// every match, most of a query's cost when a word is common.
-func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.DocumentMatchCollection, all, fuzzy bool) error {
+// found returns which of terms the index's bodies have: a word typed
+// without å, ä, ö that is there as typed is not also asked for folded,
+// which spares a second long posting list per word.
+func (ix *Index) found(ctx context.Context, terms []string) (map[string]bool, error) {
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]bool, len(terms))
+	err := ix.use(func(idx bleve.Index) error {
+		adv, err := idx.Advanced()
+		if err != nil {
+			return err
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		for _, t := range terms {
+			tfr, err := r.TermFieldReader(ctx, []byte(t), fieldBody, false, false, false)
+			if err != nil {
+				return err
+			}
+			out[t] = tfr.Count() > 0
+			if err := tfr.Close(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bleve: look up terms: %w", err)
+	}
+	return out, nil
+}
+
+// highlight gives the hits of the page shown what they show and their
+// highlighted fragments: the text query again, on those documents alone,
+// which loads each of them once. Asking Bleve for highlights in the
+// search itself makes it gather the term locations of every match, most
+// of a query's cost when a word is common. Without text the search itself
+// loaded what the hits show.
+func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.DocumentMatchCollection, m matching) error {
 	text := app.TrimSearchText(q.Text)
 	if text == "" || len(hits) == 0 {
 		return nil
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids),
-		textQuery(text, typing(q.Text), fuzzy, all)), len(ids), 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
+		textQuery(text, typing(q.Text), m)), len(hits), 0, false)
+	req.Fields = []string{fieldHit}
 	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	req.Highlight.Fields = slices.Clone(textFields)
 	res, err := ix.run(ctx, req)
 	if err != nil {
 		return err
 	}
-	frags := make(map[string]search.FieldFragmentMap, len(res.Hits))
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
 	for _, h := range res.Hits {
-		frags[h.ID] = h.Fragments
+		byID[h.ID] = h
 	}
+	var missed search.DocumentMatchCollection // not matched again: shown unhighlighted
 	for _, h := range hits {
-		h.Fragments = frags[h.ID]
+		if got := byID[h.ID]; got != nil {
+			h.Fields, h.Fragments = got.Fields, got.Fragments
+		} else {
+			missed = append(missed, h)
+		}
+	}
+	if len(missed) == 0 {
+		return nil
+	}
+	req = bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(hitIDs(missed)), len(missed), 0, false)
+	req.Fields = []string{fieldHit}
+	if res, err = ix.run(ctx, req); err != nil {
+		return err
+	}
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	for _, h := range missed {
+		if got := byID[h.ID]; got != nil {
+			h.Fields = got.Fields
+		}
 	}
 	return nil
 }
 
-// newRequest is the Bleve request of q, counting facets when asked to,
-// asking for all words or any, and matching words fuzzily when asked to.
-func newRequest(q app.SearchQuery, withFacets, all, fuzzy bool) *bleve.SearchRequest {
+func hitIDs(hits search.DocumentMatchCollection) []string {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+// newRequest is the Bleve request of q, counting facets when asked to and
+// matching the text as m says.
+func newRequest(q app.SearchQuery, withFacets bool, m matching) *bleve.SearchRequest {
 	from, size := window(q.Page)
 	text := app.TrimSearchText(q.Text)
-	req := bleve.NewSearchRequestOptions(buildQuery(q, text, all, fuzzy), size, from, false)
-	req.Fields = []string{fieldHit}
+	req := bleve.NewSearchRequestOptions(buildQuery(q, text, m), size, from, false)
+	if text == "" {
+		req.Fields = []string{fieldHit} // else highlight loads it
+	}
 	byDate := search.SortOrder{
 		&search.SortField{
 			Field: fieldPublished, Desc: true,
@@ -153,7 +220,7 @@ func newRequest(q app.SearchQuery, withFacets, all, fuzzy bool) *bleve.SearchReq
 
 // buildQuery matches the text and filters without letting the filters
 // change the score.
-func buildQuery(q app.SearchQuery, text string, all, fuzzy bool) query.Query {
+func buildQuery(q app.SearchQuery, text string, m matching) query.Query {
 	var filters []query.Query
 	term := func(field, value string) {
 		if value != "" {
@@ -170,7 +237,7 @@ func buildQuery(q app.SearchQuery, text string, all, fuzzy bool) query.Query {
 	if q.Year != 0 {
 		term(fieldYear, strconv.Itoa(q.Year))
 	}
-	tq := textQuery(text, typing(q.Text), fuzzy, all)
+	tq := textQuery(text, typing(q.Text), m)
 	if len(filters) == 0 {
 		return tq
 	}

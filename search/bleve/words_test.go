@@ -42,3 +42,48 @@ func TestEveryWordFirstThenAny(t *testing.T) {
 		t.Errorf("vätgsen (misspelt): %d hits, want the 13 about vätgas", got)
 	}
 }
+
+// TestPartsAndFoldingOnlyWhenNeeded: a compound is matched by its parts
+// only when the word itself finds fewer than ten documents, and a word
+// typed without å, ä, ö is also looked for as folded only when no body
+// has it as typed.
+func TestPartsAndFoldingOnlyWhenNeeded(t *testing.T) {
+	ctx := t.Context()
+	index := func(groups map[string]int) app.SearchIndex {
+		t.Helper()
+		ix := mustOpen(t, t.TempDir()).Public()
+		var docs []app.SearchDoc
+		for body, n := range groups {
+			for i := range n {
+				docs = append(docs, app.SearchDoc{ID: fmt.Sprintf("%s-%02d", body, i), Type: app.TypeStatement,
+					Status: "published", Title: "Ett ställningstagande", Body: body})
+			}
+		}
+		if err := ix.Index(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	total := func(ix app.SearchIndex, text string) int {
+		t.Helper()
+		res, err := ix.Search(ctx, app.SearchQuery{Text: text, Page: app.Page{Number: 1, Size: 50}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	many := index(map[string]int{"Elnätet i norr.": 12, "Nätet för el.": 5, "Hamnarna i norr.": 12, "De hämnar sig.": 1})
+	if got := total(many, "elnätet"); got != 12 {
+		t.Errorf("elnätet with 12 documents on elnätet: %d hits, want those 12 (not the 5 on nät and el)", got)
+	}
+	if got := total(many, "hamnarna"); got != 12 {
+		t.Errorf("hamnarna, found as typed: %d hits, want 12 (not hämnar by its folded spelling)", got)
+	}
+	few := index(map[string]int{"Elnätet i norr.": 3, "Nätet för el.": 5, "De hämnar sig.": 1})
+	if got := total(few, "elnätet"); got != 8 {
+		t.Errorf("elnätet with 3 documents on elnätet: %d hits, want 8 (with the parts nät and el)", got)
+	}
+	if got := total(few, "hamnar"); got != 1 {
+		t.Errorf("hamnar, in no body as typed: %d hits, want hämnar by its folded spelling", got)
+	}
+}
