@@ -9,7 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/samsyn/samsyn/app"
@@ -144,7 +143,7 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
 		textQuery(text, typing(q.Text), m)), len(hits), 0, false)
 	req.Fields = []string{fieldHit}
-	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 	req.Highlight.Fields = slices.Clone(textFields)
 	res, err := ix.run(ctx, req)
 	if err != nil {
