@@ -31,9 +31,10 @@ var facetFields = map[string]string{
 
 // Search runs q: a match on title, summary and body (all documents when
 // the text is empty, newest first), narrowed by the filters, ranked by
-// score (equal scores by id: a date tie-break would read the dates of
-// every match), with facet counts over all matches and highlights in the
-// hits of the page asked for.
+// score, with facet counts over all matches and highlights in the hits of
+// the page asked for. Equal scores (or dates) keep the index's order of
+// the documents: a tie-break on the id or the date would read it for
+// every match, a third of a query's time on a large index.
 //
 // Facet counts come from the index's cache when the same text and filters
 // were counted since the last write (facetcache.go).
@@ -202,12 +203,11 @@ func newRequest(q app.SearchQuery, withFacets bool, m matching) *bleve.SearchReq
 			Field: fieldPublished, Desc: true,
 			Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast,
 		},
-		&search.SortDocID{},
 	}
 	if text == "" || q.Sort == app.SortNewest {
 		req.SortByCustom(byDate)
 	} else {
-		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}})
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}})
 	}
 	if withFacets {
 		for name, field := range facetFields {
