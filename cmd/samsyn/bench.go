@@ -142,7 +142,10 @@ func (e *env) benchSize(ctx context.Context, o benchOptions, n int, progress io.
 	if err := b.measureServing(ctx, o, r, step); err != nil {
 		return nil, err
 	}
-	r.Resources.PeakRSSServingMB, r.Resources.RSSMB = peakRSSMB(), rssMB()
+	r.Resources.PeakRSSServingMB = peakRSSMB()
+	mb := procStatusMBs("VmRSS", "RssAnon", "RssFile", "RssShmem")
+	r.Resources.RSSMB, r.Resources.RSSAnonMB, r.Resources.RSSFileMB = mb[0], mb[1], mb[2]+mb[3]
+	r.Resources.GoHeapInUse = goHeapInUseMB()
 	r.Resources.IndexMB, r.Resources.StoreMB = dirMB(b.searchDir()), dirMB(b.storeDir())
 	b.close()
 	step("start-up with the index present")

@@ -106,23 +106,37 @@ func resetPeakRSS() {
 // peakRSSMB is VmHWM: the peak resident set since the last reset, in MB.
 func peakRSSMB() float64 { return procStatusMB("VmHWM") }
 
+// goHeapInUseMB is the Go heap's spans in use, in MB.
+func goHeapInUseMB() float64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return round(float64(m.HeapInuse) / (1 << 20))
+}
+
 // rssMB is VmRSS: the resident set now, in MB.
 func rssMB() float64 { return procStatusMB("VmRSS") }
 
-func procStatusMB(field string) float64 {
+func procStatusMB(field string) float64 { return procStatusMBs(field)[0] }
+
+// procStatusMBs reads the fields of /proc/self/status at one instant, in MB
+// (0 for a field it lacks).
+func procStatusMBs(fields ...string) []float64 {
+	out := make([]float64, len(fields))
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
-		return 0
+		return out
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-			return round(kb / 1024)
+		for i, field := range fields {
+			if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
+				kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+				out[i] = round(kb / 1024)
+			}
 		}
 	}
-	return 0
+	return out
 }
 
 // dirMB is the size of the files under dir, in MB.

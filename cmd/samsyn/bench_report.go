@@ -57,9 +57,15 @@ type resources struct {
 	PeakRSSLoadMB    float64 `json:"peak_rss_load_mb"`
 	PeakRSSServingMB float64 `json:"peak_rss_serving_mb"`
 	RSSMB            float64 `json:"rss_mb"`
-	IndexMB          float64 `json:"index_mb"`
-	StoreMB          float64 `json:"store_mb"`
-	StartupMs        float64 `json:"startup_ms"`
+	// At the end of serving: anonymous memory (the Go heap, SQLite's
+	// caches) and file pages mapped in (Bleve's segments), and the Go
+	// heap in use.
+	RSSAnonMB   float64 `json:"rss_anon_mb"`
+	RSSFileMB   float64 `json:"rss_file_mb"`
+	GoHeapInUse float64 `json:"go_heap_inuse_mb"`
+	IndexMB     float64 `json:"index_mb"`
+	StoreMB     float64 `json:"store_mb"`
+	StartupMs   float64 `json:"startup_ms"`
 }
 
 type meiliLoad struct {
@@ -156,6 +162,9 @@ func (rep *benchReport) serveRows(row rowFunc) {
 	row("save a revision p50 / p99 ms", func(s *sizeReport) string { return p50p99(s.RevisionSave) })
 	row("peak RSS MB: load / serving", func(s *sizeReport) string {
 		return fmt.Sprintf("%.0f / %.0f", s.Resources.PeakRSSLoadMB, s.Resources.PeakRSSServingMB)
+	})
+	row("RSS MB after serving: anonymous / file-backed (Go heap in use)", func(s *sizeReport) string {
+		return fmt.Sprintf("%.0f / %.0f (%.0f)", s.Resources.RSSAnonMB, s.Resources.RSSFileMB, s.Resources.GoHeapInUse)
 	})
 	row("on disk MB: Bleve indexes / FerretDB store", func(s *sizeReport) string {
 		return fmt.Sprintf("%.1f / %.1f", s.Resources.IndexMB, s.Resources.StoreMB)

@@ -50,8 +50,12 @@ func TestBench(t *testing.T) {
 	}
 	checkSearch(t, r.Search)
 	res := r.Resources
-	if res.PeakRSSLoadMB <= 0 || res.PeakRSSServingMB <= 0 || res.IndexMB <= 0 || res.StoreMB <= 0 || res.StartupMs <= 0 {
+	if res.PeakRSSLoadMB <= 0 || res.PeakRSSServingMB <= 0 || res.IndexMB <= 0 || res.StoreMB <= 0 || res.StartupMs <= 0 ||
+		res.RSSAnonMB <= 0 || res.GoHeapInUse <= 0 {
 		t.Errorf("resources = %+v, want every figure above 0", res)
+	}
+	if parts := res.RSSAnonMB + res.RSSFileMB; parts > res.RSSMB+1 || parts < res.RSSMB-1 {
+		t.Errorf("anonymous %.1f + file-backed %.1f MB, resident %.1f MB: want them to add up", res.RSSAnonMB, res.RSSFileMB, res.RSSMB)
 	}
 }
 
