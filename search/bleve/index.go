@@ -41,12 +41,20 @@ func (ix *Index) use(f func(bleve.Index) error) error {
 	return f(ix.idx)
 }
 
-// replace switches to next's index and removes the old generation.
+// replace switches to next's index and removes the old generation. When
+// the index was closed meanwhile (the engine shut down during a rebuild),
+// next is closed too and stays on disk: it is the live generation the
+// next Open finds.
 func (ix *Index) replace(next *Index) error {
 	ix.mu.Lock()
-	old, oldPath := ix.idx, ix.path
+	old, oldPath, closed := ix.idx, ix.path, ix.closed
 	ix.idx, ix.path = next.idx, next.path
 	ix.facets.changed()
+	if closed {
+		err := next.idx.Close()
+		ix.mu.Unlock()
+		return errors.Join(err, os.RemoveAll(oldPath))
+	}
 	ix.mu.Unlock()
 	if old == nil {
 		return nil
