@@ -56,7 +56,7 @@ func (e *env) benchCommand() *cobra.Command {
 	f.StringVar(&docs, "docs", "1000", "corpus sizes, comma-separated, e.g. 1000,10000,100000")
 	f.StringVar(&o.jsonPath, "json", "", "also write the results as JSON to this file")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the generated corpus")
-	f.IntVar(&o.requests, "requests", 200, "requests per search and page measurement (16 clients make twice as many)")
+	f.IntVar(&o.requests, "requests", 200, "requests per search and page measurement (16 clients make five times as many)")
 	f.IntVar(&o.publishes, "publishes", 30, "publish → searchable samples")
 	f.IntVar(&o.edits, "edits", 100, "revision saves measured")
 	f.DurationVar(&o.limit, "limit", 20*time.Second, "longest time one measurement may take (it stops early, keeping what it has)")

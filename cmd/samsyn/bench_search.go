@@ -14,6 +14,11 @@ import (
 	"github.com/samsyn/samsyn/app/corpus"
 )
 
+// concurrentRequests times --requests is how many requests the 16 clients
+// make: enough for a few seconds of a throughput figure, steadier than one
+// second's (a segment merge or a GC cycle swung that by 15 %).
+const concurrentRequests = 5
+
 // searchRun is one query class measured one way: in-process on the
 // engine ("engine") or through the real handler over loopback ("http").
 type searchRun struct {
@@ -53,7 +58,7 @@ func (b *benchStack) searchAll(ctx context.Context, o benchOptions, name string,
 		}
 		run("engine", 1, measure(ctx, 1, o.requests, o.limit, onEngine))
 		run("http", 1, measure(ctx, 1, o.requests, o.limit, overHTTP))
-		run("http", benchConcurrency, measure(ctx, benchConcurrency, 2*o.requests, o.limit, overHTTP))
+		run("http", benchConcurrency, measure(ctx, benchConcurrency, concurrentRequests*o.requests, o.limit, overHTTP))
 	}
 	return out, nil
 }
@@ -115,7 +120,7 @@ func (b *benchStack) pages(ctx context.Context, o benchOptions) (latency, latenc
 	get := func(ctx context.Context, i int) error {
 		return b.get(ctx, b.baseURL+"/stallningstaganden/"+b.slugs[i%len(b.slugs)])
 	}
-	return measure(ctx, 1, o.requests, o.limit, get), measure(ctx, benchConcurrency, 2*o.requests, o.limit, get)
+	return measure(ctx, 1, o.requests, o.limit, get), measure(ctx, benchConcurrency, concurrentRequests*o.requests, o.limit, get)
 }
 
 // get fetches u and reads the whole answer; anything but 200 is an error.

@@ -38,7 +38,8 @@ func init() {
 // by table instead of decoding up to 400 of them for every location: with a
 // common word matched a hundred times in a long body, that decoding was
 // most of a query's highlighting. Text the simple fragmenter would stop
-// on (invalid UTF-8, U+FFFD, a location inside a rune) goes to it.
+// on (invalid UTF-8, U+FFFD, a location inside a rune) goes to it, and so
+// do locations too few for the table to pay (a short title, a rare word).
 type runeFragmenter struct {
 	size  int
 	stock *simplefrag.Fragmenter
@@ -51,6 +52,9 @@ func newRuneFragmenter(size int) *runeFragmenter {
 var replacementChar = []byte(string(utf8.RuneError))
 
 func (f *runeFragmenter) Fragment(orig []byte, ot highlight.TermLocations) []*highlight.Fragment {
+	if 3*f.size*len(ot) < len(orig) { // decoding around each location costs less than the table
+		return f.stock.Fragment(orig, ot)
+	}
 	buf := offsPool.Get().(*[]int32)
 	defer offsPool.Put(buf)
 	offs, ok := runeStarts((*buf)[:0], orig, ot)

@@ -34,6 +34,10 @@ type matching struct {
 	wide bool
 	// fuzzy also matches words within one or two edits.
 	fuzzy bool
+	// marks asks only for what a highlight shows: the terms in the
+	// stored fields (not the folded, prefix or reference fields), any of
+	// them, for the documents already found.
+	marks bool
 	// found holds the terms the index's bodies have as typed: a word
 	// typed without å, ä, ö is asked for in the folded field too only
 	// when they do not have it. Then it may have lost its letters; else
@@ -110,7 +114,9 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			}
 			boost = partBoost
 		case swedish.KindReference:
-			add(t.Pos, termQuery(fieldReference, t.Term, referenceBoost))
+			if !m.marks {
+				add(t.Pos, termQuery(fieldReference, t.Term, referenceBoost))
+			}
 		}
 		for f, b := range fieldBoost {
 			add(t.Pos, termQuery(f, t.Term, b*boost))
@@ -126,11 +132,11 @@ func textQuery(text string, typed bool, m matching) query.Query {
 				}
 			}
 		}
-		if folds(t.Raw) && !m.found[t.Term] {
+		if folds(t.Raw) && !m.found[t.Term] && !m.marks {
 			add(t.Pos, termQuery(fieldFolded, foldTerm(t), foldedBoost))
 		}
 	}
-	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && utf8.RuneCountInString(last.Raw) >= 2 {
+	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && !m.marks && utf8.RuneCountInString(last.Raw) >= 2 {
 		pq := bleve.NewPrefixQuery(last.Raw)
 		pq.SetField(fieldPrefix)
 		pq.SetBoost(prefixBoost)
@@ -145,7 +151,7 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			phraseQs = append(phraseQs, mp)
 		}
 	}
-	if !m.all || len(order) < 2 {
+	if !m.all || m.marks || len(order) < 2 {
 		var qs []query.Query
 		for _, pos := range order {
 			qs = append(qs, groups[pos]...)

@@ -141,6 +141,7 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 	if text == "" || len(hits) == 0 {
 		return nil
 	}
+	m.marks = true
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
 		textQuery(text, typing(q.Text), m)), len(hits), 0, false)
 	req.Fields = []string{fieldHit}
