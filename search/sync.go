@@ -157,9 +157,10 @@ func (s *Syncer) syncSource(ctx context.Context, src Source) (int, error) {
 }
 
 // Apply writes tasks to a pair of indexes: every document into internal;
-// public ones into public, the others deleted from it. The public index
-// is written first, so a document that stops being public leaves it even
-// when the internal write then fails.
+// public ones into public, the others deleted from it. The two indexes
+// are written at once (an embedded index builds its segment on one core),
+// and neither waits for the other to succeed, so a document that stops
+// being public leaves the public index even when the internal write fails.
 func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.IndexTask) error {
 	var pub []app.SearchDoc
 	var gone []string
@@ -172,13 +173,14 @@ func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.In
 			gone = append(gone, t.Doc.ID)
 		}
 	}
-	if err := public.Delete(ctx, gone...); err != nil {
-		return err
+	var pubErr, inErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { inErr = internal.Index(ctx, all...) })
+	if pubErr = public.Delete(ctx, gone...); pubErr == nil {
+		pubErr = public.Index(ctx, pub...)
 	}
-	if err := public.Index(ctx, pub...); err != nil {
-		return err
-	}
-	return internal.Index(ctx, all...)
+	wg.Wait()
+	return errors.Join(pubErr, inErr)
 }
 
 // IsPublic reports whether a task belongs in the public index: it must

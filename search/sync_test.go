@@ -346,3 +346,54 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestApplyWritesEachIndexWhateverTheOther: Apply writes the public and
+// the internal index at once, and a failure of one (here a closed index)
+// neither stops nor undoes the other: a withdrawn statement leaves the
+// public index even when the internal write fails, and the internal index
+// takes a draft even when the public one fails.
+func TestApplyWritesEachIndexWhateverTheOther(t *testing.T) {
+	ctx := t.Context()
+	open := func() *bleve.Engine {
+		e, err := bleve.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { e.Close() })
+		return e
+	}
+	live, closed := open(), open()
+	if err := closed.Close(); err != nil {
+		t.Fatal(err)
+	}
+	doc := app.SearchDoc{ID: "s1", Type: app.TypeStatement, Status: string(app.StatementPublished), Title: "Stålet från Luleå"}
+	if err := search.Apply(ctx, live.Public(), live.Internal(), []app.IndexTask{{Doc: doc, Public: true}}); err != nil {
+		t.Fatal(err)
+	}
+	total := func(ix app.SearchIndex) int {
+		t.Helper()
+		res, err := ix.Search(ctx, app.SearchQuery{Text: "stålet"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	if total(live.Public()) != 1 {
+		t.Fatal("the published statement is not in the public index")
+	}
+	withdrawn := doc
+	withdrawn.Status = string(app.StatementWithdrawn)
+	if err := search.Apply(ctx, live.Public(), closed.Internal(), []app.IndexTask{{Doc: withdrawn}}); err == nil {
+		t.Error("Apply with a closed internal index: no error")
+	}
+	if n := total(live.Public()); n != 0 {
+		t.Errorf("withdrawn, internal write failed: %d public hits, want 0", n)
+	}
+	draft := app.SearchDoc{ID: "s2", Type: app.TypeStatement, Status: string(app.StatementDraft), Title: "Stålet i Oxelösund"}
+	if err := search.Apply(ctx, closed.Public(), live.Internal(), []app.IndexTask{{Doc: draft}}); err == nil {
+		t.Error("Apply with a closed public index: no error")
+	}
+	if n := total(live.Internal()); n != 2 {
+		t.Errorf("public write failed: %d internal hits, want the withdrawn s1 and the draft s2", n)
+	}
+}
