@@ -125,14 +125,24 @@ func (ix *Index) Index(ctx context.Context, docs ...app.SearchDoc) error {
 	})
 }
 
-// Delete removes documents by ID; unknown IDs are ignored.
+// Delete removes documents by ID; unknown IDs are ignored. Only the IDs
+// the index holds go into a batch, and none when it holds none of them:
+// every save of a draft asks the public index to delete it, and a batch
+// costs a segment written and synced even when it deletes nothing.
 func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	res, err := ix.run(ctx, bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false))
+	if err != nil {
+		return err
+	}
+	if len(res.Hits) == 0 {
+		return nil
+	}
 	return ix.apply(ctx, func(b *bleve.Batch) error {
-		for _, id := range ids {
-			b.Delete(id)
+		for _, h := range res.Hits {
+			b.Delete(h.ID)
 		}
 		return nil
 	})
