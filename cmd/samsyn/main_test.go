@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -222,5 +225,28 @@ func TestRegistryAddressesConfig(t *testing.T) {
 	bad := ConfigFromEnv(testEnv("x", "SAMSYN_REGISTRY_ADDRESSES", "Finansdepartementet"))
 	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "SAMSYN_REGISTRY_ADDRESSES") {
 		t.Fatalf("Validate() = %v, want it to name SAMSYN_REGISTRY_ADDRESSES", err)
+	}
+}
+
+// TestSearchThatCannotOpenIsAnError: a data dir whose search directory
+// cannot be made (a file stands there) stops start-up with an error
+// naming it, and closing the half-opened stack does not panic.
+func TestSearchThatCannotOpenIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "search"), []byte("not a directory"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{cfg: ConfigFromEnv(testEnv(dir)), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s, err := e.openStore(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	err = e.openSearch(t.Context(), s)
+	if err == nil || !strings.Contains(err.Error(), "open search") {
+		t.Fatalf("openSearch over a file: %v, want an error about the search index", err)
+	}
+	if s.search != nil {
+		t.Errorf("s.search = %#v after a failed open, want nil", s.search)
 	}
 }

@@ -61,15 +61,17 @@ func (e *env) openStore(ctx context.Context) (*stack, error) {
 
 // openSearch opens Meilisearch when configured, else Bleve under the data dir.
 func (e *env) openSearch(ctx context.Context, s *stack) error {
+	var eng app.SearchEngine // stays nil on failure: a typed nil would be closed
 	var err error
 	if e.cfg.MeiliURL != "" {
-		s.search, err = meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey)
+		eng, err = meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey)
 	} else {
-		s.search, err = bleve.Open(filepath.Join(e.cfg.DataDir, "search"))
+		eng, err = bleve.Open(filepath.Join(e.cfg.DataDir, "search"))
 	}
 	if err != nil {
 		return fmt.Errorf("open search: %w", err)
 	}
+	s.search = eng
 	return nil
 }
 
