@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -93,6 +94,21 @@ func round(f float64) float64 {
 		return math.Round(f*10) / 10
 	}
 	return math.Round(f*1000) / 1000
+}
+
+// cpuTime is the CPU time this process has used so far, user and system,
+// on every core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// perDocMs is d spread over n documents, in milliseconds.
+func perDocMs(d time.Duration, n int) float64 {
+	return round(float64(d) / float64(time.Millisecond) / float64(max(n, 1)))
 }
 
 // resetPeakRSS frees what the heap can and resets the kernel's peak RSS

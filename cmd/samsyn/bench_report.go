@@ -47,9 +47,16 @@ type loadReport struct {
 	BaselineSeconds    float64 `json:"baseline_s"`
 	BaselineDocsPerSec float64 `json:"baseline_docs_per_s"`
 	Ratio              float64 `json:"ratio"` // DocsPerSec / BaselineDocsPerSec
-	SyncSample         int     `json:"sync_sample"`
-	SyncSeconds        float64 `json:"sync_s"`
-	SyncDocsPerSec     float64 `json:"sync_docs_per_s"` // one round of the real sync
+	// CPU time per document (all cores) of the raw baseline and of the
+	// bulk path's two steps, and the ratio those allow at best on this
+	// machine's cores: bulk docs/s cannot pass cores / its CPU per doc.
+	BaselineCPUMsPerDoc float64 `json:"baseline_cpu_ms_per_doc"`
+	InsertCPUMsPerDoc   float64 `json:"insert_cpu_ms_per_doc"`
+	IndexCPUMsPerDoc    float64 `json:"index_cpu_ms_per_doc"`
+	CPUBoundRatio       float64 `json:"cpu_bound_ratio"`
+	SyncSample          int     `json:"sync_sample"`
+	SyncSeconds         float64 `json:"sync_s"`
+	SyncDocsPerSec      float64 `json:"sync_docs_per_s"` // one round of the real sync
 }
 
 // resources are the process's memory, the sizes on disk and the start-up.
@@ -123,6 +130,10 @@ func (rep *benchReport) loadRows(row rowFunc) {
 		return fmt.Sprintf("%.0f", s.Load.BaselineDocsPerSec)
 	})
 	row("ratio bulk load / raw", func(s *sizeReport) string { return fmt.Sprintf("%.2f", s.Load.Ratio) })
+	row("CPU ms per doc: raw / bulk insert + index (best ratio these cores allow)", func(s *sizeReport) string {
+		return fmt.Sprintf("%.2f / %.2f + %.2f (%.2f)", s.Load.BaselineCPUMsPerDoc,
+			s.Load.InsertCPUMsPerDoc, s.Load.IndexCPUMsPerDoc, s.Load.CPUBoundRatio)
+	})
 	row("search sync of marked writes (one round), docs/s", func(s *sizeReport) string {
 		return fmt.Sprintf("%.1f (%d in %.1f s)", s.Load.SyncDocsPerSec, s.Load.SyncSample, s.Load.SyncSeconds)
 	})

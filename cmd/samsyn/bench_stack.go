@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -127,13 +128,13 @@ func (b *benchStack) baseline(ctx context.Context, n int, l *loadReport) error {
 	}
 	defer os.RemoveAll(dir)
 	defer eng.Close()
-	var took time.Duration
+	var took, cpu time.Duration
 	var words, bytes int
 	batch := make([]app.SearchDoc, 0, loadChunk)
 	flush := func() error {
-		t := time.Now()
+		t, c := time.Now(), cpuTime()
 		err := eng.Public().Index(ctx, batch...)
-		took += time.Since(t)
+		took, cpu = took+time.Since(t), cpu+cpuTime()-c
 		batch = batch[:0]
 		return err
 	}
@@ -150,6 +151,7 @@ func (b *benchStack) baseline(ctx context.Context, n int, l *loadReport) error {
 	}
 	l.AvgWords, l.AvgKB = words/n, round(float64(bytes)/float64(n)/1024)
 	l.BaselineBatch, l.BaselineSeconds, l.BaselineDocsPerSec = loadChunk, round(took.Seconds()), round(float64(n)/took.Seconds())
+	l.BaselineCPUMsPerDoc = perDocMs(cpu, n)
 	return nil
 }
 
@@ -167,15 +169,19 @@ const loadChunk = 500
 func (b *benchStack) load(ctx context.Context, n, sample int, l *loadReport) error {
 	sample = max(min(sample, syncBatch, n/2), 1)
 	bulk := n - sample
-	insert, index, err := b.insert(ctx, 0, bulk, true)
+	took, err := b.insert(ctx, 0, bulk, true)
 	if err != nil {
 		return err
 	}
-	l.BulkDocs, l.InsertSeconds, l.IndexSeconds = bulk, round(insert.Seconds()), round(index.Seconds())
-	l.InsertDocsPerSec, l.IndexDocsPerSec = round(float64(bulk)/insert.Seconds()), round(float64(bulk)/index.Seconds())
-	l.DocsPerSec = round(float64(bulk) / (insert + index).Seconds())
+	l.BulkDocs, l.InsertSeconds, l.IndexSeconds = bulk, round(took.insert.Seconds()), round(took.index.Seconds())
+	l.InsertDocsPerSec, l.IndexDocsPerSec = round(float64(bulk)/took.insert.Seconds()), round(float64(bulk)/took.index.Seconds())
+	l.DocsPerSec = round(float64(bulk) / (took.insert + took.index).Seconds())
 	l.Ratio = round(l.DocsPerSec / l.BaselineDocsPerSec)
-	if _, _, err := b.insert(ctx, bulk, n, false); err != nil {
+	l.InsertCPUMsPerDoc, l.IndexCPUMsPerDoc = perDocMs(took.insertCPU, bulk), perDocMs(took.indexCPU, bulk)
+	if cpu := l.InsertCPUMsPerDoc + l.IndexCPUMsPerDoc; cpu > 0 && l.BaselineDocsPerSec > 0 {
+		l.CPUBoundRatio = round(float64(runtime.NumCPU()) * 1000 / cpu / l.BaselineDocsPerSec)
+	}
+	if _, err := b.insert(ctx, bulk, n, false); err != nil {
 		return err
 	}
 	t := time.Now()
@@ -191,16 +197,21 @@ func (b *benchStack) load(ctx context.Context, n, sample int, l *loadReport) err
 	return nil
 }
 
+// loadTimes are the wall-clock and CPU times a load spent inserting and
+// indexing. CPU is the whole process's while the step ran: background
+// work of either (Bleve persisting a segment) counts where it fell.
+type loadTimes struct{ insert, index, insertCPU, indexCPU time.Duration }
+
 // insert stores statements from to to; with direct, each chunk is indexed
 // into both live indexes first (the bulk path), else marked for the sync.
-// It returns the time spent inserting and indexing.
-func (b *benchStack) insert(ctx context.Context, from, to int, direct bool) (insert, index time.Duration, err error) {
+func (b *benchStack) insert(ctx context.Context, from, to int, direct bool) (loadTimes, error) {
 	every := max((to-from)/200, 1)
+	var took loadTimes
 	var indexFn func(context.Context, []*app.Statement) error
 	if direct {
 		indexFn = func(ctx context.Context, sts []*app.Statement) error {
-			t := time.Now()
-			defer func() { index += time.Since(t) }()
+			t, c := time.Now(), cpuTime()
+			defer func() { took.index, took.indexCPU = took.index+time.Since(t), took.indexCPU+cpuTime()-c }()
 			tasks := make([]app.IndexTask, len(sts))
 			for i, st := range sts {
 				tasks[i] = app.StatementSearchTask(st)
@@ -217,13 +228,14 @@ func (b *benchStack) insert(ctx context.Context, from, to int, direct bool) (ins
 			}
 			sts = append(sts, st)
 		}
-		t, before := time.Now(), index
+		t, c, before := time.Now(), cpuTime(), took
 		if err := b.s.stmts.InsertStatements(ctx, sts, indexFn); err != nil {
-			return 0, 0, err
+			return took, err
 		}
-		insert += time.Since(t) - (index - before)
+		took.insert += time.Since(t) - (took.index - before.index)
+		took.insertCPU += cpuTime() - c - (took.indexCPU - before.indexCPU)
 	}
-	return insert, index, nil
+	return took, nil
 }
 
 // serve starts the search sync in the background and the real server on

@@ -68,6 +68,12 @@ func checkLoad(t *testing.T, l loadReport) {
 		l.BaselineDocsPerSec <= 0 || l.Ratio <= 0 || l.BaselineBatch != loadChunk {
 		t.Errorf("load = %+v, want every rate above 0", l)
 	}
+	// The process cannot use more than its cores in the windows timed, so
+	// the ratio measured stays under the bound its CPU times give.
+	if l.BaselineCPUMsPerDoc <= 0 || l.InsertCPUMsPerDoc <= 0 || l.IndexCPUMsPerDoc <= 0 ||
+		l.CPUBoundRatio <= 0 || l.Ratio > l.CPUBoundRatio*1.05 {
+		t.Errorf("load = %+v, want CPU per document above 0 and the ratio within its CPU bound", l)
+	}
 	if l.SyncSample != 10 || l.SyncDocsPerSec <= 0 {
 		t.Errorf("load = %+v, want the sync's rate on 10 statements", l)
 	}
