@@ -161,6 +161,8 @@ func (s *Syncer) syncSource(ctx context.Context, src Source) (int, error) {
 // are written at once (an embedded index builds its segment on one core),
 // and neither waits for the other to succeed, so a document that stops
 // being public leaves the public index even when the internal write fails.
+// A public index that can write both together (Bleve: one analysis of
+// what both hold) does, after its deletions.
 func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.IndexTask) error {
 	var pub []app.SearchDoc
 	var gone []string
@@ -173,6 +175,14 @@ func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.In
 			gone = append(gone, t.Doc.ID)
 		}
 	}
+	if joint, ok := public.(jointIndexer); ok {
+		delErr := public.Delete(ctx, gone...)
+		if delErr != nil {
+			pub = nil
+		}
+		pubErr, inErr := joint.IndexTogether(ctx, pub, internal, all)
+		return errors.Join(delErr, pubErr, inErr)
+	}
 	var pubErr, inErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { inErr = internal.Index(ctx, all...) })
@@ -181,6 +191,14 @@ func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.In
 	}
 	wg.Wait()
 	return errors.Join(pubErr, inErr)
+}
+
+// jointIndexer is a public index that writes its documents and the
+// internal index's at once, doing the work they share once (Bleve: the
+// analysis of a published statement's text).
+type jointIndexer interface {
+	IndexTogether(ctx context.Context, docs []app.SearchDoc, other app.SearchIndex,
+		otherDocs []app.SearchDoc) (err, otherErr error)
 }
 
 // IsPublic reports whether a task belongs in the public index: it must

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -104,21 +105,43 @@ func (ix *Index) Index(ctx context.Context, docs ...app.SearchDoc) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	fields := make([]map[string]any, len(docs))
+	mapped, err := ix.documents(docs)
+	if err != nil {
+		return err
+	}
+	return ix.indexDocuments(ctx, mapped)
+}
+
+// documents maps search documents to Bleve's with the index's mapping,
+// unanalysed.
+func (ix *Index) documents(docs []app.SearchDoc) ([]*document.Document, error) {
+	out := make([]*document.Document, len(docs))
 	for i, d := range docs {
 		if strings.TrimSpace(d.ID) == "" {
-			return app.Errorf(app.EINVALID, "Ett sökdokument saknar id.")
+			return nil, app.Errorf(app.EINVALID, "Ett sökdokument saknar id.")
 		}
 		f, err := toFields(d)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		fields[i] = f
+		out[i] = document.NewDocument(d.ID)
+		err = ix.use(func(idx bleve.Index) error { return idx.Mapping().MapDocument(out[i], f) })
+		if err != nil {
+			return nil, fmt.Errorf("bleve: index %s: %w", d.ID, err)
+		}
+	}
+	return out, nil
+}
+
+// indexDocuments adds or replaces mapped documents in one batch.
+func (ix *Index) indexDocuments(ctx context.Context, docs []*document.Document) error {
+	if len(docs) == 0 {
+		return nil
 	}
 	return ix.apply(ctx, func(b *bleve.Batch) error {
-		for i, d := range docs {
-			if err := b.Index(d.ID, fields[i]); err != nil {
-				return fmt.Errorf("bleve: index %s: %w", d.ID, err)
+		for _, d := range docs {
+			if err := b.IndexAdvanced(d); err != nil {
+				return fmt.Errorf("bleve: index %s: %w", d.ID(), err)
 			}
 		}
 		return nil
