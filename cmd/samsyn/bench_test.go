@@ -64,13 +64,13 @@ func checkLoad(t *testing.T, l loadReport) {
 	if l.AvgWords < 300 || l.AvgWords > 1500 || l.AvgKB <= 0 {
 		t.Errorf("corpus: %d words, %.1f KB per statement", l.AvgWords, l.AvgKB)
 	}
-	if l.BulkDocs <= 0 || l.InsertDocsPerSec <= 0 || l.IndexDocsPerSec <= 0 || l.DocsPerSec <= 0 ||
+	if l.BulkDocs <= 0 || l.BulkSeconds <= 0 || l.DocsPerSec <= 0 ||
 		l.BaselineDocsPerSec <= 0 || l.Ratio <= 0 || l.BaselineBatch != loadChunk {
 		t.Errorf("load = %+v, want every rate above 0", l)
 	}
 	// The process cannot use more than its cores in the windows timed, so
 	// the ratio measured stays under the bound its CPU times give.
-	if l.BaselineCPUMsPerDoc <= 0 || l.InsertCPUMsPerDoc <= 0 || l.IndexCPUMsPerDoc <= 0 ||
+	if l.BaselineCPUMsPerDoc <= 0 || l.BulkCPUMsPerDoc <= 0 ||
 		l.CPUBoundRatio <= 0 || l.Ratio > l.CPUBoundRatio*1.05 {
 		t.Errorf("load = %+v, want CPU per document above 0 and the ratio within its CPU bound", l)
 	}

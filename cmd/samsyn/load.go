@@ -141,7 +141,7 @@ func (e *env) load(ctx context.Context, o loadOptions, progress io.Writer) error
 // runs the warm-up and then the measured load.
 func (e *env) loadRun(ctx context.Context, b *benchStack, o loadOptions, rep *loadRunReport, progress io.Writer) error {
 	fmt.Fprintf(progress, "load: loading %d statements by the bulk path\n", o.docs)
-	if _, err := b.insert(ctx, 0, o.docs, true); err != nil {
+	if _, _, err := b.bulk(ctx, 0, o.docs); err != nil {
 		return fmt.Errorf("load the corpus: %w", err)
 	}
 	if err := b.serve(ctx); err != nil {
