@@ -18,8 +18,12 @@ import (
 // GOGC sets another. A public search allocates about 1 MB (most of it for
 // the highlights of the page shown); at Go's default of 100, 16 clients of
 // the full query at 10,000 statements got 374–380 req/s on two cores, at
-// 150 442, for about 15 MB more heap (samsyn bench --docs 10000).
-const gcPercent = 150
+// 150 371–423, at 250 439–457 (samsyn bench --docs 10000, runs side by
+// side). The cost is heap: resident memory while serving 10,000
+// statements 278 → 350–370 MB, 100,000 483 → 496 MB (most of it the
+// index's mapped files); the peak of a bulk load of 100,000, 2.0 → 2.7 GB.
+// GOMEMLIMIT bounds it where memory is short.
+const gcPercent = 250
 
 func main() {
 	if os.Getenv("GOGC") == "" {
