@@ -70,6 +70,43 @@ func measure(ctx context.Context, conc, n int, limit time.Duration, op func(ctx 
 	return l
 }
 
+// measurePair runs a and b alternately from one goroutine, each up to n
+// times with the same i, a first in even rounds and b first in odd ones,
+// stopping early as measure does. Whatever else the process does meanwhile
+// (Bleve merging the segments of a load) falls on both alike, so the
+// ratio of their latencies is the cost of the difference between them.
+// Throughput is each one's runs over the time spent in them.
+func measurePair(ctx context.Context, n int, limit time.Duration, a, b func(ctx context.Context, i int) error) (la, lb latency) {
+	deadline := time.Now().Add(limit)
+	var durs [2][]time.Duration
+	var errs [2]int
+	ops := [2]func(context.Context, int) error{a, b}
+	for i := 0; i < n && ctx.Err() == nil && (i < minSamples || time.Now().Before(deadline)); i++ {
+		for k := range 2 {
+			which := (i + k) % 2
+			t := time.Now()
+			if err := ops[which](ctx, i); err != nil {
+				errs[which]++
+				continue
+			}
+			durs[which] = append(durs[which], time.Since(t))
+		}
+	}
+	var out [2]latency
+	for k := range 2 {
+		var spent time.Duration
+		for _, d := range durs[k] {
+			spent += d
+		}
+		out[k] = summarise(durs[k])
+		out[k].Errors = errs[k]
+		if spent > 0 {
+			out[k].ReqPerSec = round(float64(len(durs[k])) / spent.Seconds())
+		}
+	}
+	return out[0], out[1]
+}
+
 // summarise returns the percentiles of ds (nearest rank).
 func summarise(ds []time.Duration) latency {
 	if len(ds) == 0 {

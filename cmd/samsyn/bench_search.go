@@ -56,8 +56,9 @@ func (b *benchStack) searchAll(ctx context.Context, o benchOptions, name string,
 			out = append(out, searchRun{Engine: name, Class: class.Name, Via: via, Concurrency: conc, latency: l,
 				AvgTotal: total, Highlighted: marked})
 		}
-		run("engine", 1, measure(ctx, 1, o.requests, o.limit, onEngine))
-		run("http", 1, measure(ctx, 1, o.requests, o.limit, overHTTP))
+		engine, viaHTTP := measurePair(ctx, o.requests, o.limit, onEngine, overHTTP)
+		run("engine", 1, engine)
+		run("http", 1, viaHTTP)
 		run("http", benchConcurrency, measure(ctx, benchConcurrency, concurrentRequests*o.requests, o.limit, overHTTP))
 	}
 	return out, nil

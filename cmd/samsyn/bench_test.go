@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -129,5 +130,22 @@ func TestBenchParts(t *testing.T) {
 	m := measure(context.Background(), 4, 40, time.Minute, func(context.Context, int) error { return nil })
 	if m.N != 40 || m.Errors != 0 || m.ReqPerSec <= 0 {
 		t.Errorf("measure = %+v", m)
+	}
+	var order []string
+	fail := errors.New("odd")
+	la, lb := measurePair(context.Background(), 10, time.Minute,
+		func(_ context.Context, i int) error { order = append(order, fmt.Sprint("a", i)); return nil },
+		func(_ context.Context, i int) error {
+			order = append(order, fmt.Sprint("b", i))
+			if i%2 == 1 {
+				return fail
+			}
+			return nil
+		})
+	if la.N != 10 || la.Errors != 0 || lb.N != 5 || lb.Errors != 5 || la.ReqPerSec <= 0 {
+		t.Errorf("measurePair = %+v, %+v", la, lb)
+	}
+	if got := strings.Join(order[:6], " "); got != "a0 b0 b1 a1 a2 b2" {
+		t.Errorf("measurePair ran %s, want a and b alternating which goes first", got)
 	}
 }
