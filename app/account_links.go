@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 )
 
@@ -19,6 +20,7 @@ type AccountLinks struct {
 	BaseURL     string
 	NetworkName string
 	Log         *slog.Logger
+	Events      *Events
 }
 
 // ErrMailNotSent wraps the mail server's refusal of an invitation.
@@ -85,7 +87,7 @@ func (a *AccountLinks) RequestReset(ctx context.Context, email string) error {
 // link. It answers EINVALID when there is no mail server or u cannot be
 // invited, and an error wrapping ErrMailNotSent when the mail server
 // refused the mail.
-func (a *AccountLinks) Invite(ctx context.Context, u *User) error {
+func (a *AccountLinks) Invite(ctx context.Context, actor, u *User) error {
 	switch {
 	case a.Mailer == nil:
 		return errNoMailer
@@ -101,6 +103,7 @@ func (a *AccountLinks) Invite(ctx context.Context, u *User) error {
 	if err := a.Mailer.Send(ctx, a.mail(u, LinkInvite, secret)); err != nil {
 		return fmt.Errorf("%w: %w", ErrMailNotSent, err)
 	}
+	publish(ctx, a.Events, a.Clock, actor, "user.invite", Subject{"user", u.ID}, "", "", "")
 	return nil
 }
 
@@ -153,6 +156,11 @@ func (a *AccountLinks) SetPassword(ctx context.Context, secret string, purpose L
 	if err := a.Accounts.EndUserAccess(ctx, nu.ID); err != nil {
 		return nil, err
 	}
+	kind := "user.password_reset"
+	if purpose == LinkInvite {
+		kind = "user.invitation_accepted"
+	}
+	publish(ctx, a.Events, a.Clock, nu, kind, Subject{"user", nu.ID}, strconv.Itoa(u.Version), strconv.Itoa(nu.Version), "")
 	return nu, nil
 }
 

@@ -67,6 +67,7 @@ type Accounts struct {
 	// ends any session that old (OWASP ASVS 3.3.2).
 	IdleTimeout     time.Duration
 	AbsoluteTimeout time.Duration
+	Events          *Events // hears of every login
 }
 
 // errBadLogin is the one answer for an unknown e-mail, a wrong password and
@@ -93,6 +94,7 @@ func (a *Accounts) Login(ctx context.Context, email, password string) (*User, *S
 	if err := a.Sessions.CreateSession(ctx, s); err != nil {
 		return nil, nil, "", err
 	}
+	publish(ctx, a.Events, a.Clock, u, "auth.login", Subject{"user", u.ID}, "", "", "")
 	return u, s, secret, nil
 }
 

@@ -71,8 +71,9 @@ type ImportResult struct {
 type RemissImporter struct {
 	Consultations ConsultationStore
 	Imports       ImportLog
-	Audit         AuditLog
-	Actor         *User // nil for the CLI
+	Events        *Events
+	Clock         Clock
+	Actor         *User // nil for the CLI: the audit then names "import"
 }
 
 // Import adds in as a new consultation (status incoming, default
@@ -147,9 +148,7 @@ func (im *RemissImporter) add(ctx context.Context, in *RemissIntake, key string,
 		return nil, err
 	}
 	res.Outcome, res.ConsultationID = ImportAdded, c.ID
-	if err := im.audit(ctx, now, "consultation.import", c.ID, "", "1", "Ny remiss från "+in.SourceURL); err != nil {
-		return nil, err
-	}
+	im.announce(ctx, c.ID, "", "1", "Ny remiss från "+in.SourceURL)
 	rec := &RemissImport{ConsultationID: c.ID, SourceURL: in.SourceURL, ReferenceKey: key, LastSeen: now,
 		LastDeadline: in.Deadline, MissingFields: in.Missing}
 	return res, im.Imports.SaveImport(ctx, rec)
@@ -185,9 +184,7 @@ func (im *RemissImporter) update(ctx context.Context, c *Consultation, in *Remis
 		if moved {
 			note += fmt.Sprintf("; sista svarsdag ändrad %s → %s", c.Deadline, next.Deadline)
 		}
-		if err := im.audit(ctx, now, "consultation.import", c.ID, fmt.Sprint(c.Version), fmt.Sprint(next.Version), note); err != nil {
-			return nil, err
-		}
+		im.announce(ctx, c.ID, fmt.Sprint(c.Version), fmt.Sprint(next.Version), note)
 	}
 	rec.SourceURL, rec.ReferenceKey, rec.LastSeen = next.SourceURL, next.ReferenceKey, now
 	rec.LastDeadline, rec.MissingFields = next.Deadline, in.Missing
@@ -243,14 +240,16 @@ func sameImported(a, b *Consultation) bool {
 		slices.Equal(a.Documents, b.Documents)
 }
 
-func (im *RemissImporter) audit(ctx context.Context, now time.Time, action, id, before, after, note string) error {
-	ev := &AuditEvent{At: now, Action: action, EntityType: "consultation", EntityID: id, Before: before, After: after, Note: note}
-	if im.Actor != nil {
-		ev.ActorID, ev.ActorName = im.Actor.ID, im.Actor.Name
-	} else {
-		ev.ActorName = "import"
+// importActor stands for the command line in the audit of an import.
+var importActor = &User{Name: "import"}
+
+// announce publishes the import of consultation id.
+func (im *RemissImporter) announce(ctx context.Context, id, before, after, note string) {
+	actor := im.Actor
+	if actor == nil {
+		actor = importActor
 	}
-	return im.Audit.AppendAudit(ctx, ev)
+	publish(ctx, im.Events, im.Clock, actor, "consultation.import", Subject{"consultation", id}, before, after, note)
 }
 
 // DeadlineChange is a consultation whose deadline an import moved.

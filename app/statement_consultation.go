@@ -5,50 +5,53 @@ import (
 	"fmt"
 )
 
-// moveConsultation moves the consultation a response answers to status
-// to, when it stands at one of from, and links the response to it. It
-// retries a version conflict; a failure goes to Warn, because the
-// statement change it follows is stored already.
-func (s *Statements) moveConsultation(ctx context.Context, actor *User, st *Statement, to ConsultationStatus, from ...ConsultationStatus) {
-	if st.ConsultationID == "" || s.Consultations == nil {
-		return
+// consultationMoves says where a statement event moves the consultation
+// the statement answers: to a status, from any of the others listed.
+var consultationMoves = map[string]struct {
+	to   ConsultationStatus
+	from []ConsultationStatus
+}{
+	"statement.create":  {ConsultationDrafting, []ConsultationStatus{ConsultationIncoming, ConsultationAssessing}},
+	"statement.signing": {ConsultationSigning, []ConsultationStatus{ConsultationIncoming, ConsultationAssessing, ConsultationDrafting}},
+	"statement.reopen":  {ConsultationDrafting, []ConsultationStatus{ConsultationSigning}},
+	"statement.publish": {ConsultationSubmitted, []ConsultationStatus{ConsultationIncoming, ConsultationAssessing, ConsultationDrafting, ConsultationSigning}},
+}
+
+// FollowConsultation is the event handler that moves the consultation a
+// response answers along with the response (consultationMoves) and links
+// the response to it. It retries a version conflict; its own change is
+// announced as "statement.consultation_status" on the consultation.
+func (s *Statements) FollowConsultation(ctx context.Context, e Event) error {
+	move, ok := consultationMoves[e.Kind]
+	if !ok || e.Subject.Type != "statement" || s.Consultations == nil {
+		return nil
 	}
-	ctx, cancel := AfterStore(ctx) // st is stored: move its consultation along even if the caller gave up
-	defer cancel()
+	st, err := s.Store.StatementByID(ctx, e.Subject.ID)
+	if err != nil || st.ConsultationID == "" {
+		return err
+	}
 	for range 3 {
 		c, err := s.Consultations.ConsultationByID(ctx, st.ConsultationID)
 		if err != nil {
-			s.warn("consultation status: read", err)
-			return
+			return err
 		}
 		before := c.Status
-		if !consultationStatusIn(before, from) {
-			return
+		if !consultationStatusIn(before, move.from) {
+			return nil
 		}
-		c.Status, c.StatementID, c.UpdatedAt = to, st.ID, s.Clock.Now()
+		c.Status, c.StatementID, c.UpdatedAt = move.to, st.ID, s.Clock.Now()
 		err = s.Consultations.UpdateConsultation(ctx, c)
 		if ErrorCode(err) == ECONFLICT {
 			continue
 		}
 		if err != nil {
-			s.warn("consultation status: update", err)
-			return
+			return err
 		}
-		s.auditConsultation(ctx, actor, c, before, st)
-		return
+		publish(ctx, s.Events, s.Clock, e.Actor, "statement.consultation_status", Subject{"consultation", c.ID},
+			string(before), string(c.Status), st.Title)
+		return nil
 	}
-	s.warn("consultation status: gave up after conflicts", fmt.Errorf("consultation %s", st.ConsultationID))
-}
-
-func (s *Statements) auditConsultation(ctx context.Context, actor *User, c *Consultation, before ConsultationStatus, st *Statement) {
-	e := &AuditEvent{At: s.Clock.Now(), Action: "statement.consultation_status", EntityType: "consultation",
-		EntityID: c.ID, Before: string(before), After: string(c.Status), Note: st.Title}
-	if actor != nil {
-		e.ActorID, e.ActorName = actor.ID, actor.Name
-	}
-	if err := s.Audit.AppendAudit(ctx, e); err != nil {
-		s.warn("audit append failed: consultation status", err)
-	}
+	return fmt.Errorf("consultation %s: gave up after conflicts", st.ConsultationID)
 }
 
 func consultationStatusIn(st ConsultationStatus, set []ConsultationStatus) bool {

@@ -30,8 +30,6 @@ func (s *Statements) Publish(ctx context.Context, actor *User, id string) (*Stat
 	}
 	s.audit(ctx, actor, "statement.publish", st, string(before), string(StatementPublished),
 		fmt.Sprintf("%d medlemmar har skrivit under. Kontrollsumma %s.", len(st.SigningMembers()), st.ContentHash))
-	s.moveConsultation(ctx, actor, st, ConsultationSubmitted, ConsultationIncoming, ConsultationAssessing,
-		ConsultationDrafting, ConsultationSigning)
 	return st, nil
 }
 

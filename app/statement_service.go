@@ -9,23 +9,21 @@ import (
 // Statements runs the life of a statement: drafting with revisions,
 // comments, signing bound to the frozen text, publishing and withdrawal.
 // Every change is conditional on the stored version or guarded by a unique
-// index, and is recorded in the audit log.
+// index, and is announced as one event (event.go).
 type Statements struct {
 	Store         StatementStore
 	Members       MemberStore
 	Consultations ConsultationStore
-	Audit         AuditLog
+	Audit         AuditLog // read for reminders and history; written through Events
 	Clock         Clock
+	Events        *Events
 	// Mailer and Users, when set, let Remind mail the signatories of the
 	// pending members; without them the reminder is only recorded.
 	Mailer  Mailer
 	Users   UserStore
 	BaseURL string
-	// Changed, when set, is called after every change stored (the search
-	// sync's Kick). It must not block.
-	Changed func()
 	// Warn hears of follow-up work that failed after a change was stored
-	// (audit log, consultation status); the change itself stands. May be nil.
+	// (the consultation's status); the change itself stands. May be nil.
 	Warn func(msg string, err error)
 }
 
@@ -70,7 +68,6 @@ func (s *Statements) Create(ctx context.Context, actor *User, in StatementInput)
 		return nil, err
 	}
 	s.audit(ctx, actor, "statement.create", st, "", "1", st.Title)
-	s.moveConsultation(ctx, actor, st, ConsultationDrafting, ConsultationIncoming, ConsultationAssessing)
 	return st, nil
 }
 
@@ -132,22 +129,9 @@ func requireStaff(actor *User) error {
 	return nil
 }
 
-// audit records a change to st; a failure is reported to Warn, since the
-// change is stored already.
+// audit announces a change to st.
 func (s *Statements) audit(ctx context.Context, actor *User, action string, st *Statement, before, after, note string) {
-	e := &AuditEvent{At: s.Clock.Now(), Action: action, EntityType: "statement", EntityID: st.ID,
-		Before: before, After: after, Note: note}
-	if actor != nil {
-		e.ActorID, e.ActorName = actor.ID, actor.Name
-	}
-	ctx, cancel := AfterStore(ctx)
-	defer cancel()
-	if err := s.Audit.AppendAudit(ctx, e); err != nil {
-		s.warn("audit append failed: "+action, err)
-	}
-	if s.Changed != nil { // every change stored is audited: here it is heard of too
-		s.Changed()
-	}
+	publish(ctx, s.Events, s.Clock, actor, action, Subject{"statement", st.ID}, before, after, note)
 }
 
 func (s *Statements) warn(msg string, err error) {

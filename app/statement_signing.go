@@ -32,7 +32,6 @@ func (s *Statements) OpenSigning(ctx context.Context, actor *User, id string, ve
 	}
 	s.audit(ctx, actor, "statement.signing", st, string(StatementDraft), string(StatementSigning),
 		fmt.Sprintf("Underskrift senast %s. Kontrollsumma %s.", signBy, st.ContentHash))
-	s.moveConsultation(ctx, actor, st, ConsultationSigning, ConsultationIncoming, ConsultationAssessing, ConsultationDrafting)
 	return st, nil
 }
 
@@ -135,7 +134,6 @@ func (s *Statements) Reopen(ctx context.Context, actor *User, id string) (*State
 	}
 	s.audit(ctx, actor, "statement.reopen", st, string(StatementSigning), string(StatementDraft),
 		fmt.Sprintf("%d beslut makulerade; underskriftsomgång %d.", voided, st.Round))
-	s.moveConsultation(ctx, actor, st, ConsultationDrafting, ConsultationSigning)
 	return st, nil
 }
 

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// Stores are every store the services need; cmd fills them from package
+// mongodb.
+type Stores struct {
+	Members       MemberStore
+	Users         UserStore
+	Sessions      SessionStore
+	Tokens        TokenStore
+	AccountLinks  AccountLinkStore
+	Consultations ConsultationStore
+	Meetings      MeetingStore
+	Issues        IssueStore
+	Statements    StatementStore
+	Imports       ImportLog
+	CalendarFeeds CalendarFeedStore
+	Outcomes      OutcomeStore
+	Positions     PositionStore
+	Feedback      FeedbackStore
+	Audit         AuditLog
+}
+
+// ServiceConfig is what the services need besides stores.
+type ServiceConfig struct {
+	Clock       Clock
+	Events      *Events // the one publisher; a new one when nil
+	Mailer      Mailer  // nil without SMTP
+	Fetcher     RemissReader
+	BaseURL     string
+	NetworkName string
+	Log         *slog.Logger
+	// IdleTimeout and AbsoluteTimeout end sessions (see Accounts).
+	IdleTimeout, AbsoluteTimeout time.Duration
+}
+
+// Services are every use case of the domain, built once and handed to the
+// web server, the command line and the demo loader alike.
+type Services struct {
+	Events        *Events
+	Clock         Clock
+	Accounts      *Accounts
+	AccountLinks  *AccountLinks
+	Members       *Members
+	Users         *Users
+	Consultations *Consultations
+	Meetings      *Meetings
+	Issues        *Issues
+	Statements    *Statements
+	Imports       *RemissImports
+	Calendars     *Calendars
+	Outcomes      *Outcomes
+	Positions     *Positions
+	Feedback      *Feedbacks
+	Audit         *AuditTrail
+}
+
+// NewServices wires the services on st. The audit log subscribes to the
+// event stream first, so every change stored is audited before anything
+// else hears of it.
+func NewServices(st Stores, cfg ServiceConfig) *Services {
+	ev := cfg.Events
+	if ev == nil {
+		ev = &Events{}
+	}
+	if ev.Warn == nil {
+		ev.Warn = warnTo(cfg.Log)
+	}
+	ev.Subscribe("audit", AuditHandler(st.Audit))
+	clock := cfg.Clock
+	s := &Services{Events: ev, Clock: clock}
+	s.Accounts = &Accounts{Users: st.Users, Sessions: st.Sessions, Tokens: st.Tokens, Clock: clock,
+		IdleTimeout: cfg.IdleTimeout, AbsoluteTimeout: cfg.AbsoluteTimeout, Events: ev}
+	s.AccountLinks = &AccountLinks{Users: st.Users, Links: st.AccountLinks, Accounts: s.Accounts, Mailer: cfg.Mailer,
+		Clock: clock, BaseURL: cfg.BaseURL, NetworkName: cfg.NetworkName, Log: cfg.Log, Events: ev}
+	s.Members = &Members{Store: st.Members, Clock: clock, Events: ev}
+	s.Users = &Users{Store: st.Users, Members: st.Members, Accounts: s.Accounts, Links: s.AccountLinks, Clock: clock, Events: ev}
+	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements,
+		Imports: st.Imports, Audit: st.Audit, Clock: clock, Events: ev}
+	s.Meetings = &Meetings{Store: st.Meetings, Members: st.Members, Clock: clock, Events: ev}
+	s.Issues = &Issues{Store: st.Issues, Members: st.Members, Consultations: st.Consultations,
+		Statements: st.Statements, Clock: clock, Events: ev}
+	s.Statements = &Statements{Store: st.Statements, Members: st.Members, Consultations: st.Consultations,
+		Audit: st.Audit, Clock: clock, Users: st.Users, Mailer: cfg.Mailer, BaseURL: cfg.BaseURL, Events: ev,
+		Warn: warnTo(cfg.Log)}
+	s.Imports = &RemissImports{Consultations: st.Consultations, Imports: st.Imports, Fetcher: cfg.Fetcher,
+		Clock: clock, Events: ev}
+	s.Calendars = &Calendars{Feeds: st.CalendarFeeds, Users: st.Users, Consultations: st.Consultations, Clock: clock}
+	s.Outcomes = &Outcomes{Store: st.Outcomes, Clock: clock, Events: ev}
+	s.Positions = &Positions{Store: st.Positions, Statements: st.Statements, Clock: clock, Events: ev}
+	s.Feedback = &Feedbacks{Store: st.Feedback, Clock: clock, Events: ev}
+	s.Audit = &AuditTrail{Log: st.Audit}
+	ev.Subscribe("consultation", s.Statements.FollowConsultation)
+	return s
+}
+
+// warnTo reports follow-up failures to log; nil logs nothing.
+func warnTo(log *slog.Logger) func(string, error) {
+	if log == nil {
+		return nil
+	}
+	return func(msg string, err error) { log.Error(msg, "err", err) }
+}
+
+// changedByOther is the conflict of a change based on a version that is no
+// longer the stored one.
+func changedByOther(what string, current int) error {
+	msg := fmt.Sprintf("%s har ändrats av någon annan (nu version %d). Läs in den igen och försök på nytt.", what, current)
+	return &Error{Code: ECONFLICT, Message: msg, Fields: map[string]string{"version": msg}}
+}
