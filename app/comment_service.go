@@ -31,8 +31,8 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 	return c, nil
 }
 
-// ResolveComment marks a thread of statement id resolved.
-func (s *Statements) ResolveComment(ctx context.Context, actor *User, id, commentID string) error {
+// Resolve marks a thread of statement id resolved.
+func (s *Statements) Resolve(ctx context.Context, actor *User, id, commentID string) error {
 	st, err := s.Store.StatementByID(ctx, id)
 	if err != nil {
 		return err

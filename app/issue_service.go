@@ -129,7 +129,9 @@ func (s *Issues) checkLinks(ctx context.Context, i *Issue) error {
 }
 
 // Get returns issue id, or ENOTFOUND.
-func (s *Issues) Get(ctx context.Context, id string) (*Issue, error) { return s.Store.IssueByID(ctx, id) }
+func (s *Issues) Get(ctx context.Context, id string) (*Issue, error) {
+	return s.Store.IssueByID(ctx, id)
+}
 
 // List returns one page of issues and the total.
 func (s *Issues) List(ctx context.Context, f IssueFilter) ([]*Issue, int, error) {

@@ -42,7 +42,9 @@ func (s *Members) Update(ctx context.Context, actor *User, id string, up MemberU
 }
 
 // Get returns member id, or ENOTFOUND.
-func (s *Members) Get(ctx context.Context, id string) (*Member, error) { return s.Store.MemberByID(ctx, id) }
+func (s *Members) Get(ctx context.Context, id string) (*Member, error) {
+	return s.Store.MemberByID(ctx, id)
+}
 
 // BySlug returns the member with that slug, or ENOTFOUND.
 func (s *Members) BySlug(ctx context.Context, slug string) (*Member, error) {

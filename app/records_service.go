@@ -35,7 +35,7 @@ func (s *Outcomes) Save(ctx context.Context, actor *User, kind, consultationID s
 		return nil, err
 	}
 	if version != o.Version {
-		return nil, Errorf(ECONFLICT, "Utfallet har ändrats av någon annan. Läs in sidan igen och försök på nytt.")
+		return nil, changedByOther("Utfallet", o.Version)
 	}
 	next, err := change(*o, actorID(actor), s.Clock.Now())
 	if err != nil {
@@ -96,7 +96,7 @@ func (s *Positions) MarkUsed(ctx context.Context, actor *User, pos *Position, ve
 func (s *Positions) change(ctx context.Context, actor *User, kind string, pos *Position, version int,
 	next func() (*Position, error)) (*Position, error) {
 	if version != pos.Version {
-		return nil, Errorf(ECONFLICT, "Ståndpunkten har ändrats av någon annan. Läs in sidan igen och försök på nytt.")
+		return nil, changedByOther("Ståndpunkten", pos.Version)
 	}
 	np, err := next()
 	if err != nil {

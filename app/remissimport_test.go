@@ -27,7 +27,9 @@ func newImportFixture(t *testing.T) *importFixture {
 	db := mongotest.MustOpenDB(t)
 	f := &importFixture{t: t, store: mongodb.NewConsultationStore(db), audit: mongodb.NewAuditLog(db),
 		now: time.Date(2026, 7, 6, 9, 0, 0, 0, time.UTC)}
-	f.im = &app.RemissImporter{Consultations: f.store, Imports: f.store, Audit: f.audit}
+	events := &app.Events{Warn: func(msg string, err error) { t.Errorf("%s: %v", msg, err) }}
+	events.Subscribe("audit", app.AuditHandler(f.audit))
+	f.im = &app.RemissImporter{Consultations: f.store, Imports: f.store, Events: events, Clock: app.FixedClock{T: f.now}}
 	return f
 }
 

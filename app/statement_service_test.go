@@ -20,7 +20,7 @@ type deskFixture struct {
 	audit         *mongodb.AuditLog
 	staff, signer *app.User
 	member        *app.Member
-	changes       int // calls of the desk's Changed
+	changes       int // events about statements
 }
 
 func newDesk(t *testing.T) *deskFixture {
@@ -33,8 +33,16 @@ func newDesk(t *testing.T) *deskFixture {
 	}
 	f.staff = &app.User{ID: "000000000000000000000001", Name: "Karin Kansli", Role: app.RoleSecretariat}
 	f.signer = &app.User{ID: "000000000000000000000002", Name: "Åke KSO", Role: app.RoleMember, MemberID: f.member.ID, MaySign: true}
-	f.desk = &app.Statements{Store: mongodb.NewStatementStore(db), Members: members, Consultations: f.consultations,
-		Audit: f.audit, Clock: app.FixedClock{T: deskT0}, Changed: func() { f.changes++ }, Warn: func(msg string, err error) { t.Errorf("%s: %v", msg, err) }}
+	warn := func(msg string, err error) { t.Errorf("%s: %v", msg, err) }
+	svc := app.NewServices(mongodb.Stores(db), app.ServiceConfig{Clock: app.FixedClock{T: deskT0}, Events: &app.Events{Warn: warn}})
+	svc.Events.Subscribe("count", func(_ context.Context, e app.Event) error {
+		if e.Subject.Type == "statement" {
+			f.changes++
+		}
+		return nil
+	})
+	f.desk = svc.Statements
+	f.desk.Warn = warn
 	return f
 }
 
@@ -132,8 +140,8 @@ func TestReopenVoidsSignaturesAndKeepsThem(t *testing.T) {
 			t.Fatalf("audit %v, want %v", actions, want)
 		}
 	}
-	if f.changes != len(want) { // the search sync is kicked after each change
-		t.Fatalf("Changed heard of %d changes, want %d", f.changes, len(want))
+	if f.changes != len(want) { // one event per change, as the search sync hears them
+		t.Fatalf("%d events about the statement, want %d", f.changes, len(want))
 	}
 }
 

@@ -60,7 +60,7 @@ func (s *Users) Update(ctx context.Context, actor *User, id string, p UserPatch)
 		return nil, err
 	}
 	if p.Version != nil && *p.Version != old.Version {
-		return nil, Errorf(ECONFLICT, "Användaren har ändrats av någon annan (version %d). Läs in den igen.", old.Version)
+		return nil, changedByOther("Användaren", old.Version)
 	}
 	if p.MemberID != nil {
 		if err := memberExists(ctx, s.Members, "member_id", *p.MemberID); err != nil {

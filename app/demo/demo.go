@@ -2,7 +2,10 @@
 // industrial municipalities with their officials, consultations (remisser),
 // advocacy issues and joint statements in every stage from draft to
 // withdrawn, all written for the purpose. Load puts it into an empty
-// database through the app store interfaces, so it works on any store.
+// database through the app store interfaces, so it works on any store:
+// it writes history dated in the past, which no use case of package app
+// may do, so it writes the stores and announces each record it wrote as
+// one "demo.load" event on the services' event stream (audit, search).
 // The people are invented; the municipalities and their codes are real.
 package demo
 
@@ -21,7 +24,7 @@ type Stores struct {
 	Consultations app.ConsultationStore
 	Issues        app.IssueStore
 	Statements    app.StatementStore
-	Audit         app.AuditLog
+	Events        *app.Events // hears of every record written
 }
 
 // Result says what Load created and how the administrator signs in. The
@@ -91,8 +94,13 @@ func (l *loader) daysAgo(n int) time.Time { return l.now.AddDate(0, 0, -n) }
 // day returns the date n days from today (negative n: before).
 func (l *loader) day(n int) app.Date { return app.Date{Time: l.today.AddDate(0, 0, n)} }
 
-// audit records that the demo loader created an entity.
+// demoActor stands for the demo loader in the audit log.
+var demoActor = &app.User{Name: "Demodata"}
+
+// audit announces that the demo loader created an entity. Its handlers'
+// failures go to the stream's Warn, as every event's do.
 func (l *loader) audit(ctx context.Context, entity, id, after, note string) error {
-	return l.s.Audit.AppendAudit(ctx, &app.AuditEvent{At: l.now, ActorName: "Demodata", Action: "demo.load",
-		EntityType: entity, EntityID: id, After: after, Note: note})
+	l.s.Events.Publish(ctx, app.Event{Kind: "demo.load", Actor: demoActor, Subject: app.Subject{Type: entity, ID: id},
+		After: after, Note: note, At: l.now})
+	return nil
 }

@@ -15,11 +15,21 @@ import (
 
 var now = time.Date(2026, 3, 16, 9, 30, 0, 0, time.UTC)
 
-func stores(t *testing.T) demo.Stores {
+// stores are the demo's stores on a fresh database, and its audit log.
+func stores(t *testing.T) (demo.Stores, app.AuditLog) {
 	db := mongotest.MustOpenDB(t)
+	audit := mongodb.NewAuditLog(db)
 	return demo.Stores{Members: mongodb.NewMemberStore(db), Users: mongodb.NewUserStore(db),
 		Consultations: mongodb.NewConsultationStore(db), Issues: mongodb.NewIssueStore(db),
-		Statements: mongodb.NewStatementStore(db), Audit: mongodb.NewAuditLog(db)}
+		Statements: mongodb.NewStatementStore(db), Events: auditedEvents(t, audit)}, audit
+}
+
+// auditedEvents is an event stream that writes the audit log, as the
+// services' does.
+func auditedEvents(t *testing.T, log app.AuditLog) *app.Events {
+	ev := &app.Events{Warn: func(msg string, err error) { t.Errorf("%s: %v", msg, err) }}
+	ev.Subscribe("audit", app.AuditHandler(log))
+	return ev
 }
 
 // contents is everything in the stores.
@@ -32,7 +42,7 @@ type contents struct {
 	audit         int
 }
 
-func mustRead(t *testing.T, s demo.Stores) contents {
+func mustRead(t *testing.T, s demo.Stores, audit app.AuditLog) contents {
 	t.Helper()
 	ctx, c := context.Background(), contents{}
 	var errs [6]error
@@ -41,7 +51,7 @@ func mustRead(t *testing.T, s demo.Stores) contents {
 	c.consultations, _, errs[2] = s.Consultations.ListConsultations(ctx, app.ConsultationFilter{})
 	c.issues, _, errs[3] = s.Issues.ListIssues(ctx, app.IssueFilter{})
 	c.statements, _, errs[4] = s.Statements.ListStatements(ctx, app.StatementFilter{})
-	_, c.audit, errs[5] = s.Audit.ListAudit(ctx, app.AuditFilter{})
+	_, c.audit, errs[5] = audit.ListAudit(ctx, app.AuditFilter{})
 	for _, err := range errs {
 		if err != nil {
 			t.Fatal(err)
@@ -52,12 +62,12 @@ func mustRead(t *testing.T, s demo.Stores) contents {
 
 func TestLoad(t *testing.T) {
 	ctx := context.Background()
-	s := stores(t)
+	s, audit := stores(t)
 	res, err := demo.Load(ctx, s, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := mustRead(t, s)
+	c := mustRead(t, s, audit)
 	if res.Members != len(c.members) || res.Users != len(c.users) || res.Consultations != len(c.consultations) ||
 		res.Issues != len(c.issues) || res.Statements != len(c.statements) {
 		t.Fatalf("result %+v does not match stored contents", res)
@@ -78,7 +88,7 @@ func TestLoad(t *testing.T) {
 	if app.ErrorCode(err) != app.ECONFLICT || again != nil {
 		t.Fatalf("second load: %v, %v; want conflict", again, err)
 	}
-	after := mustRead(t, s)
+	after := mustRead(t, s, audit)
 	if len(after.members) != len(c.members) || len(after.users) != len(c.users) || after.audit != c.audit ||
 		len(after.consultations) != len(c.consultations) || len(after.issues) != len(c.issues) ||
 		len(after.statements) != len(c.statements) {

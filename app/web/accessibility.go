@@ -33,13 +33,7 @@ func (s *Server) accessibilityFeedbackForm(c *fiber.Ctx) error {
 	if c.FormValue("website") != "" { // a field people never see: only robots fill it in
 		return s.redirectWithFlash(c, "/tillganglighet#synpunkter", "public.a11y.thanks")
 	}
-	fb, err := app.NewFeedback(values["page"], values["message"], values["name"], values["email"], currentLang(c), s.deps.Clock.Now())
-	if err == nil {
-		var store app.FeedbackStore
-		if store, err = s.feedbackStore(); err == nil {
-			err = store.AddFeedback(c.UserContext(), fb)
-		}
-	}
+	_, err := s.deps.Feedback.Add(c.UserContext(), values["page"], values["message"], values["name"], values["email"], currentLang(c))
 	if err == nil {
 		return s.redirectWithFlash(c, "/tillganglighet#synpunkter", "public.a11y.thanks")
 	}
@@ -59,11 +53,7 @@ type feedbackRow struct {
 }
 
 func (s *Server) feedbackListPage(c *fiber.Ctx) error {
-	store, err := s.feedbackStore()
-	if err != nil {
-		return err
-	}
-	items, total, err := store.ListFeedback(c.UserContext(), app.Page{Number: 1, Size: 200})
+	items, total, err := s.deps.Feedback.List(c.UserContext(), app.Page{Number: 1, Size: 200})
 	if err != nil {
 		return err
 	}

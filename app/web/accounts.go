@@ -26,11 +26,8 @@ func (s *Server) accountRoutes(site, api fiber.Router, admin fiber.Handler) {
 	api.Post("/users/:id/invitation", admin, s.apiInviteUser)
 }
 
-// accountLinks is the link service on the server's stores.
-func (s *Server) accountLinks() *app.AccountLinks {
-	return &app.AccountLinks{Users: s.deps.Users, Links: s.deps.AccountLinks, Accounts: s.deps.Accounts,
-		Mailer: s.deps.Mailer, Clock: s.deps.Clock, BaseURL: s.cfg.BaseURL, NetworkName: s.cfg.NetworkName, Log: s.log}
-}
+// accountLinks is the link service.
+func (s *Server) accountLinks() *app.AccountLinks { return s.deps.AccountLinks }
 
 // resetRequestLimiters throttle reset requests like logins: per e-mail
 // address, and five times as many per client IP. Only accepted requests

@@ -8,36 +8,20 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// newUserFrom builds the user to create: with the given password, or, for
-// an invitation, with none — and only when there is a mail server to send
-// the invitation with.
-func (s *Server) newUserFrom(in userCreateInput) (*app.User, error) {
-	nin := app.NewUserInput{Email: in.Email, Name: in.Name, Title: in.Title, Password: in.Password,
-		Role: app.Role(in.Role), MemberID: in.MemberID, MaySign: in.MaySign}
-	if !in.Invite {
-		return app.NewUser(nin, s.deps.Clock.Now())
-	}
-	if err := s.accountLinks().CanMail(); err != nil {
-		return nil, err
-	}
-	return app.NewInvitedUser(nin, s.deps.Clock.Now())
-}
-
 // sendInvitation mails u an invitation link and reports whether it went
 // out. The user exists either way; a failure is logged (never the link)
 // and the admin can send the invitation again from the user's page.
 func (s *Server) sendInvitation(c *fiber.Ctx, u *app.User) bool {
-	if err := s.accountLinks().Invite(c.UserContext(), u); err != nil {
+	if err := s.deps.Users.Invite(c.UserContext(), currentUser(c), u); err != nil {
 		s.log.Error("invitation not sent", "user_id", u.ID, "err", err)
 		return false
 	}
-	s.audit(c, currentUser(c), "user.invite", "user", u.ID, "", "")
 	return true
 }
 
 // invite sends u a new invitation, answering a refused mail as 503.
 func (s *Server) invite(c *fiber.Ctx, u *app.User) error {
-	err := s.accountLinks().Invite(c.UserContext(), u)
+	err := s.deps.Users.Invite(c.UserContext(), currentUser(c), u)
 	if errors.Is(err, app.ErrMailNotSent) {
 		s.log.Error("invitation not sent", "user_id", u.ID, "err", err)
 		return app.Errorf(codeUnavailable, "Inbjudan kunde inte skickas: e-postservern tog inte emot den. Försök igen om en stund.")
@@ -45,14 +29,13 @@ func (s *Server) invite(c *fiber.Ctx, u *app.User) error {
 	if err != nil {
 		return err
 	}
-	s.audit(c, currentUser(c), "user.invite", "user", u.ID, "", "")
 	return nil
 }
 
 // adminUserInvite: POST /admin/anvandare/{id}/inbjudan sends the user a
 // new invitation; older invitation links stop working.
 func (s *Server) adminUserInvite(c *fiber.Ctx) error {
-	u, err := s.deps.Users.UserByID(c.UserContext(), c.Params("id"))
+	u, err := s.deps.Users.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -70,7 +53,7 @@ func (s *Server) adminUserInvite(c *fiber.Ctx) error {
 // apiInviteUser: POST /api/v1/users/{id}/invitation → 204 when the
 // invitation was mailed.
 func (s *Server) apiInviteUser(c *fiber.Ctx) error {
-	u, err := s.deps.Users.UserByID(c.UserContext(), c.Params("id"))
+	u, err := s.deps.Users.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -100,9 +100,8 @@ func (s *Server) linkForm(purpose app.LinkPurpose) fiber.Handler {
 		if err == nil && in.Password != in.Confirm {
 			err = app.FieldError("password_confirm", s.views.messages[currentLang(c)]["accounts.error.mismatch"])
 		}
-		var done *app.User
 		if err == nil {
-			done, err = links.SetPassword(ctx, token, purpose, in.Password)
+			_, err = links.SetPassword(ctx, token, purpose, in.Password)
 		}
 		if err != nil {
 			if app.ErrorCode(err) == app.ENOTFOUND {
@@ -111,11 +110,10 @@ func (s *Server) linkForm(purpose app.LinkPurpose) fiber.Handler {
 			p := s.passwordPage(c, purpose, u)
 			return s.rerender(c, err, "account_password", &p, p.Form, map[string]string{})
 		}
-		action, flash := "user.password_reset", "accounts.reset.done"
+		flash := "accounts.reset.done"
 		if purpose == app.LinkInvite {
-			action, flash = "user.invitation_accepted", "accounts.invite.done"
+			flash = "accounts.invite.done"
 		}
-		s.audit(c, done, action, "user", done.ID, itoa(u.Version), itoa(done.Version))
 		return s.redirectWithFlash(c, "/logga-in", flash)
 	}
 }

@@ -15,7 +15,7 @@ type adminMembersPage struct {
 }
 
 func (s *Server) adminMembersPage(c *fiber.Ctx) error {
-	items, total, err := s.deps.Members.ListMembers(c.UserContext(), app.MemberFilter{Page: app.Page{Number: 1, Size: 500}})
+	items, total, err := s.deps.Members.List(c.UserContext(), app.MemberFilter{Page: app.Page{Number: 1, Size: 500}})
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (s *Server) adminMemberNewPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) adminMemberEditPage(c *fiber.Ctx) error {
-	m, err := s.deps.Members.MemberByID(c.UserContext(), c.Params("id"))
+	m, err := s.deps.Members.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Server) adminMemberCreate(c *fiber.Ctx) error {
 }
 
 func (s *Server) adminMemberUpdate(c *fiber.Ctx) error {
-	m, err := s.deps.Members.MemberByID(c.UserContext(), c.Params("id"))
+	m, err := s.deps.Members.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

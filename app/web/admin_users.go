@@ -21,7 +21,7 @@ type userRow struct {
 }
 
 func (s *Server) memberNames(c *fiber.Ctx) (map[string]string, []*app.Member, error) {
-	members, _, err := s.deps.Members.ListMembers(c.UserContext(), app.MemberFilter{Page: app.Page{Number: 1, Size: 500}})
+	members, _, err := s.deps.Members.List(c.UserContext(), app.MemberFilter{Page: app.Page{Number: 1, Size: 500}})
 	names := map[string]string{}
 	for _, m := range members {
 		names[m.ID] = m.Name
@@ -30,7 +30,7 @@ func (s *Server) memberNames(c *fiber.Ctx) (map[string]string, []*app.Member, er
 }
 
 func (s *Server) adminUsersPage(c *fiber.Ctx) error {
-	users, total, err := s.deps.Users.ListUsers(c.UserContext(), app.UserFilter{Page: app.Page{Number: 1, Size: 1000}})
+	users, total, err := s.deps.Users.List(c.UserContext(), app.UserFilter{Page: app.Page{Number: 1, Size: 1000}})
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *Server) adminUserNewPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) adminUserEditPage(c *fiber.Ctx) error {
-	u, err := s.deps.Users.UserByID(c.UserContext(), c.Params("id"))
+	u, err := s.deps.Users.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (s *Server) adminUserCreate(c *fiber.Ctx) error {
 }
 
 func (s *Server) adminUserUpdate(c *fiber.Ctx) error {
-	u, err := s.deps.Users.UserByID(c.UserContext(), c.Params("id"))
+	u, err := s.deps.Users.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -76,11 +76,7 @@ func (s *Server) archiveEntries(c *fiber.Ctx) ([]app.ArchiveEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	os, err := s.outcomeStore()
-	if err != nil {
-		return nil, err
-	}
-	outcomes, err := os.ListOutcomes(ctx)
+	outcomes, err := s.deps.Outcomes.List(ctx)
 	if err != nil {
 		return nil, err
 	}

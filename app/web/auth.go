@@ -67,7 +67,6 @@ func (s *Server) startSession(c *fiber.Ctx, in loginInput) (*app.User, *app.Sess
 	c.Cookie(&fiber.Cookie{Name: s.sessionCookieName(), Value: secret, Path: "/", HTTPOnly: true,
 		Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode,
 		Expires: time.Now().Add(s.deps.Accounts.AbsoluteTimeout)})
-	s.audit(c, u, "auth.login", "user", u.ID, "", "")
 	return u, se, nil
 }
 

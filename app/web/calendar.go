@@ -25,10 +25,10 @@ func (s *Server) calendarRoutes(site, api fiber.Router) {
 
 // calendars wires the feed logic.
 func (s *Server) calendars() (*app.Calendars, error) {
-	if s.deps.CalendarFeeds == nil {
+	if s.deps.Calendars == nil || s.deps.Calendars.Feeds == nil {
 		return nil, errors.New("no calendar feed store configured")
 	}
-	return &app.Calendars{Feeds: s.deps.CalendarFeeds, Users: s.deps.Users, Consultations: s.deps.Consultations, Clock: s.deps.Clock}, nil
+	return s.deps.Calendars, nil
 }
 
 func (s *Server) calendarURL(token string) string {

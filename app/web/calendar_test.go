@@ -200,12 +200,8 @@ func TestCalendarTokenNotLogged(t *testing.T) {
 func newLoggedServer(t *testing.T, f *fixture, w io.Writer) *web.Server {
 	t.Helper()
 	db := f.db
-	srv, err := web.New(web.Deps{Accounts: f.accounts, Members: f.members, Users: f.users,
-		Statements: mongodb.NewStatementStore(db), Consultations: mongodb.NewConsultationStore(db),
-		Issues: mongodb.NewIssueStore(db), Audit: mongodb.NewAuditLog(db), Ready: db.Ping,
-		CalendarFeeds: mongodb.NewSessionStore(db), AccountLinks: mongodb.NewSessionStore(db), Imports: mongodb.NewConsultationStore(db),
-		Logger: slog.New(slog.NewTextHandler(w, nil)), Clock: app.SystemClock{},
-		Registry: prometheus.NewRegistry()}, web.Config{BaseURL: "http://localhost:8080", NetworkName: "N",
+	srv, err := web.New(web.Deps{Services: newServices(db, w), Ready: db.Ping,
+		Logger: slog.New(slog.NewTextHandler(w, nil)), Registry: prometheus.NewRegistry()}, web.Config{BaseURL: "http://localhost:8080", NetworkName: "N",
 		BodyLimit: 1 << 20, RequestTimeout: 10 * time.Second, LoginLimit: 5, LoginWindow: time.Minute})
 	if err != nil {
 		t.Fatal(err)

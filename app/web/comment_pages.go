@@ -13,11 +13,11 @@ import (
 func (s *Server) commentForm(c *fiber.Ctx) error {
 	anchor, _ := strconv.Atoi(c.FormValue("anchor"))
 	in := app.CommentInput{Body: c.FormValue("body"), Anchor: anchor, ParentID: c.FormValue("parent_id")}
-	cm, err := s.desk().Comment(c.UserContext(), currentUser(c), c.Params("id"), in)
+	cm, err := s.deps.Statements.Comment(c.UserContext(), currentUser(c), c.Params("id"), in)
 	if err == nil {
 		return s.redirectWithFlash(c, statementURL(cm.StatementID)+"#kommentar-"+threadOf(cm), "comments.created")
 	}
-	st, rerr := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	st, rerr := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
 	if rerr != nil {
 		return rerr
 	}
@@ -37,7 +37,7 @@ func threadOf(cm *app.Comment) string {
 
 func (s *Server) resolveForm(c *fiber.Ctx) error {
 	id, cid := c.Params("id"), c.Params("cid")
-	if err := s.desk().ResolveComment(c.UserContext(), currentUser(c), id, cid); err != nil {
+	if err := s.deps.Statements.Resolve(c.UserContext(), currentUser(c), id, cid); err != nil {
 		return err
 	}
 	return s.redirectWithFlash(c, statementURL(id)+"#kommentar-"+cid, "comments.resolved")

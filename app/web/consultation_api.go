@@ -16,7 +16,7 @@ func (s *Server) apiListConsultations(c *fiber.Ctx) error {
 	if f.Page, err = pageParams(c); err != nil {
 		return err
 	}
-	items, total, err := s.deps.Consultations.ListConsultations(c.UserContext(), f)
+	items, total, err := s.deps.Consultations.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ type memberMeetingsOut struct {
 }
 
 func (s *Server) apiGetConsultation(c *fiber.Ctx) error {
-	con, err := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	con, err := s.deps.Consultations.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ type meetingPlanRow struct {
 }
 
 func (s *Server) consultationPage(c *fiber.Ctx) error {
-	con, err := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	con, err := s.deps.Consultations.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -72,11 +72,11 @@ func (s *Server) linkedIssues(c *fiber.Ctx, p *consultationPage) error {
 		}
 	}
 	for _, id := range p.C.IssueIDs {
-		if i, err := s.deps.Issues.IssueByID(c.UserContext(), id); err == nil {
+		if i, err := s.deps.Issues.Get(c.UserContext(), id); err == nil {
 			add(i)
 		}
 	}
-	linking, _, err := s.deps.Issues.ListIssues(c.UserContext(), app.IssueFilter{ConsultationID: p.C.ID})
+	linking, _, err := s.deps.Issues.List(c.UserContext(), app.IssueFilter{ConsultationID: p.C.ID})
 	for _, i := range linking {
 		add(i)
 	}
@@ -87,7 +87,7 @@ func (s *Server) linkedStatement(c *fiber.Ctx, p *consultationPage) error {
 	if p.C.StatementID == "" || s.deps.Statements == nil {
 		return nil
 	}
-	st, err := s.deps.Statements.StatementByID(c.UserContext(), p.C.StatementID)
+	st, err := s.deps.Statements.Get(c.UserContext(), p.C.StatementID)
 	if app.ErrorCode(err) == app.ENOTFOUND {
 		return nil
 	}
@@ -117,7 +117,7 @@ func (s *Server) planRows(c *fiber.Ctx, p *consultationPage) error {
 
 // consultationHistory lists the audit events of the consultation.
 func (s *Server) consultationHistory(c *fiber.Ctx, p *consultationPage) error {
-	events, _, err := s.deps.Audit.ListAudit(c.UserContext(), app.AuditFilter{EntityType: "consultation",
+	events, _, err := s.deps.Audit.List(c.UserContext(), app.AuditFilter{EntityType: "consultation",
 		EntityID: p.C.ID, Page: app.Page{Number: 1, Size: 50}})
 	for _, e := range events {
 		p.History = append(p.History, s.historyRow(p.Layout, e))
@@ -153,7 +153,7 @@ func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 	if code != app.EINVALID && code != app.ECONFLICT {
 		return err
 	}
-	old, gerr := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	old, gerr := s.deps.Consultations.Get(c.UserContext(), c.Params("id"))
 	if gerr != nil {
 		return gerr
 	}

@@ -60,7 +60,7 @@ func (s *Server) linkOptions(c *fiber.Ctx, p *consultationFormPage, con *app.Con
 			linked[id] = true
 		}
 	}
-	issues, _, err := s.deps.Issues.ListIssues(c.UserContext(), app.IssueFilter{})
+	issues, _, err := s.deps.Issues.List(c.UserContext(), app.IssueFilter{})
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (s *Server) linkOptions(c *fiber.Ctx, p *consultationFormPage, con *app.Con
 	if s.deps.Statements == nil {
 		return nil
 	}
-	stmts, _, err := s.deps.Statements.ListStatements(c.UserContext(), app.StatementFilter{})
+	stmts, _, err := s.deps.Statements.List(c.UserContext(), app.StatementFilter{})
 	for _, st := range stmts {
 		p.StatementOptions = append(p.StatementOptions, Option{Value: st.ID, Label: st.Title})
 	}
@@ -108,7 +108,7 @@ func (s *Server) consultationNewPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) consultationEditPage(c *fiber.Ctx) error {
-	con, err := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	con, err := s.deps.Consultations.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (s *Server) consultationCreateForm(c *fiber.Ctx) error {
 }
 
 func (s *Server) consultationUpdateForm(c *fiber.Ctx) error {
-	old, err := s.deps.Consultations.ConsultationByID(c.UserContext(), c.Params("id"))
+	old, err := s.deps.Consultations.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func (s *Server) consultationListPage(c *fiber.Ctx) error {
 	}
 	num, _ := strconv.Atoi(c.Query("page"))
 	f.Page = app.Page{Number: max(num, 1), Size: consultationsPerPage}
-	items, total, err := s.deps.Consultations.ListConsultations(c.UserContext(), f)
+	items, total, err := s.deps.Consultations.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ var consultationHeader = []string{"Diarienummer", "Titel", "Avsändare", "Betän
 func (s *Server) consultationsCSV(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	today := app.DateOf(s.deps.Clock.Now())
-	items, _, err := s.deps.Consultations.ListConsultations(ctx, app.ConsultationFilter{Today: today})
+	items, _, err := s.deps.Consultations.List(ctx, app.ConsultationFilter{Today: today})
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ var decisionNames = map[string]string{app.DecisionSigned: "Undertecknat", app.De
 // round, statement by statement.
 func (s *Server) signaturesCSV(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	sts, _, err := s.deps.Statements.ListStatements(ctx, app.StatementFilter{})
+	sts, _, err := s.deps.Statements.List(ctx, app.StatementFilter{})
 	if err != nil {
 		return err
 	}

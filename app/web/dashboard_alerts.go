@@ -1,8 +1,6 @@
 package web
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samsyn/samsyn/app"
@@ -23,22 +21,19 @@ type reminderRow struct {
 // without SMTP, the reminders that would have been e-mailed.
 func (s *Server) watchAlerts(c *fiber.Ctx, p *deadlineWatchPage) error {
 	ctx := c.UserContext()
-	if s.deps.Imports != nil {
-		since := s.deps.Clock.Now().Add(-30 * 24 * time.Hour)
-		moved, err := app.ChangedDeadlines(ctx, s.deps.Imports, s.deps.Consultations, since)
-		if err != nil {
-			return err
-		}
-		for _, m := range moved {
-			p.Moved = append(p.Moved, movedRow{Title: m.Consultation.Title, Href: "/internt/remisser/" + m.Consultation.ID,
-				Previous: m.Previous.String(), Now: m.Consultation.Deadline.String(), ChangedOn: app.DateOf(m.ChangedAt).String()})
-		}
+	moved, err := s.deps.Consultations.ChangedDeadlines(ctx, s.deps.Clock.Now().Add(-app.ImportSince))
+	if err != nil {
+		return err
 	}
-	if s.deps.Mailer != nil {
+	for _, m := range moved {
+		p.Moved = append(p.Moved, movedRow{Title: m.Consultation.Title, Href: "/internt/remisser/" + m.Consultation.ID,
+			Previous: m.Previous.String(), Now: m.Consultation.Deadline.String(), ChangedOn: app.DateOf(m.ChangedAt).String()})
+	}
+	if s.deps.AccountLinks.CanMail() == nil {
 		return nil
 	}
 	p.NoMail = true
-	cs, _, err := s.deps.Consultations.ListConsultations(ctx, app.ConsultationFilter{})
+	cs, _, err := s.deps.Consultations.List(ctx, app.ConsultationFilter{})
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func deadlineRowOf(l Layout, it app.DeadlineItem) deadlineRow {
 // atRisk lists the open consultations whose light is amber or red.
 func (s *Server) atRisk(c *fiber.Ctx, l Layout) ([]consultationRow, error) {
 	today := s.today()
-	cs, _, err := s.deps.Consultations.ListConsultations(c.UserContext(), app.ConsultationFilter{Today: today})
+	cs, _, err := s.deps.Consultations.List(c.UserContext(), app.ConsultationFilter{Today: today})
 	var out []consultationRow
 	for _, x := range cs {
 		if t := x.Traffic(today); t == app.TrafficAtRisk || t == app.TrafficOverdue {

@@ -48,7 +48,7 @@ func (s *Server) apiDeadlines(c *fiber.Ctx) error {
 // upcoming lists what falls due within days from today.
 func (s *Server) upcoming(c *fiber.Ctx, days int) ([]app.DeadlineItem, error) {
 	today := s.today()
-	cs, _, err := s.deps.Consultations.ListConsultations(c.UserContext(),
+	cs, _, err := s.deps.Consultations.List(c.UserContext(),
 		app.ConsultationFilter{DeadlineFrom: today, Today: today})
 	if err != nil {
 		return nil, err
@@ -65,6 +65,6 @@ func (s *Server) signingStatements(c *fiber.Ctx) ([]*app.Statement, error) {
 	if s.deps.Statements == nil {
 		return nil, nil
 	}
-	ss, _, err := s.deps.Statements.ListStatements(c.UserContext(), app.StatementFilter{Status: app.StatementSigning})
+	ss, _, err := s.deps.Statements.List(c.UserContext(), app.StatementFilter{Status: app.StatementSigning})
 	return ss, err
 }

@@ -68,9 +68,9 @@ func (s *Server) downloadableStatement(c *fiber.Ctx) (*app.Statement, error) {
 		if currentUser(c) == nil { // the route guards this; never serve an unpublished text anonymously
 			return nil, app.Errorf(app.ENOTFOUND, "Ställningstagandet finns inte.")
 		}
-		return s.deps.Statements.StatementByID(ctx, id)
+		return s.deps.Statements.Get(ctx, id)
 	}
-	st, err := s.deps.Statements.StatementBySlug(ctx, c.Params("slug"))
+	st, err := s.deps.Statements.BySlug(ctx, c.Params("slug"))
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +146,7 @@ func (s *Server) statementDocument(ctx context.Context, st *app.Statement) (expo
 		d.Draft = draftMarks[st.Status]
 	}
 	if st.ConsultationID != "" {
-		c, err := s.deps.Consultations.ConsultationByID(ctx, st.ConsultationID)
+		c, err := s.deps.Consultations.Get(ctx, st.ConsultationID)
 		switch app.ErrorCode(err) {
 		case "":
 			d.ConsultationTitle, d.Diarienummer, d.Addressee = c.Title, c.Reference, c.Issuer

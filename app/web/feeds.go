@@ -69,7 +69,7 @@ func (s *Server) feedTopic(c *fiber.Ctx) error {
 }
 
 func (s *Server) feedMember(c *fiber.Ctx) error {
-	m, err := s.deps.Members.MemberBySlug(c.UserContext(), c.Params("slug"))
+	m, err := s.deps.Members.BySlug(c.UserContext(), c.Params("slug"))
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func (s *Server) feedIssue(c *fiber.Ctx) error {
 
 func (s *Server) publicIssueBySlug(ctx context.Context, slug string) (*app.Issue, error) {
 	for page := 1; page <= feedScanPages; page++ {
-		items, total, err := s.deps.Issues.ListIssues(ctx, app.IssueFilter{PublicOnly: true, Page: app.Page{Number: page, Size: feedPageSize}})
+		items, total, err := s.deps.Issues.List(ctx, app.IssueFilter{PublicOnly: true, Page: app.Page{Number: page, Size: feedPageSize}})
 		if err != nil {
 			return nil, err
 		}
@@ -131,7 +131,7 @@ func signedBy(st *app.Statement, memberID string) bool {
 func (s *Server) publishedStatements(ctx context.Context, keep func(*app.Statement) bool) ([]*app.Statement, error) {
 	var out []*app.Statement
 	for page := 1; page <= feedScanPages; page++ {
-		items, total, err := s.deps.Statements.ListStatements(ctx, app.StatementFilter{Status: app.StatementPublished,
+		items, total, err := s.deps.Statements.List(ctx, app.StatementFilter{Status: app.StatementPublished,
 			Page: app.Page{Number: page, Size: feedPageSize}})
 		if err != nil {
 			return nil, err

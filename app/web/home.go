@@ -119,11 +119,11 @@ func (s *Server) dashboardPage(c *fiber.Ctx) error {
 	u := currentUser(c)
 	p := dashboardPage{Layout: s.layout(c, "dashboard.title")}
 	if u.MemberID != "" {
-		if m, err := s.deps.Members.MemberByID(ctx, u.MemberID); err == nil {
+		if m, err := s.deps.Members.Get(ctx, u.MemberID); err == nil {
 			p.MemberName = m.Name
 		}
 	}
-	events, _, err := s.deps.Audit.ListAudit(ctx, app.AuditFilter{Page: app.Page{Number: 1, Size: 15}})
+	events, _, err := s.deps.Audit.List(ctx, app.AuditFilter{Page: app.Page{Number: 1, Size: 15}})
 	if err != nil {
 		return err
 	}

@@ -1,15 +1,11 @@
 package web
 
 import (
-	"errors"
-	"net/http"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samsyn/samsyn/app"
-	"github.com/samsyn/samsyn/app/regeringen"
 )
 
 // importRoutes registers the intake of remisser from regeringen.se (staff)
@@ -19,14 +15,6 @@ func (s *Server) importRoutes(site, api fiber.Router) {
 	site.Get("/admin/import", staff, s.importPage)
 	site.Post("/admin/import", staff, s.importForm)
 	s.calendarRoutes(site, api)
-}
-
-// importLog is the log of what imports saw.
-func (s *Server) importLog() (app.ImportLog, error) {
-	if s.deps.Imports == nil {
-		return nil, errors.New("no import log configured")
-	}
-	return s.deps.Imports, nil
 }
 
 type importPageView struct {
@@ -51,11 +39,8 @@ func (s *Server) newImportPage(c *fiber.Ctx) importPageView {
 
 // withChanges adds the deadlines moved by imports lately.
 func (s *Server) withChanges(c *fiber.Ctx, p *importPageView) error {
-	imports, err := s.importLog()
-	if err != nil {
-		return err
-	}
-	p.Changes, err = app.ChangedDeadlines(c.UserContext(), imports, s.deps.Consultations, s.deps.Clock.Now().Add(-importSince))
+	var err error
+	p.Changes, err = s.deps.Imports.ChangedDeadlines(c.UserContext())
 	return err
 }
 
@@ -71,21 +56,16 @@ func (s *Server) importPage(c *fiber.Ctx) error {
 // imports every remiss on it and shows what happened.
 func (s *Server) importForm(c *fiber.Ctx) error {
 	p := s.newImportPage(c)
-	page, err := s.readImportPage(c)
+	intakes, err := s.readImportPage(c)
 	if err != nil {
 		return s.rerender(c, err, "import", &p, p.Form, formValues(c, "remiss_url"))
 	}
-	imports, err := s.importLog()
+	results, err := s.deps.Imports.Import(c.UserContext(), currentUser(c), intakes)
 	if err != nil {
 		return err
 	}
-	im := &app.RemissImporter{Consultations: s.deps.Consultations, Imports: imports, Audit: s.deps.Audit, Actor: currentUser(c)}
 	p.Summary, p.Done = map[string]int{}, true
-	for _, r := range page.Remisser {
-		res, err := im.Import(c.UserContext(), r.Intake(), s.deps.Clock.Now())
-		if err != nil {
-			return err
-		}
+	for _, res := range results {
 		v := importResultView{ImportResult: res}
 		if res.ConsultationID != "" {
 			v.Href = "/internt/remisser/" + res.ConsultationID
@@ -101,7 +81,7 @@ func (s *Server) importForm(c *fiber.Ctx) error {
 
 // readImportPage parses the uploaded file or the page at the given
 // address; exactly one of them must be given.
-func (s *Server) readImportPage(c *fiber.Ctx) (*regeringen.Page, error) {
+func (s *Server) readImportPage(c *fiber.Ctx) ([]*app.RemissIntake, error) {
 	rawURL := strings.TrimSpace(c.FormValue("remiss_url"))
 	fh, _ := c.FormFile("remiss_file")
 	if fh != nil && fh.Size == 0 {
@@ -116,40 +96,26 @@ func (s *Server) readImportPage(c *fiber.Ctx) (*regeringen.Page, error) {
 			return nil, app.FieldError("remiss_file", "Filen kunde inte läsas.")
 		}
 		defer f.Close()
-		page, err := regeringen.Parse(f, nil)
-		return page, onField(err, "remiss_file")
+		intakes, err := s.deps.Imports.Parse(f)
+		return intakes, onField(err, "remiss_file")
 	case rawURL != "":
-		if !regeringen.OnRegeringen(rawURL) {
-			return nil, app.FieldError("remiss_url", "Ange en adress på https://www.regeringen.se/.")
-		}
-		page, err := regeringen.Fetch(c.UserContext(), regeringenClient, rawURL)
-		return page, onField(err, "remiss_url")
+		intakes, err := s.deps.Imports.Fetch(c.UserContext(), rawURL)
+		return intakes, onField(err, "remiss_url")
 	}
 	return nil, app.FieldError("remiss_file", "Välj en sparad sida från regeringen.se eller ange en adress.")
 }
 
-// onField puts the message of a parse error on the form field it came
-// from; other errors pass unchanged.
+// onField puts the message of a parse or fetch error on the form field it
+// came from: a fetch's own message about the address when it has one, else
+// the error's message; other errors pass unchanged.
 func onField(err error, field string) error {
 	switch app.ErrorCode(err) {
 	case app.EINVALID, app.ETOOLARGE:
-		return app.FieldError(field, app.ErrorMessage(err))
+		msg := app.ErrorMessage(err)
+		if m, ok := app.ErrorFields(err)["url"]; ok {
+			msg = m
+		}
+		return app.FieldError(field, msg)
 	}
 	return err
 }
-
-// regeringenClient fetches pages from regeringen.se and follows redirects
-// only within it.
-var regeringenClient = &http.Client{
-	Timeout: regeringen.FetchTimeout,
-	CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		if len(via) >= 5 || !regeringen.OnRegeringen(req.URL.String()) {
-			return errors.New("redirect away from regeringen.se")
-		}
-		return nil
-	},
-}
-
-// importSince is how far back the import page and the dashboard look for
-// moved deadlines.
-const importSince = 30 * 24 * time.Hour

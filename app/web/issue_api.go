@@ -39,7 +39,7 @@ func (s *Server) apiListIssues(c *fiber.Ctx) error {
 	if f.Page, err = pageParams(c); err != nil {
 		return err
 	}
-	items, total, err := s.deps.Issues.ListIssues(c.UserContext(), f)
+	items, total, err := s.deps.Issues.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (s *Server) apiListIssues(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiGetIssue(c *fiber.Ctx) error {
-	i, err := s.deps.Issues.IssueByID(c.UserContext(), c.Params("id"))
+	i, err := s.deps.Issues.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

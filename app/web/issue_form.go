@@ -53,14 +53,14 @@ func (s *Server) issueLinkOptions(c *fiber.Ctx, p *issueFormPage, in app.IssueIn
 		return m
 	}
 	owners, cons, stmts := mark(in.OwnerMemberIDs), mark(in.ConsultationIDs), mark(in.StatementIDs)
-	members, _, err := s.deps.Members.ListMembers(ctx, app.MemberFilter{ActiveOnly: true})
+	members, _, err := s.deps.Members.List(ctx, app.MemberFilter{ActiveOnly: true})
 	if err != nil {
 		return err
 	}
 	for _, m := range members {
 		p.MemberOptions = append(p.MemberOptions, Option{Value: m.ID, Label: m.Name, Selected: owners[m.ID]})
 	}
-	cs, _, err := s.deps.Consultations.ListConsultations(ctx, app.ConsultationFilter{})
+	cs, _, err := s.deps.Consultations.List(ctx, app.ConsultationFilter{})
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Server) issueLinkOptions(c *fiber.Ctx, p *issueFormPage, in app.IssueIn
 	if s.deps.Statements == nil {
 		return nil
 	}
-	ss, _, err := s.deps.Statements.ListStatements(ctx, app.StatementFilter{})
+	ss, _, err := s.deps.Statements.List(ctx, app.StatementFilter{})
 	for _, st := range ss {
 		p.StatementOptions = append(p.StatementOptions, Option{Value: st.ID, Label: st.Title, Selected: stmts[st.ID]})
 	}
@@ -101,7 +101,7 @@ func (s *Server) issueNewPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) issueEditPage(c *fiber.Ctx) error {
-	i, err := s.deps.Issues.IssueByID(c.UserContext(), c.Params("id"))
+	i, err := s.deps.Issues.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (s *Server) issueCreateForm(c *fiber.Ctx) error {
 }
 
 func (s *Server) issueUpdateForm(c *fiber.Ctx) error {
-	old, err := s.deps.Issues.IssueByID(c.UserContext(), c.Params("id"))
+	old, err := s.deps.Issues.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func (s *Server) issueListPage(c *fiber.Ctx) error {
 		p.Filter.setError(err)
 		return s.render(c, fiber.StatusUnprocessableEntity, "issue_list", p)
 	}
-	items, total, err := s.deps.Issues.ListIssues(c.UserContext(), f)
+	items, total, err := s.deps.Issues.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ type issuePage struct {
 type actionRow struct{ Date, Who, Note, URL string }
 
 func (s *Server) issuePage(c *fiber.Ctx) error {
-	i, err := s.deps.Issues.IssueByID(c.UserContext(), c.Params("id"))
+	i, err := s.deps.Issues.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -93,12 +93,12 @@ func (s *Server) issueView(c *fiber.Ctx, i *app.Issue) (*issuePage, error) {
 	}
 	ctx := c.UserContext()
 	for _, id := range i.OwnerMemberIDs {
-		if m, err := s.deps.Members.MemberByID(ctx, id); err == nil {
+		if m, err := s.deps.Members.Get(ctx, id); err == nil {
 			p.Owners = append(p.Owners, m.Name)
 		}
 	}
 	for _, id := range i.ConsultationIDs {
-		if con, err := s.deps.Consultations.ConsultationByID(ctx, id); err == nil {
+		if con, err := s.deps.Consultations.Get(ctx, id); err == nil {
 			p.Consultations = append(p.Consultations, linkView{Title: con.Title, Href: "/internt/remisser/" + con.ID})
 		}
 	}
@@ -106,7 +106,7 @@ func (s *Server) issueView(c *fiber.Ctx, i *app.Issue) (*issuePage, error) {
 		if s.deps.Statements == nil {
 			break
 		}
-		if st, err := s.deps.Statements.StatementByID(ctx, id); err == nil {
+		if st, err := s.deps.Statements.Get(ctx, id); err == nil {
 			p.Statements = append(p.Statements, linkView{Title: st.Title, Href: "/internt/stallningstaganden/" + st.ID})
 		}
 	}
@@ -120,7 +120,7 @@ func (s *Server) issueActionForm(c *fiber.Ctx) error {
 	if err == nil {
 		return s.redirectWithFlash(c, "/internt/fragor/"+i.ID, "issues.action_added")
 	}
-	old, gerr := s.deps.Issues.IssueByID(c.UserContext(), c.Params("id"))
+	old, gerr := s.deps.Issues.Get(c.UserContext(), c.Params("id"))
 	if gerr != nil {
 		return gerr
 	}

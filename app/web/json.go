@@ -93,22 +93,6 @@ func atoiParam(s string) (int, error) {
 	return n, err
 }
 
-// audit appends an audit event after a change has been stored. The change
-// is already acknowledged, so a failure here is logged loudly, not
-// returned: answering an error would make the caller retry a done write.
-func (s *Server) audit(c *fiber.Ctx, actor *app.User, action, entityType, entityID, before, after string) {
-	e := &app.AuditEvent{At: s.deps.Clock.Now(), Action: action, EntityType: entityType, EntityID: entityID,
-		Before: before, After: after}
-	if actor != nil {
-		e.ActorID, e.ActorName = actor.ID, actor.Name
-	}
-	ctx, cancel := app.AfterStore(c.UserContext()) // the change is stored: record it even past the deadline
-	defer cancel()
-	if err := s.deps.Audit.AppendAudit(ctx, e); err != nil {
-		s.log.Error("audit append failed", "err", err, "action", action, "entity_id", entityID)
-	}
-}
-
 func (s *Server) apiNotFound(c *fiber.Ctx) error {
 	return app.Errorf(app.ENOTFOUND, "Resursen finns inte.")
 }

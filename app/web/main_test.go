@@ -17,6 +17,7 @@ import (
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/mongodb"
 	"github.com/samsyn/samsyn/app/mongodb/mongotest"
+	"github.com/samsyn/samsyn/app/regeringen"
 	"github.com/samsyn/samsyn/app/web"
 )
 
@@ -31,6 +32,7 @@ type fixture struct {
 	members  *mongodb.MemberStore
 	users    *mongodb.UserStore
 	accounts *app.Accounts
+	services *app.Services
 	memberA  *app.Member
 	memberB  *app.Member
 	byRole   map[string]*app.User // "admin", "secretariat", "memberA", "signerA", "memberB"
@@ -46,9 +48,6 @@ func newFixtureWith(t *testing.T, cfg web.Config) *fixture {
 	db := mongotest.MustOpenDB(t)
 	f := &fixture{t: t, db: db, members: mongodb.NewMemberStore(db), users: mongodb.NewUserStore(db),
 		byRole: map[string]*app.User{}, tokens: map[string]string{}}
-	sessions := mongodb.NewSessionStore(db)
-	f.accounts = &app.Accounts{Users: f.users, Sessions: sessions, Tokens: sessions, Clock: app.SystemClock{},
-		IdleTimeout: time.Hour, AbsoluteTimeout: 8 * time.Hour}
 	if cfg.NetworkName == "" {
 		cfg.NetworkName = "Industrikommunerna"
 	}
@@ -61,12 +60,10 @@ func newFixtureWith(t *testing.T, cfg web.Config) *fixture {
 	if cfg.LoginLimit == 0 {
 		cfg.LoginLimit, cfg.LoginWindow = 5, time.Minute
 	}
-	srv, err := web.New(web.Deps{Accounts: f.accounts, Members: f.members, Users: f.users,
-		Statements: mongodb.NewStatementStore(db), Consultations: mongodb.NewConsultationStore(db),
-		Issues: mongodb.NewIssueStore(db), Imports: mongodb.NewConsultationStore(db), CalendarFeeds: sessions, AccountLinks: sessions,
-		Outcomes: mongodb.NewConsultationStore(db), Positions: mongodb.NewIssueStore(db), Feedback: mongodb.NewAuditLog(db), Audit: mongodb.NewAuditLog(db), Ready: db.Ping,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: app.SystemClock{},
-		Registry: prometheus.NewRegistry()}, cfg)
+	f.services = newServices(db, io.Discard)
+	f.accounts = f.services.Accounts
+	srv, err := web.New(web.Deps{Services: f.services, Ready: db.Ping,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Registry: prometheus.NewRegistry()}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +76,14 @@ func newFixtureWith(t *testing.T, cfg web.Config) *fixture {
 	f.mustUser("signerA", app.NewUserInput{Email: "kso@skelleftea.example", Name: "Sören Signer", Title: "KSO", Role: app.RoleMember, MemberID: f.memberA.ID, MaySign: true})
 	f.mustUser("memberB", app.NewUserInput{Email: "nlc@oxelosund.example", Name: "Börje B", Role: app.RoleMember, MemberID: f.memberB.ID})
 	return f
+}
+
+// newServices wires the domain's services on db as cmd does, logging
+// follow-up failures to w.
+func newServices(db *mongodb.DB, w io.Writer) *app.Services {
+	return app.NewServices(mongodb.Stores(db), app.ServiceConfig{Clock: app.SystemClock{},
+		Fetcher: regeringen.Reader{}, BaseURL: "http://localhost:8080", NetworkName: "Industrikommunerna",
+		Log: slog.New(slog.NewTextHandler(w, nil)), IdleTimeout: time.Hour, AbsoluteTimeout: 8 * time.Hour})
 }
 
 // listen serves on a real loopback listener and returns its base URL.

@@ -41,7 +41,7 @@ func (s *Server) apiListMeetings(c *fiber.Ctx) error {
 	if f.Page, err = pageParams(c); err != nil {
 		return err
 	}
-	items, total, err := s.deps.Consultations.ListMeetings(c.UserContext(), f)
+	items, total, err := s.deps.Meetings.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -70,61 +70,16 @@ func (s *Server) apiDeleteMeeting(c *fiber.Ctx) error {
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
-// mayEditMeetings reports whether u may record memberID's meetings: staff
-// for any member, a member user for its own.
-func mayEditMeetings(u *app.User, memberID string) bool {
-	return u.IsStaff() || (u.MemberID != "" && u.MemberID == memberID)
-}
-
 func (s *Server) createMeeting(c *fiber.Ctx, in meetingIn) (*app.BoardMeeting, error) {
-	m, err := app.NewBoardMeeting(in.MemberID, in.Body, in.On, in.Note, s.deps.Clock.Now())
-	if err != nil {
-		return nil, err
-	}
-	u := currentUser(c)
-	if !mayEditMeetings(u, m.MemberID) {
-		return nil, app.Errorf(app.EFORBIDDEN, "Du kan bara föra in din egen medlems sammanträden.")
-	}
-	if _, err := s.deps.Members.MemberByID(c.UserContext(), m.MemberID); app.ErrorCode(err) == app.ENOTFOUND {
-		return nil, app.FieldError("member_id", "Medlemmen finns inte.")
-	} else if err != nil {
-		return nil, err
-	}
-	if err := s.deps.Consultations.CreateMeeting(c.UserContext(), m); err != nil {
-		return nil, err
-	}
-	s.audit(c, u, "meeting.create", "member", m.MemberID, "", string(m.Body)+" "+m.On.String())
-	return m, nil
+	return s.deps.Meetings.Create(c.UserContext(), currentUser(c), in.MemberID, in.Body, in.On, in.Note)
 }
 
 func (s *Server) deleteMeeting(c *fiber.Ctx, id string) error {
-	m, err := s.deps.Consultations.MeetingByID(c.UserContext(), id)
-	if err != nil {
-		return err
-	}
-	u := currentUser(c)
-	if !mayEditMeetings(u, m.MemberID) {
-		return app.Errorf(app.EFORBIDDEN, "Du kan bara ändra din egen medlems sammanträden.")
-	}
-	if err := s.deps.Consultations.DeleteMeeting(c.UserContext(), id); err != nil {
-		return err
-	}
-	s.audit(c, u, "meeting.delete", "member", m.MemberID, string(m.Body)+" "+m.On.String(), "")
-	return nil
+	return s.deps.Meetings.Delete(c.UserContext(), currentUser(c), id)
 }
 
 // meetingPlan returns every active member's board meetings from today up
 // to the consultation's signatures-due date.
 func (s *Server) meetingPlan(c *fiber.Ctx, con *app.Consultation) ([]app.MemberMeetings, error) {
-	_, sigs := con.Milestones()
-	today := s.today()
-	members, _, err := s.deps.Members.ListMembers(c.UserContext(), app.MemberFilter{ActiveOnly: true})
-	if err != nil || sigs.IsZero() || sigs.Before(today) {
-		return nil, err
-	}
-	meetings, _, err := s.deps.Consultations.ListMeetings(c.UserContext(), app.MeetingFilter{From: today, To: sigs})
-	if err != nil {
-		return nil, err
-	}
-	return app.MeetingsInTime(members, meetings, today, sigs), nil
+	return s.deps.Meetings.Plan(c.UserContext(), con)
 }

@@ -40,7 +40,7 @@ func (s *Server) meetingsView(c *fiber.Ctx) (*meetingsPage, error) {
 	p.Form.Values["body"] = string(app.BodyKS)
 	p.BodyOptions = []Option{{Value: string(app.BodyKS), Label: p.T("meetings.body.KS")},
 		{Value: string(app.BodyKSAU), Label: p.T("meetings.body.KSAU")}}
-	members, _, err := s.deps.Members.ListMembers(c.UserContext(), app.MemberFilter{ActiveOnly: true})
+	members, _, err := s.deps.Members.List(c.UserContext(), app.MemberFilter{ActiveOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -52,10 +52,10 @@ func (s *Server) meetingsView(c *fiber.Ctx) (*meetingsPage, error) {
 		}
 	}
 	f := s.meetingFilter(c, p, names)
-	meetings, _, err := s.deps.Consultations.ListMeetings(c.UserContext(), f)
+	meetings, _, err := s.deps.Meetings.List(c.UserContext(), f)
 	for _, m := range meetings {
 		p.Rows = append(p.Rows, meetingRow{ID: m.ID, Member: names[m.MemberID], Body: string(m.Body),
-			On: m.On.String(), Note: m.Note, CanDelete: mayEditMeetings(u, m.MemberID)})
+			On: m.On.String(), Note: m.Note, CanDelete: s.deps.Meetings.MayEdit(u, m.MemberID)})
 	}
 	return p, err
 }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strconv"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samsyn/samsyn/app"
@@ -27,7 +25,7 @@ func (s *Server) apiListMembers(c *fiber.Ctx) error {
 		return err
 	}
 	f := app.MemberFilter{Page: page, ActiveOnly: c.Query("active") == "true"}
-	items, total, err := s.deps.Members.ListMembers(c.UserContext(), f)
+	items, total, err := s.deps.Members.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -35,7 +33,7 @@ func (s *Server) apiListMembers(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiGetMember(c *fiber.Ctx) error {
-	m, err := s.deps.Members.MemberByID(c.UserContext(), c.Params("id"))
+	m, err := s.deps.Members.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -56,20 +54,7 @@ func (s *Server) apiCreateMember(c *fiber.Ctx) error {
 }
 
 func (s *Server) createMember(c *fiber.Ctx, in memberCreateInput) (*app.Member, error) {
-	m, err := app.NewMember(in.Name, in.MunicipalityCode, in.County, s.deps.Clock.Now())
-	if err != nil {
-		return nil, err
-	}
-	if err := s.deps.Members.CreateMember(c.UserContext(), m); err != nil {
-		if app.ErrorCode(err) == app.ECONFLICT {
-			msg := "En medlem med samma namn eller kommunkod finns redan."
-			return nil, &app.Error{Code: app.ECONFLICT, Message: msg,
-				Fields: map[string]string{"name": msg, "municipality_code": msg}}
-		}
-		return nil, err
-	}
-	s.audit(c, currentUser(c), "member.create", "member", m.ID, "", "1")
-	return m, nil
+	return s.deps.Members.Create(c.UserContext(), currentUser(c), in.Name, in.MunicipalityCode, in.County)
 }
 
 func (s *Server) apiUpdateMember(c *fiber.Ctx) error {
@@ -86,10 +71,5 @@ func (s *Server) apiUpdateMember(c *fiber.Ctx) error {
 
 func (s *Server) updateMember(c *fiber.Ctx, id string, in memberPatchInput) (*app.Member, error) {
 	up := app.MemberUpdate{Name: in.Name, MunicipalityCode: in.MunicipalityCode, County: in.County, Active: in.Active}
-	m, err := s.deps.Members.UpdateMember(c.UserContext(), id, up, s.deps.Clock.Now())
-	if err != nil {
-		return nil, err
-	}
-	s.audit(c, currentUser(c), "member.update", "member", m.ID, strconv.Itoa(m.Version-1), strconv.Itoa(m.Version))
-	return m, nil
+	return s.deps.Members.Update(c.UserContext(), currentUser(c), id, up)
 }

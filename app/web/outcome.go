@@ -2,6 +2,7 @@ package web
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -27,18 +28,11 @@ type outcomePage struct {
 
 func (s *Server) outcomeView(c *fiber.Ctx) (*outcomePage, error) {
 	ctx := c.UserContext()
-	co, err := s.deps.Consultations.ConsultationByID(ctx, c.Params("id"))
+	co, err := s.deps.Consultations.Get(ctx, c.Params("id"))
 	if err != nil {
 		return nil, err
 	}
-	store, err := s.outcomeStore()
-	if err != nil {
-		return nil, err
-	}
-	o, err := store.OutcomeOf(ctx, co.ID)
-	if app.ErrorCode(err) == app.ENOTFOUND {
-		o, err = &app.Outcome{ConsultationID: co.ID}, nil
-	}
+	o, err := s.deps.Outcomes.Of(ctx, co.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +76,8 @@ func (s *Server) outcomeForm(c *fiber.Ctx) error {
 	values := formValues(c, "uptake", "uptake_note", "decline_public", "decline_note", "version")
 	in := app.OutcomeInput{Uptake: values["uptake"], UptakeNote: values["uptake_note"],
 		DeclinePublic: values["decline_public"] == "true", DeclineNote: values["decline_note"]}
-	err = s.saveOutcome(c, "outcome.save", p.O, values["version"], func(o app.Outcome) (*app.Outcome, error) {
-		return o.ApplyInput(in, currentUser(c).ID, s.deps.Clock.Now())
+	err = s.saveOutcome(c, "outcome.save", p.O, values["version"], func(o app.Outcome, by string, now time.Time) (*app.Outcome, error) {
+		return o.ApplyInput(in, by, now)
 	})
 	if err == nil {
 		return s.redirectWithFlash(c, "/internt/remisser/"+p.C.ID+"/utfall", "public.outcome.saved")
@@ -103,8 +97,8 @@ func (s *Server) followUpForm(c *fiber.Ctx) error {
 		err = app.FieldError("on", "Ange ett datum som ÅÅÅÅ-MM-DD.")
 	} else {
 		f := app.FollowUp{Kind: values["kind"], Title: values["title"], URL: values["url"], On: on}
-		err = s.saveOutcome(c, "outcome.follow_up", p.O, values["version"], func(o app.Outcome) (*app.Outcome, error) {
-			return o.AddFollowUp(f, currentUser(c).ID, s.deps.Clock.Now())
+		err = s.saveOutcome(c, "outcome.follow_up", p.O, values["version"], func(o app.Outcome, by string, now time.Time) (*app.Outcome, error) {
+			return o.AddFollowUp(f, by, now)
 		})
 	}
 	if err == nil {
@@ -113,25 +107,12 @@ func (s *Server) followUpForm(c *fiber.Ctx) error {
 	return s.rerender(c, err, "outcome", p, p.AddForm, values)
 }
 
-func (s *Server) saveOutcome(c *fiber.Ctx, action string, o *app.Outcome, version string, change func(app.Outcome) (*app.Outcome, error)) error {
+func (s *Server) saveOutcome(c *fiber.Ctx, kind string, o *app.Outcome, version string,
+	change func(o app.Outcome, by string, now time.Time) (*app.Outcome, error)) error {
 	v, err := strconv.Atoi(version)
 	if err != nil || v < 0 {
 		return app.FieldError("version", "Formuläret saknar version. Läs in sidan igen.")
 	}
-	if v != o.Version {
-		return app.Errorf(app.ECONFLICT, "Utfallet har ändrats av någon annan. Läs in sidan igen och försök på nytt.")
-	}
-	next, err := change(*o)
-	if err != nil {
-		return err
-	}
-	store, err := s.outcomeStore()
-	if err != nil {
-		return err
-	}
-	if err := store.SaveOutcome(c.UserContext(), next); err != nil {
-		return err
-	}
-	s.audit(c, currentUser(c), action, "consultation", o.ConsultationID, strconv.Itoa(v), strconv.Itoa(next.Version))
-	return nil
+	_, err = s.deps.Outcomes.Save(c.UserContext(), currentUser(c), kind, o.ConsultationID, v, change)
+	return err
 }

@@ -54,7 +54,7 @@ func (s *Server) participationPage(public bool) fiber.Handler {
 			statuses = append(statuses, app.StatementSigning)
 		}
 		p := participationPage{Layout: s.layout(c, key), Public: public}
-		sts, _, err := s.deps.Statements.ListStatements(ctx, app.StatementFilter{Statuses: statuses})
+		sts, _, err := s.deps.Statements.List(ctx, app.StatementFilter{Statuses: statuses})
 		if err != nil {
 			return err
 		}

@@ -32,19 +32,15 @@ type positionRow struct {
 
 func (s *Server) positionsView(c *fiber.Ctx) (*positionsPage, error) {
 	ctx := c.UserContext()
-	issue, err := s.deps.Issues.IssueByID(ctx, c.Params("id"))
+	issue, err := s.deps.Issues.Get(ctx, c.Params("id"))
 	if err != nil {
 		return nil, err
 	}
-	store, err := s.positionStore()
+	list, err := s.deps.Positions.List(ctx, issue.ID)
 	if err != nil {
 		return nil, err
 	}
-	list, err := store.ListPositions(ctx, issue.ID)
-	if err != nil {
-		return nil, err
-	}
-	sts, _, err := s.deps.Statements.ListStatements(ctx, app.StatementFilter{})
+	sts, _, err := s.deps.Statements.List(ctx, app.StatementFilter{})
 	if err != nil {
 		return nil, err
 	}
@@ -94,15 +90,8 @@ func (s *Server) positionCreateForm(c *fiber.Ctx) error {
 		return err
 	}
 	values := formValues(c, "title", "text", "public")
-	pos, err := app.NewPosition(p.Issue.ID, positionInput(values), currentUser(c).ID, s.deps.Clock.Now())
+	_, err = s.deps.Positions.Create(c.UserContext(), currentUser(c), p.Issue.ID, positionInput(values))
 	if err == nil {
-		var store app.PositionStore
-		if store, err = s.positionStore(); err == nil {
-			err = store.CreatePosition(c.UserContext(), pos)
-		}
-	}
-	if err == nil {
-		s.audit(c, currentUser(c), "position.create", "issue", p.Issue.ID, "", pos.ID)
 		return s.redirectWithFlash(c, "/internt/fragor/"+p.Issue.ID+"/positioner", "public.positions.created")
 	}
 	return s.rerender(c, err, "position_list", p, p.NewForm, values)
@@ -119,27 +108,23 @@ func (p *positionsPage) positionOf(id string) (*positionRow, error) {
 }
 
 func (s *Server) positionUpdateForm(c *fiber.Ctx) error {
-	return s.changePosition(c, "position.update", []string{"title", "text", "public", "retired", "version"},
-		func(pos *app.Position, values map[string]string) (*app.Position, error) {
-			return pos.Revise(positionInput(values), currentUser(c).ID, s.deps.Clock.Now())
+	return s.changePosition(c, []string{"title", "text", "public", "retired", "version"},
+		func(pos *app.Position, version int, values map[string]string) (*app.Position, error) {
+			return s.deps.Positions.Revise(c.UserContext(), currentUser(c), pos, version, positionInput(values))
 		})
 }
 
 func (s *Server) positionUseForm(c *fiber.Ctx) error {
-	return s.changePosition(c, "position.use", []string{"statement_id", "version"},
-		func(pos *app.Position, values map[string]string) (*app.Position, error) {
-			st, err := s.deps.Statements.StatementByID(c.UserContext(), values["statement_id"])
-			if err != nil {
-				return nil, app.FieldError("statement_id", "Välj ett ställningstagande.")
-			}
-			return pos.MarkUsed(st.ID, currentUser(c).ID, s.deps.Clock.Now()), nil
+	return s.changePosition(c, []string{"statement_id", "version"},
+		func(pos *app.Position, version int, values map[string]string) (*app.Position, error) {
+			return s.deps.Positions.MarkUsed(c.UserContext(), currentUser(c), pos, version, values["statement_id"])
 		})
 }
 
 // changePosition applies change to the position of the URL at the version
-// the form was read at and stores it.
-func (s *Server) changePosition(c *fiber.Ctx, action string, fields []string,
-	change func(*app.Position, map[string]string) (*app.Position, error)) error {
+// the form was read at.
+func (s *Server) changePosition(c *fiber.Ctx, fields []string,
+	change func(*app.Position, int, map[string]string) (*app.Position, error)) error {
 	p, err := s.positionsView(c)
 	if err != nil {
 		return err
@@ -149,32 +134,17 @@ func (s *Server) changePosition(c *fiber.Ctx, action string, fields []string,
 		return err
 	}
 	values := formValues(c, fields...)
-	err = s.storePositionChange(c, row.P, values, change)
-	if err == nil {
-		s.audit(c, currentUser(c), action, "issue", p.Issue.ID, strconv.Itoa(row.P.Version), row.P.ID)
+	version, verr := strconv.Atoi(values["version"])
+	if verr != nil {
+		version = -1 // not the stored version: a conflict
+	}
+	if _, err = change(row.P, version, values); err == nil {
 		return s.redirectWithFlash(c, "/internt/fragor/"+p.Issue.ID+"/positioner#"+row.FormID, "public.positions.saved")
 	}
 	for k, v := range values {
 		row.Form.Values[k] = v
 	}
 	return s.rerender(c, err, "position_list", p, row.Form, row.Form.Values)
-}
-
-func (s *Server) storePositionChange(c *fiber.Ctx, pos *app.Position, values map[string]string,
-	change func(*app.Position, map[string]string) (*app.Position, error)) error {
-	v, err := strconv.Atoi(values["version"])
-	if err != nil || v != pos.Version {
-		return app.Errorf(app.ECONFLICT, "Ståndpunkten har ändrats av någon annan. Läs in sidan igen och försök på nytt.")
-	}
-	next, err := change(pos, values)
-	if err != nil {
-		return err
-	}
-	store, err := s.positionStore()
-	if err != nil {
-		return err
-	}
-	return store.UpdatePosition(c.UserContext(), next)
 }
 
 // draftPositionsPage shows a statement beside the standing positions of
@@ -214,11 +184,11 @@ func (s *Server) draftPositionsPage(c *fiber.Ctx) error {
 // statementPositions finds a statement, its issues and their positions.
 func (s *Server) statementPositions(c *fiber.Ctx) (*app.Statement, []*app.Issue, []*app.Position, error) {
 	ctx := c.UserContext()
-	st, err := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	st, err := s.deps.Statements.Get(ctx, c.Params("id"))
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	all, _, err := s.deps.Issues.ListIssues(ctx, app.IssueFilter{})
+	all, _, err := s.deps.Issues.List(ctx, app.IssueFilter{})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -229,11 +199,7 @@ func (s *Server) statementPositions(c *fiber.Ctx) (*app.Statement, []*app.Issue,
 	}
 	var positions []*app.Position
 	if len(ids) > 0 {
-		store, err := s.positionStore()
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if positions, err = store.ListPositions(ctx, ids...); err != nil {
+		if positions, err = s.deps.Positions.List(ctx, ids...); err != nil {
 			return nil, nil, nil, err
 		}
 	}
@@ -269,15 +235,11 @@ func positionsJSON(list []*app.Position) fiber.Map {
 
 // apiIssuePositions: GET /api/v1/issues/{id}/positions.
 func (s *Server) apiIssuePositions(c *fiber.Ctx) error {
-	issue, err := s.deps.Issues.IssueByID(c.UserContext(), c.Params("id"))
+	issue, err := s.deps.Issues.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	store, err := s.positionStore()
-	if err != nil {
-		return err
-	}
-	list, err := store.ListPositions(c.UserContext(), issue.ID)
+	list, err := s.deps.Positions.List(c.UserContext(), issue.ID)
 	if err != nil {
 		return err
 	}

@@ -7,30 +7,9 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-func (s *Server) outcomeStore() (app.OutcomeStore, error) {
-	if s.deps.Outcomes == nil {
-		return nil, app.Errorf(app.EINTERNAL, "no outcome store configured")
-	}
-	return s.deps.Outcomes, nil
-}
-
-func (s *Server) positionStore() (app.PositionStore, error) {
-	if s.deps.Positions == nil {
-		return nil, app.Errorf(app.EINTERNAL, "no standing-position store configured")
-	}
-	return s.deps.Positions, nil
-}
-
-func (s *Server) feedbackStore() (app.FeedbackStore, error) {
-	if s.deps.Feedback == nil {
-		return nil, app.Errorf(app.EINTERNAL, "no feedback store configured")
-	}
-	return s.deps.Feedback, nil
-}
-
 // allPublished lists every published statement, newest first.
 func (s *Server) allPublished(ctx context.Context) ([]*app.Statement, error) {
-	items, _, err := s.deps.Statements.ListStatements(ctx, app.StatementFilter{Status: app.StatementPublished})
+	items, _, err := s.deps.Statements.List(ctx, app.StatementFilter{Status: app.StatementPublished})
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +19,7 @@ func (s *Server) allPublished(ctx context.Context) ([]*app.Statement, error) {
 
 // publicIssues lists the public issues by title.
 func (s *Server) publicIssues(ctx context.Context) ([]*app.Issue, error) {
-	items, _, err := s.deps.Issues.ListIssues(ctx, app.IssueFilter{PublicOnly: true})
+	items, _, err := s.deps.Issues.List(ctx, app.IssueFilter{PublicOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -54,12 +33,12 @@ func (s *Server) publicIssues(ctx context.Context) ([]*app.Issue, error) {
 }
 
 func (s *Server) allConsultations(ctx context.Context) ([]*app.Consultation, error) {
-	items, _, err := s.deps.Consultations.ListConsultations(ctx, app.ConsultationFilter{})
+	items, _, err := s.deps.Consultations.List(ctx, app.ConsultationFilter{})
 	return items, err
 }
 
 func (s *Server) activeMembers(ctx context.Context) ([]*app.Member, error) {
-	items, _, err := s.deps.Members.ListMembers(ctx, app.MemberFilter{})
+	items, _, err := s.deps.Members.List(ctx, app.MemberFilter{})
 	return items, err
 }
 
@@ -75,11 +54,7 @@ func (s *Server) publicPositions(ctx context.Context, issues []*app.Issue) ([]*a
 	if len(ids) == 0 {
 		return nil, byID, nil
 	}
-	ps, err := s.positionStore()
-	if err != nil {
-		return nil, nil, err
-	}
-	all, err := ps.ListPositions(ctx, ids...)
+	all, err := s.deps.Positions.List(ctx, ids...)
 	if err != nil {
 		return nil, nil, err
 	}

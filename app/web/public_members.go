@@ -58,7 +58,7 @@ type publicMemberPage struct {
 }
 
 func (s *Server) publicMemberPage(c *fiber.Ctx) error {
-	m, err := s.deps.Members.MemberBySlug(c.UserContext(), c.Params("slug"))
+	m, err := s.deps.Members.BySlug(c.UserContext(), c.Params("slug"))
 	if err != nil {
 		return app.Errorf(app.ENOTFOUND, "Sidan finns inte.")
 	}

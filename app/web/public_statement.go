@@ -31,7 +31,7 @@ type publicSigner struct {
 }
 
 func (s *Server) publicStatementPage(c *fiber.Ctx) error {
-	st, err := s.deps.Statements.StatementBySlug(c.UserContext(), c.Params("slug"))
+	st, err := s.deps.Statements.BySlug(c.UserContext(), c.Params("slug"))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 		}
 	}
 	if st.ConsultationID != "" {
-		p.Consultation, _ = s.deps.Consultations.ConsultationByID(c.UserContext(), st.ConsultationID)
+		p.Consultation, _ = s.deps.Consultations.Get(c.UserContext(), st.ConsultationID)
 	}
 	return s.render(c, fiber.StatusOK, "statement_public", p)
 }

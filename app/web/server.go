@@ -21,31 +21,15 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// Deps are what the server needs from the rest of the program.
+// Deps are what the server needs from the rest of the program: the
+// domain's services (every read and change goes through them) and the
+// search engine, health check, logger and metrics registry.
 type Deps struct {
-	Accounts      *app.Accounts
-	Members       app.MemberStore
-	Users         app.UserStore
-	Statements    app.StatementStore
-	Consultations app.ConsultationStore
-	Issues        app.IssueStore
-	Imports       app.ImportLog         // what imports from regeringen.se saw
-	CalendarFeeds app.CalendarFeedStore // private iCalendar feeds
-	Mailer        app.Mailer            // nil without SMTP: reminders are only recorded
-	Outcomes      app.OutcomeStore      // what followed a consultation
-	Positions     app.PositionStore     // standing positions of issues
-	Feedback      app.FeedbackStore     // accessibility feedback
-	AccountLinks  app.AccountLinkStore  // password reset and invitation links
-	Audit         app.AuditLog
-	Search        app.SearchEngine
-	// SearchChanged, when set, hears of every stored change of a statement
-	// (the search sync's Kick), so that a publish is searchable at once
-	// rather than at the sync's next round.
-	SearchChanged func()
+	*app.Services
+	Search app.SearchEngine
 	// Ready reports whether the store answers; /readyz uses it.
 	Ready    func(ctx context.Context) error
 	Logger   *slog.Logger
-	Clock    app.Clock
 	Registry *prometheus.Registry
 }
 

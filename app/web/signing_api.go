@@ -51,7 +51,7 @@ func (s *Server) apiOpenSigning(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.desk().OpenSigning(c.UserContext(), currentUser(c), c.Params("id"), in.Version, signBy)
+	st, err := s.deps.Statements.OpenSigning(c.UserContext(), currentUser(c), c.Params("id"), in.Version, signBy)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (s *Server) apiSign(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	g, err := s.desk().Sign(c.UserContext(), currentUser(c), c.Params("id"), din)
+	g, err := s.deps.Statements.Sign(c.UserContext(), currentUser(c), c.Params("id"), din)
 	if err != nil {
 		return err
 	}
@@ -77,11 +77,11 @@ func (s *Server) apiSign(c *fiber.Ctx) error {
 // apiListSignatures lists every decision on the statement, voided rounds
 // included, each with its round.
 func (s *Server) apiListSignatures(c *fiber.Ctx) error {
-	st, err := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	st, err := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	gs, err := s.deps.Statements.ListSignatures(c.UserContext(), st.ID, 0)
+	gs, err := s.deps.Statements.Signatures(c.UserContext(), st.ID, 0)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func (s *Server) apiListSignatures(c *fiber.Ctx) error {
 // statementAction runs one staff transition and answers the statement.
 func (s *Server) statementAction(act func(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error)) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		st, err := act(s.desk(), c, currentUser(c), c.Params("id"))
+		st, err := act(s.deps.Statements, c, currentUser(c), c.Params("id"))
 		if err != nil {
 			return err
 		}
@@ -116,7 +116,7 @@ type remindOut struct {
 }
 
 func (s *Server) apiRemind(c *fiber.Ctx) error {
-	names, err := s.desk().Remind(c.UserContext(), currentUser(c), c.Params("id"))
+	names, err := s.deps.Statements.Remind(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func boardJSON(b *app.SigningBoard) boardOut {
 }
 
 func (s *Server) apiBoard(c *fiber.Ctx) error {
-	b, err := s.desk().Board(c.UserContext(), c.Params("id"))
+	b, err := s.deps.Statements.Board(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func mandateLine(g *app.Signature) string {
 }
 
 func (s *Server) signingView(c *fiber.Ctx) (*signingPage, error) {
-	b, err := s.desk().Board(c.UserContext(), c.Params("id"))
+	b, err := s.deps.Statements.Board(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func (s *Server) signForm(c *fiber.Ctx) error {
 		DecidedOn: v["decided_on"], Paragraph: v["paragraph"], MemberReference: v["member_reference"], Reservation: v["reservation"]}
 	din, err := in.domain()
 	if err == nil {
-		_, err = s.desk().Sign(c.UserContext(), currentUser(c), c.Params("id"), din)
+		_, err = s.deps.Statements.Sign(c.UserContext(), currentUser(c), c.Params("id"), din)
 	}
 	if err == nil {
 		return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.recorded")
@@ -123,7 +123,7 @@ func (s *Server) signForm(c *fiber.Ctx) error {
 func (s *Server) openSigningForm(c *fiber.Ctx) error {
 	signBy, err := parseDateField("sign_by", c.FormValue("sign_by"))
 	if err == nil {
-		_, err = s.desk().OpenSigning(c.UserContext(), currentUser(c), c.Params("id"), 0, signBy)
+		_, err = s.deps.Statements.OpenSigning(c.UserContext(), currentUser(c), c.Params("id"), 0, signBy)
 	}
 	if err == nil {
 		return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.opened")
@@ -133,7 +133,7 @@ func (s *Server) openSigningForm(c *fiber.Ctx) error {
 
 // actionFailed shows a refused action on the statement page (422 or 409).
 func (s *Server) actionFailed(c *fiber.Ctx, err error) error {
-	st, rerr := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	st, rerr := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
 	if rerr != nil {
 		return rerr
 	}
@@ -145,7 +145,7 @@ func (s *Server) actionFailed(c *fiber.Ctx, err error) error {
 }
 
 func (s *Server) remindForm(c *fiber.Ctx) error {
-	if _, err := s.desk().Remind(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
+	if _, err := s.deps.Statements.Remind(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
 		return err
 	}
 	return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.reminded")
@@ -155,7 +155,7 @@ func (s *Server) remindForm(c *fiber.Ctx) error {
 // statement with a flash.
 func (s *Server) transitionForm(act func(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error), flash string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		st, err := act(s.desk(), c, currentUser(c), c.Params("id"))
+		st, err := act(s.deps.Statements, c, currentUser(c), c.Params("id"))
 		if err != nil {
 			return err
 		}

@@ -23,13 +23,6 @@ type statementPatchInput struct {
 	Topics  *[]string `json:"topics" validate:"omitnil,max=10,dive,max=40"`
 }
 
-// desk is the statement workflow on the server's stores.
-func (s *Server) desk() *app.Statements {
-	return &app.Statements{Store: s.deps.Statements, Members: s.deps.Members, Consultations: s.deps.Consultations,
-		Audit: s.deps.Audit, Clock: s.deps.Clock, Users: s.deps.Users, BaseURL: s.cfg.BaseURL, Mailer: s.deps.Mailer,
-		Changed: s.deps.SearchChanged, Warn: func(msg string, err error) { s.log.Error(msg, "err", err) }}
-}
-
 // hideFromAnonymous answers 404 to anonymous callers, so that nobody
 // learns without signing in whether an unpublished statement exists.
 func hideFromAnonymous(c *fiber.Ctx) error {
@@ -56,7 +49,7 @@ func (s *Server) apiListStatements(c *fiber.Ctx) error {
 	if currentUser(c) == nil {
 		f.Status, conv = app.StatementPublished, publicStatementJSON
 	}
-	items, total, err := s.deps.Statements.ListStatements(c.UserContext(), f)
+	items, total, err := s.deps.Statements.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -65,7 +58,7 @@ func (s *Server) apiListStatements(c *fiber.Ctx) error {
 
 func (s *Server) apiGetStatement(c *fiber.Ctx) error {
 	u := currentUser(c)
-	st, err := s.desk().Visible(c.UserContext(), u, c.Params("id"))
+	st, err := s.deps.Statements.Visible(c.UserContext(), u, c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -80,7 +73,7 @@ func (s *Server) apiCreateStatement(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	st, err := s.desk().Create(c.UserContext(), currentUser(c), app.StatementInput{Kind: app.StatementKind(in.Kind),
+	st, err := s.deps.Statements.Create(c.UserContext(), currentUser(c), app.StatementInput{Kind: app.StatementKind(in.Kind),
 		Title: in.Title, Summary: in.Summary, Body: in.Body, Topics: in.Topics, ConsultationID: in.ConsultationID})
 	if err != nil {
 		return err
@@ -102,7 +95,7 @@ func (s *Server) apiPatchStatement(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	st, err := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	st, err := s.deps.Statements.Get(ctx, c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -111,7 +104,7 @@ func (s *Server) apiPatchStatement(c *fiber.Ctx) error {
 	if in.Topics != nil {
 		edit.Topics = *in.Topics
 	}
-	saved, err := s.desk().Edit(ctx, currentUser(c), st.ID, edit)
+	saved, err := s.deps.Statements.Edit(ctx, currentUser(c), st.ID, edit)
 	if app.ErrorCode(err) == app.ECONFLICT {
 		return s.answerConflict(c, err, st.ID)
 	}
@@ -122,7 +115,7 @@ func (s *Server) apiPatchStatement(c *fiber.Ctx) error {
 }
 
 func (s *Server) answerConflict(c *fiber.Ctx, err error, id string) error {
-	cur, rerr := s.deps.Statements.StatementByID(c.UserContext(), id)
+	cur, rerr := s.deps.Statements.Get(c.UserContext(), id)
 	if rerr != nil {
 		return err
 	}

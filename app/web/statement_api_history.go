@@ -9,7 +9,7 @@ import (
 )
 
 func (s *Server) apiListRevisions(c *fiber.Ctx) error {
-	revs, err := s.deps.Statements.ListRevisions(c.UserContext(), c.Params("id"))
+	revs, err := s.deps.Statements.Revisions(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -20,7 +20,7 @@ func (s *Server) apiListRevisions(c *fiber.Ctx) error {
 // by default the latest revision against the one before it.
 func (s *Server) revisionPair(c *fiber.Ctx, fromKey, toKey string) (app.RevisionDiff, error) {
 	ctx, id := c.UserContext(), c.Params("id")
-	st, err := s.deps.Statements.StatementByID(ctx, id)
+	st, err := s.deps.Statements.Get(ctx, id)
 	if err != nil {
 		return app.RevisionDiff{}, err
 	}
@@ -29,11 +29,11 @@ func (s *Server) revisionPair(c *fiber.Ctx, fromKey, toKey string) (app.Revision
 	if err := firstErr(err1, err2); err != nil {
 		return app.RevisionDiff{}, err
 	}
-	a, err := s.deps.Statements.RevisionByNumber(ctx, id, from)
+	a, err := s.deps.Statements.Revision(ctx, id, from)
 	if err != nil {
 		return app.RevisionDiff{}, app.FieldError(fromKey, "Versionen finns inte.")
 	}
-	b, err := s.deps.Statements.RevisionByNumber(ctx, id, to)
+	b, err := s.deps.Statements.Revision(ctx, id, to)
 	if err != nil {
 		return app.RevisionDiff{}, app.FieldError(toKey, "Versionen finns inte.")
 	}
@@ -69,11 +69,11 @@ func (s *Server) apiDiff(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiListComments(c *fiber.Ctx) error {
-	st, err := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	st, err := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	items, err := s.deps.Statements.ListComments(c.UserContext(), st.ID)
+	items, err := s.deps.Statements.Comments(c.UserContext(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func (s *Server) apiCreateComment(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	cm, err := s.desk().Comment(c.UserContext(), currentUser(c), c.Params("id"),
+	cm, err := s.deps.Statements.Comment(c.UserContext(), currentUser(c), c.Params("id"),
 		app.CommentInput{Body: in.Body, Anchor: in.Anchor, ParentID: in.ParentID})
 	if err != nil {
 		return err
@@ -101,10 +101,10 @@ func (s *Server) apiCreateComment(c *fiber.Ctx) error {
 
 func (s *Server) apiResolveComment(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	if err := s.desk().ResolveComment(ctx, currentUser(c), c.Params("id"), c.Params("cid")); err != nil {
+	if err := s.deps.Statements.Resolve(ctx, currentUser(c), c.Params("id"), c.Params("cid")); err != nil {
 		return err
 	}
-	cm, err := s.deps.Statements.CommentByID(ctx, c.Params("cid"))
+	cm, err := s.deps.Statements.FindComment(ctx, c.Params("cid"))
 	if err != nil {
 		return err
 	}
@@ -120,13 +120,13 @@ func (s *Server) apiStatementAudit(c *fiber.Ctx) error {
 	}
 	f := app.AuditFilter{EntityType: "statement", Page: page}
 	if id := c.Params("id"); id != "" {
-		st, err := s.deps.Statements.StatementByID(c.UserContext(), id)
+		st, err := s.deps.Statements.Get(c.UserContext(), id)
 		if err != nil {
 			return err
 		}
 		f.EntityID = st.ID
 	}
-	events, total, err := s.deps.Audit.ListAudit(c.UserContext(), f)
+	events, total, err := s.deps.Audit.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}

@@ -25,11 +25,11 @@ type revisionsPage struct {
 
 func (s *Server) revisionsPage(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	st, err := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	st, err := s.deps.Statements.Get(ctx, c.Params("id"))
 	if err != nil {
 		return err
 	}
-	revs, err := s.deps.Statements.ListRevisions(ctx, st.ID)
+	revs, err := s.deps.Statements.Revisions(ctx, st.ID)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ type diffPage struct {
 
 func (s *Server) diffPage(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	st, err := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	st, err := s.deps.Statements.Get(ctx, c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -94,13 +94,13 @@ func (s *Server) statementLogPage(c *fiber.Ctx) error {
 	p := statementLogPage{Layout: s.layout(c, "statements.log_all")}
 	f := app.AuditFilter{EntityType: "statement", Page: app.Page{Number: 1, Size: 200}}
 	if id := c.Params("id"); id != "" {
-		st, err := s.deps.Statements.StatementByID(ctx, id)
+		st, err := s.deps.Statements.Get(ctx, id)
 		if err != nil {
 			return err
 		}
 		p.St, f.EntityID, p.Title = st, st.ID, p.T("statements.log")
 	}
-	events, _, err := s.deps.Audit.ListAudit(ctx, f)
+	events, _, err := s.deps.Audit.List(ctx, f)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func (s *Server) statementListPage(c *fiber.Ctx) error {
 	for _, st := range []string{"", "draft", "signing", "published", "withdrawn"} {
 		p.Tabs = append(p.Tabs, Option{Value: st, Label: p.T("statements.tab_" + tabKey(st)), Selected: st == p.Status})
 	}
-	items, total, err := s.deps.Statements.ListStatements(c.UserContext(), f)
+	items, total, err := s.deps.Statements.List(c.UserContext(), f)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (s *Server) newStatementView(c *fiber.Ctx) (statementNewPage, error) {
 		p.Kinds = append(p.Kinds, Option{Value: string(k), Label: p.T("kind." + string(k))})
 	}
 	p.Consultations = []Option{{Value: "", Label: p.T("statements.no_consultation")}}
-	list, _, err := s.deps.Consultations.ListConsultations(c.UserContext(), app.ConsultationFilter{Page: app.Page{Number: 1, Size: 200}})
+	list, _, err := s.deps.Consultations.List(c.UserContext(), app.ConsultationFilter{Page: app.Page{Number: 1, Size: 200}})
 	for _, k := range list {
 		p.Consultations = append(p.Consultations, Option{Value: k.ID, Label: strings.TrimSpace(k.Reference + " " + k.Title)})
 	}
@@ -98,7 +98,7 @@ func (s *Server) statementCreateForm(c *fiber.Ctx) error {
 	in := app.StatementInput{Kind: app.StatementKind(c.FormValue("kind")), Title: c.FormValue("title"),
 		Summary: c.FormValue("summary"), Body: c.FormValue("body"), Topics: app.SplitStatementTopics(c.FormValue("topics")),
 		ConsultationID: c.FormValue("consultation_id")}
-	st, err := s.desk().Create(c.UserContext(), currentUser(c), in)
+	st, err := s.deps.Statements.Create(c.UserContext(), currentUser(c), in)
 	if err == nil {
 		return s.redirectWithFlash(c, statementURL(st.ID), "statements.created")
 	}

@@ -71,7 +71,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 	p.ActionForm.Values["sign_by"] = app.DateOf(s.deps.Clock.Now()).AddDays(14).String()
 	p.Editor.Values = map[string]string{"title": st.Title, "summary": st.Summary, "body": st.Body,
 		"topics": strings.Join(st.Topics, ", "), "version": strconv.Itoa(st.Version), "revision": strconv.Itoa(st.Revision)}
-	comments, err := s.deps.Statements.ListComments(c.UserContext(), st.ID)
+	comments, err := s.deps.Statements.Comments(c.UserContext(), st.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (p *statementPage) fillParagraphs(st *app.Statement, threads []*app.Comment
 }
 
 func (s *Server) statementPage(c *fiber.Ctx) error {
-	st, err := s.deps.Statements.StatementByID(c.UserContext(), c.Params("id"))
+	st, err := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -120,11 +120,11 @@ func (s *Server) statementSaveForm(c *fiber.Ctx) error {
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	in := app.StatementEdit{Version: version, Title: c.FormValue("title"), Summary: c.FormValue("summary"),
 		Body: c.FormValue("body"), Topics: app.SplitStatementTopics(c.FormValue("topics"))}
-	saved, err := s.desk().Edit(ctx, currentUser(c), c.Params("id"), in)
+	saved, err := s.deps.Statements.Edit(ctx, currentUser(c), c.Params("id"), in)
 	if err == nil {
 		return s.redirectWithFlash(c, statementURL(saved.ID), "statements.saved")
 	}
-	st, rerr := s.deps.Statements.StatementByID(ctx, c.Params("id"))
+	st, rerr := s.deps.Statements.Get(ctx, c.Params("id"))
 	if rerr != nil {
 		return rerr
 	}
@@ -147,7 +147,7 @@ func (s *Server) statementSaveForm(c *fiber.Ctx) error {
 func (s *Server) conflictDiff(c *fiber.Ctx, st *app.Statement, err error) *conflictView {
 	base, _ := strconv.Atoi(c.FormValue("revision"))
 	v := &conflictView{Message: app.ErrorMessage(err), From: base, To: st.Revision}
-	from, ferr := s.deps.Statements.RevisionByNumber(c.UserContext(), st.ID, base)
+	from, ferr := s.deps.Statements.Revision(c.UserContext(), st.ID, base)
 	if ferr != nil {
 		return v
 	}

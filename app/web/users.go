@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strconv"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samsyn/samsyn/app"
@@ -37,7 +35,7 @@ func (s *Server) apiListUsers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items, total, err := s.deps.Users.ListUsers(c.UserContext(), app.UserFilter{Page: page, MemberID: c.Query("member_id")})
+	items, total, err := s.deps.Users.List(c.UserContext(), app.UserFilter{Page: page, MemberID: c.Query("member_id")})
 	if err != nil {
 		return err
 	}
@@ -47,13 +45,9 @@ func (s *Server) apiListUsers(c *fiber.Ctx) error {
 // apiGetUser shows a user to staff, to the user, and to colleagues of the
 // same member; to anyone else it does not exist.
 func (s *Server) apiGetUser(c *fiber.Ctx) error {
-	me := currentUser(c)
-	u, err := s.deps.Users.UserByID(c.UserContext(), c.Params("id"))
+	u, err := s.deps.Users.Visible(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
-	}
-	if !me.IsStaff() && me.ID != u.ID && (me.MemberID == "" || me.MemberID != u.MemberID) {
-		return app.Errorf(app.ENOTFOUND, "Användaren finns inte.")
 	}
 	return c.JSON(userJSON(u))
 }
@@ -77,30 +71,9 @@ func (s *Server) apiCreateUser(c *fiber.Ctx) error {
 }
 
 func (s *Server) createUser(c *fiber.Ctx, in userCreateInput) (*app.User, error) {
-	if err := s.checkMemberExists(c, in.MemberID); err != nil {
-		return nil, err
-	}
-	u, err := s.newUserFrom(in) // accounts_invite.go
-	if err != nil {
-		return nil, err
-	}
-	if err := s.deps.Users.CreateUser(c.UserContext(), u); err != nil {
-		return nil, err
-	}
-	s.audit(c, currentUser(c), "user.create", "user", u.ID, "", "1")
-	return u, nil
-}
-
-// checkMemberExists answers 422 when a member id is given but unknown.
-func (s *Server) checkMemberExists(c *fiber.Ctx, id string) error {
-	if id == "" {
-		return nil
-	}
-	_, err := s.deps.Members.MemberByID(c.UserContext(), id)
-	if app.ErrorCode(err) == app.ENOTFOUND {
-		return app.FieldError("member_id", "Medlemmen finns inte.")
-	}
-	return err
+	nin := app.NewUserInput{Email: in.Email, Name: in.Name, Title: in.Title, Password: in.Password,
+		Role: app.Role(in.Role), MemberID: in.MemberID, MaySign: in.MaySign}
+	return s.deps.Users.Create(c.UserContext(), currentUser(c), nin, in.Invite)
 }
 
 func (s *Server) apiUpdateUser(c *fiber.Ctx) error {
@@ -115,49 +88,12 @@ func (s *Server) apiUpdateUser(c *fiber.Ctx) error {
 	return c.JSON(userJSON(u))
 }
 
-// updateUser applies a patch. Deactivating a user, changing the role or
-// the password ends all of that user's sessions and tokens.
 func (s *Server) updateUser(c *fiber.Ctx, id string, in userPatchInput) (*app.User, error) {
-	ctx := c.UserContext()
-	old, err := s.deps.Users.UserByID(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if in.Version != nil && *in.Version != old.Version {
-		return nil, app.Errorf(app.ECONFLICT, "Användaren har ändrats av någon annan (version %d). Läs in den igen.", old.Version)
-	}
-	if in.MemberID != nil {
-		if err := s.checkMemberExists(c, *in.MemberID); err != nil {
-			return nil, err
-		}
-	}
-	up := app.UserUpdate{Name: in.Name, Title: in.Title, MemberID: in.MemberID, MaySign: in.MaySign,
-		Active: in.Active, Password: in.Password}
+	p := app.UserPatch{Version: in.Version, UserUpdate: app.UserUpdate{Name: in.Name, Title: in.Title,
+		MemberID: in.MemberID, MaySign: in.MaySign, Active: in.Active, Password: in.Password}}
 	if in.Role != nil {
 		r := app.Role(*in.Role)
-		up.Role = &r
+		p.Role = &r
 	}
-	u, err := old.Apply(up)
-	if err != nil {
-		return nil, err
-	}
-	if me := currentUser(c); me != nil && me.ID == u.ID && (!u.Active || u.Role != old.Role) {
-		return nil, app.FieldError("role", "Du kan inte inaktivera dig själv eller ändra din egen roll.")
-	}
-	u.UpdatedAt = s.deps.Clock.Now()
-	if err := s.deps.Users.UpdateUser(ctx, u); err != nil {
-		return nil, err
-	}
-	if !u.Active || u.Role != old.Role || u.PasswordHash != old.PasswordHash || u.MemberID != old.MemberID {
-		if err := s.deps.Accounts.EndUserAccess(ctx, u.ID); err != nil {
-			return nil, err
-		}
-	}
-	if u.PasswordHash != old.PasswordHash { // outstanding reset and invitation links stop working
-		if err := s.deps.AccountLinks.DeleteUserAccountLinks(ctx, u.ID, ""); err != nil {
-			return nil, err
-		}
-	}
-	s.audit(c, currentUser(c), "user.update", "user", u.ID, strconv.Itoa(old.Version), strconv.Itoa(u.Version))
-	return u, nil
+	return s.deps.Users.Update(c.UserContext(), currentUser(c), id, p)
 }

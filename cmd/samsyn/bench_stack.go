@@ -76,7 +76,7 @@ func (e *env) openBench(ctx context.Context, dir string, seed uint64) (*benchSta
 
 func (b *benchStack) prepare(ctx context.Context, seed uint64) error {
 	s := b.s
-	if _, err := demo.Load(ctx, s.demoStores(), s.clock.Now()); err != nil {
+	if _, err := demo.Load(ctx, b.env.demoStores(s), s.clock.Now()); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	var err error
@@ -95,9 +95,8 @@ func (b *benchStack) prepare(ctx context.Context, seed uint64) error {
 	for _, c := range consults {
 		b.gen.ConsultationIDs = append(b.gen.ConsultationIDs, c.ID)
 	}
-	b.syncer = b.env.searchSyncer(s) // the one the server kicks after every change
-	b.desk = &app.Statements{Store: s.stmts, Members: s.members, Consultations: s.consults, Audit: s.audit, Clock: s.clock,
-		Changed: b.syncer.Kick} // as the server's desk is
+	b.syncer = b.env.searchSyncer(s)      // the one the server kicks after every change
+	b.desk = b.env.services(s).Statements // the server's, whose changes kick the syncer
 	_, err = b.drain(ctx)
 	return err
 }

@@ -58,14 +58,10 @@ func (e *env) memberAddCommand() *cobra.Command {
 		Use: "add", Short: "Add a member organisation and print its slug", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return e.withStore(cmd.Context(), func(s *stack) error {
-				m, err := app.NewMember(name, code, county, s.clock.Now())
+				m, err := e.services(s).Members.Create(cmd.Context(), cliActor, name, code, county)
 				if err != nil {
 					return cliError(err)
 				}
-				if err := s.members.CreateMember(cmd.Context(), m); err != nil {
-					return cliError(err)
-				}
-				e.cliAudit(cmd.Context(), s, "member.create", "member", m.ID)
 				fmt.Fprintln(e.stdout, m.Slug)
 				return nil
 			})
@@ -112,21 +108,18 @@ func (e *env) userAddCommand() *cobra.Command {
 }
 
 func (e *env) addUser(ctx context.Context, s *stack, in app.NewUserInput, memberSlug string) error {
+	svc := e.services(s)
 	if memberSlug != "" {
-		m, err := s.members.MemberBySlug(ctx, memberSlug)
+		m, err := svc.Members.BySlug(ctx, memberSlug)
 		if err != nil {
 			return cliError(err)
 		}
 		in.MemberID = m.ID
 	}
-	u, err := app.NewUser(in, s.clock.Now())
+	u, err := svc.Users.Create(ctx, cliActor, in, false)
 	if err != nil {
 		return cliError(err)
 	}
-	if err := s.users.CreateUser(ctx, u); err != nil {
-		return cliError(err)
-	}
-	e.cliAudit(ctx, s, "user.create", "user", u.ID)
 	fmt.Fprintln(e.stdout, u.ID)
 	return nil
 }
@@ -147,7 +140,7 @@ func (e *env) tokenCreateCommand() *cobra.Command {
 		Use: "create", Short: "Create a personal API token and print only the token", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return e.withStore(cmd.Context(), func(s *stack) error {
-				secret, err := s.accounts.CreateToken(cmd.Context(), email, name)
+				secret, err := e.services(s).Accounts.CreateToken(cmd.Context(), email, name)
 				if err != nil {
 					return cliError(err)
 				}
@@ -160,13 +153,6 @@ func (e *env) tokenCreateCommand() *cobra.Command {
 	cmd.Flags().StringVar(&name, "name", "cli", "a name to recognise the token by")
 	_ = cmd.MarkFlagRequired("email")
 	return cmd
-}
-
-func (e *env) cliAudit(ctx context.Context, s *stack, action, entityType, id string) {
-	ev := &app.AuditEvent{At: s.clock.Now(), ActorName: "CLI", Action: action, EntityType: entityType, EntityID: id, After: "1"}
-	if err := s.audit.AppendAudit(ctx, ev); err != nil {
-		e.log.Error("audit append failed", "err", err, "action", action)
-	}
 }
 
 // cliError formats a domain error with its field messages for a terminal.

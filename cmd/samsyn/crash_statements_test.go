@@ -337,9 +337,7 @@ func TestCrashStatementsChild(t *testing.T) {
 	if err := s.users.CreateUser(ctx, admin); err != nil {
 		t.Fatal(err)
 	}
-	desk := &app.Statements{Store: s.stmts, Members: s.members, Consultations: s.consults, Audit: s.audit,
-		Clock: s.clock, Users: s.users, Warn: func(msg string, err error) { e.log.Error(msg, "err", err) },
-		Changed: e.searchSyncer(s).Kick} // as the server kicks the sync after every change
+	desk := e.services(s).Statements // the server's: every change kicks the sync
 	w := statementWriter{desk: desk, admin: admin, r: rand.New(rand.NewPCG(seed, 1)),
 		gen: &corpus.Generator{Seed: seed, AuthorID: admin.ID, AuthorName: admin.Name}}
 	for i := 0; ; i++ {

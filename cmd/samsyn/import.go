@@ -50,14 +50,13 @@ func readRemissPage(ctx context.Context, src string) (*regeringen.Page, error) {
 }
 
 func (e *env) importRemisser(ctx context.Context, s *stack, page *regeringen.Page) error {
-	im := &app.RemissImporter{Consultations: s.consults, Imports: s.consults, Audit: s.audit}
-	var results []*app.ImportResult
+	var intakes []*app.RemissIntake
 	for _, r := range page.Remisser {
-		res, err := im.Import(ctx, r.Intake(), s.clock.Now())
-		if err != nil {
-			return err
-		}
-		results = append(results, res)
+		intakes = append(intakes, r.Intake())
+	}
+	results, err := e.services(s).Imports.Import(ctx, nil, intakes)
+	if err != nil {
+		return err
 	}
 	printImport(e.stdout, results)
 	return nil

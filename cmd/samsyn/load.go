@@ -207,7 +207,7 @@ func (b *benchStack) loadWriters(ctx context.Context, o loadOptions) ([]loadWrit
 		if err := b.s.users.CreateUser(ctx, users[k]); err != nil {
 			return nil, err
 		}
-		if tokens[k], err = b.s.accounts.CreateToken(ctx, in.Email, "load"); err != nil {
+		if tokens[k], err = b.env.services(b.s).Accounts.CreateToken(ctx, in.Email, "load"); err != nil {
 			return nil, err
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -145,7 +146,8 @@ func demoStack(t *testing.T) *stack {
 	s := &stack{db: db, clock: app.SystemClock{}, members: mongodb.NewMemberStore(db), users: mongodb.NewUserStore(db),
 		sessions: mongodb.NewSessionStore(db), audit: mongodb.NewAuditLog(db), consults: mongodb.NewConsultationStore(db),
 		issues: mongodb.NewIssueStore(db), stmts: mongodb.NewStatementStore(db)}
-	if _, err := demo.Load(t.Context(), s.demoStores(), time.Now()); err != nil {
+	e := &env{log: slog.New(slog.DiscardHandler)}
+	if _, err := demo.Load(t.Context(), e.demoStores(s), time.Now()); err != nil {
 		t.Fatalf("load demo data: %v", err)
 	}
 	return s

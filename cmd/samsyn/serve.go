@@ -98,12 +98,7 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Deps{
-		Accounts: s.accounts, Members: s.members, Users: s.users, Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Audit: s.audit,
-		Imports: s.consults, CalendarFeeds: s.sessions, AccountLinks: s.sessions, Mailer: s.mailer,
-		Outcomes: s.consults, Positions: s.issues, Feedback: s.audit,
-		Search: s.search, SearchChanged: e.searchSyncer(s).Kick, Ready: s.db.Ping, Logger: e.log, Clock: s.clock, Registry: reg,
-	}, web.Config{
+	return web.New(web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
 		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(),
@@ -120,7 +115,7 @@ func (e *env) purgeSessions(ctx context.Context, s *stack) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := s.accounts.PurgeSessions(ctx); err != nil {
+			if n, err := e.services(s).Accounts.PurgeSessions(ctx); err != nil {
 				e.log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				e.log.Info("purged expired sessions", "count", n)

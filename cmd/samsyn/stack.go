@@ -10,6 +10,7 @@ import (
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/demo"
 	"github.com/samsyn/samsyn/app/mongodb"
+	"github.com/samsyn/samsyn/app/regeringen"
 	"github.com/samsyn/samsyn/search"
 	"github.com/samsyn/samsyn/search/bleve"
 	"github.com/samsyn/samsyn/search/meili"
@@ -30,9 +31,9 @@ type stack struct {
 	stmts     *mongodb.StatementStore
 	reminders *mongodb.ReminderStore
 	leases    *mongodb.LeaseStore
-	accounts  *app.Accounts
 	clock     app.Clock
 	syncer    *search.Syncer // see env.searchSyncer
+	svc       *app.Services  // see env.services
 }
 
 // openStore connects to MongoDB, or starts the embedded FerretDB.
@@ -54,9 +55,27 @@ func (e *env) openStore(ctx context.Context) (*stack, error) {
 	s.sessions, s.audit = mongodb.NewSessionStore(db), mongodb.NewAuditLog(db)
 	s.consults, s.issues, s.stmts = mongodb.NewConsultationStore(db), mongodb.NewIssueStore(db), mongodb.NewStatementStore(db)
 	s.reminders, s.leases = mongodb.NewReminderStore(db), mongodb.NewLeaseStore(db)
-	s.accounts = &app.Accounts{Users: s.users, Sessions: s.sessions, Tokens: s.sessions, Clock: s.clock,
-		IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
 	return s, nil
+}
+
+// cliActor stands for whoever runs a command, in the audit log.
+var cliActor = &app.User{Name: "CLI"}
+
+// services wires the domain's services on s once, after its mailer and
+// search engine are set: the web server, the commands and the demo loader
+// share them. The search sync hears of every change when there is a search
+// engine to keep in step.
+func (e *env) services(s *stack) *app.Services {
+	if s.svc != nil {
+		return s.svc
+	}
+	cfg := app.ServiceConfig{Clock: s.clock, Mailer: s.mailer, Fetcher: regeringen.Reader{}, BaseURL: e.cfg.BaseURL,
+		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
+	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
+	if s.search != nil {
+		s.svc.Events.Subscribe("search", app.KickHandler(e.searchSyncer(s).Kick))
+	}
+	return s.svc
 }
 
 // openSearch opens Meilisearch when configured, else Bleve under the data dir.
@@ -90,16 +109,18 @@ func (s *stack) close() {
 	}
 }
 
-func (s *stack) demoStores() demo.Stores {
+// demoStores are the stores the demo loader writes, with the services'
+// event stream, which it tells of every record.
+func (e *env) demoStores(s *stack) demo.Stores {
 	return demo.Stores{Members: s.members, Users: s.users, Consultations: s.consults, Issues: s.issues,
-		Statements: s.stmts, Audit: s.audit}
+		Statements: s.stmts, Events: e.services(s).Events}
 }
 
 // loadDemo loads demo data into an empty database and prints the admin
 // login. When demo data is there already it gives the demo admin a new
 // password and prints that, so that the login always works.
 func (e *env) loadDemo(ctx context.Context, s *stack) error {
-	res, err := demo.Load(ctx, s.demoStores(), s.clock.Now())
+	res, err := demo.Load(ctx, e.demoStores(s), s.clock.Now())
 	if err == nil {
 		fmt.Fprintf(e.stdout, "Demo data loaded: %d members, %d users, %d consultations, %d issues, %d statements.\n",
 			res.Members, res.Users, res.Consultations, res.Issues, res.Statements)
@@ -109,17 +130,13 @@ func (e *env) loadDemo(ctx context.Context, s *stack) error {
 	if app.ErrorCode(err) != app.ECONFLICT {
 		return err
 	}
-	u, uerr := s.users.UserByEmail(ctx, demo.AdminEmail)
+	users := e.services(s).Users
+	u, uerr := users.ByEmail(ctx, demo.AdminEmail)
 	if uerr != nil {
 		return errors.Join(err, errors.New("the database holds other data: demo data was not loaded"))
 	}
 	pw := app.RandomToken(8)
-	nu, uerr := u.Apply(app.UserUpdate{Password: &pw})
-	if uerr != nil {
-		return uerr
-	}
-	nu.UpdatedAt = s.clock.Now()
-	if uerr := s.users.UpdateUser(ctx, nu); uerr != nil {
+	if _, uerr := users.SetPassword(ctx, cliActor, u.ID, pw); uerr != nil { // ends the admin's sessions
 		return uerr
 	}
 	fmt.Fprintf(e.stdout, "Demo data is already loaded. Log in as %s with new password %s\n", demo.AdminEmail, pw)
