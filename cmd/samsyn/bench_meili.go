@@ -22,7 +22,7 @@ func (b *benchStack) meili(ctx context.Context, o benchOptions) ([]searchRun, *m
 	}
 	defer eng.Close()
 	t := time.Now()
-	st, err := search.Rebuild(ctx, eng, b.s.searchListers())
+	st, err := search.Rebuild(ctx, eng, b.s.searchStores().Listers())
 	if err != nil {
 		return nil, nil, fmt.Errorf("fill Meilisearch: %w", err)
 	}
