@@ -125,6 +125,26 @@ func (j *ReminderJob) Run(ctx context.Context) (int, error) {
 	return j.SendDue(ctx)
 }
 
+// RunEvery runs the job at once and then every interval until ctx ends,
+// logging what it sent and why a run failed.
+func (j *ReminderJob) RunEvery(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		switch n, err := j.Run(ctx); {
+		case err != nil && ctx.Err() == nil:
+			j.Logger.Warn("reminders", "err", err)
+		case n > 0:
+			j.Logger.Info("reminders sent", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
 // SendDue sends every reminder due today that no one has claimed yet. The
 // claim is recorded before sending, so a reminder goes out at most once;
 // if no recipient could be reached the claim is released for a retry.

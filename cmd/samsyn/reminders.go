@@ -30,7 +30,7 @@ func (e *env) startReminders(ctx context.Context, s *stack) {
 	}
 	job := e.reminderJob(s)
 	job.Mailer = s.mailer
-	go e.runReminders(ctx, job)
+	go job.RunEvery(ctx, reminderInterval)
 }
 
 // openMailer returns the SMTP mailer, or nil (and says so once) when
@@ -46,22 +46,4 @@ func (e *env) openMailer() app.Mailer {
 		return nil
 	}
 	return mailer
-}
-
-func (e *env) runReminders(ctx context.Context, job *app.ReminderJob) {
-	t := time.NewTicker(reminderInterval)
-	defer t.Stop()
-	for {
-		switch n, err := job.Run(ctx); {
-		case err != nil && ctx.Err() == nil:
-			e.log.Warn("reminders", "err", err)
-		case n > 0:
-			e.log.Info("reminders sent", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
