@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
 )
@@ -94,6 +95,13 @@ type ReminderJob struct {
 	Logger        *slog.Logger
 	Holder        string        // this replica's name for the lease
 	LeaseTTL      time.Duration // how long one run may hold the lease
+}
+
+// NewLeaseHolder names this process for a lease: its host, process id and
+// a random part, so that two processes never share a name.
+func NewLeaseHolder() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), RandomToken(4))
 }
 
 // LeaseName is the lease the reminder runs share.
