@@ -36,11 +36,10 @@ func (e *env) importCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return e.withStore(cmd.Context(), func(s *stack) error {
 				n, err := s.db.Import(cmd.Context(), e.stdin)
-				if err != nil {
-					return err
+				if err == nil {
+					fmt.Fprintf(e.stdout, "Imported %d documents.\n", n)
 				}
-				fmt.Fprintf(e.stdout, "Imported %d documents.\n", n)
-				return nil
+				return err
 			})
 		},
 	}

@@ -36,22 +36,20 @@ func (e *env) reindexCommand() *cobra.Command {
 		Short: "Rebuild the search indexes from the store beside the live ones, then swap them in",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			return e.withStore(ctx, func(s *stack) error {
-				if err := e.openSearch(ctx, s); err != nil {
+			return e.withStore(cmd.Context(), func(s *stack) error {
+				if err := e.openSearch(cmd.Context(), s); err != nil {
 					if e.cfg.MeiliURL == "" {
 						return fmt.Errorf("%w (the embedded index is held by a running server: stop it first; "+
 							"the server also rebuilds empty or outdated indexes itself when it starts)", err)
 					}
 					return err
 				}
-				st, err := search.Rebuild(ctx, s.search, s.searchStores().Listers())
-				if err != nil {
-					return err
+				st, err := search.Rebuild(cmd.Context(), s.search, s.searchStores().Listers())
+				if err == nil {
+					fmt.Fprintf(e.stdout, "Search indexes rebuilt: %d public and %d internal documents (%d caught up after the swap).\n",
+						st.Public, st.Internal, st.CaughtUp)
 				}
-				fmt.Fprintf(e.stdout, "Search indexes rebuilt: %d public and %d internal documents (%d caught up after the swap).\n",
-					st.Public, st.Internal, st.CaughtUp)
-				return nil
+				return err
 			})
 		},
 	}
