@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
 )
@@ -96,6 +97,13 @@ type ReminderJob struct {
 	LeaseTTL      time.Duration // how long one run may hold the lease
 }
 
+// NewLeaseHolder names this process for a lease: its host, process id and
+// a random part, so that two processes never share a name.
+func NewLeaseHolder() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), RandomToken(4))
+}
+
 // LeaseName is the lease the reminder runs share.
 const LeaseName = "reminders"
 
@@ -123,6 +131,26 @@ func (j *ReminderJob) Run(ctx context.Context) (int, error) {
 		}
 	}()
 	return j.SendDue(ctx)
+}
+
+// RunEvery runs the job at once and then every interval until ctx ends,
+// logging what it sent and why a run failed.
+func (j *ReminderJob) RunEvery(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		switch n, err := j.Run(ctx); {
+		case err != nil && ctx.Err() == nil:
+			j.Logger.Warn("reminders", "err", err)
+		case n > 0:
+			j.Logger.Info("reminders sent", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // SendDue sends every reminder due today that no one has claimed yet. The

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -278,4 +280,33 @@ func ChangedDeadlines(ctx context.Context, imports ImportLog, consultations Cons
 		out = append(out, DeadlineChange{Consultation: c, Previous: r.PreviousDeadline, ChangedAt: r.DeadlineChangedAt})
 	}
 	return out, nil
+}
+
+// WriteImportReport writes, for a terminal, one line per import result,
+// the fields its page lacked, and a summary of the outcomes.
+func WriteImportReport(w io.Writer, results []*ImportResult) {
+	count := map[string]int{}
+	for _, r := range results {
+		count[r.Outcome]++
+		ref := r.Reference
+		if ref == "" {
+			ref = "-"
+		}
+		line := fmt.Sprintf("%-9s  %-14s  %s", r.Outcome, ref, r.Title)
+		if !r.Deadline.IsZero() {
+			line += fmt.Sprintf(" (deadline %s)", r.Deadline)
+		}
+		fmt.Fprintln(w, line)
+		if r.DeadlineChanged {
+			fmt.Fprintf(w, "           deadline changed: %s -> %s\n", r.PreviousDeadline, r.Deadline)
+		}
+		if r.Reason != "" {
+			fmt.Fprintf(w, "           reason: %s\n", r.Reason)
+		}
+		if len(r.Missing) > 0 {
+			fmt.Fprintf(w, "           missing: %s\n", strings.Join(r.Missing, ", "))
+		}
+	}
+	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d refused\n", count[ImportAdded],
+		count[ImportUpdated], count[ImportUnchanged], count[ImportRefused])
 }

@@ -195,3 +195,21 @@ func TestImportRefusals(t *testing.T) {
 		t.Errorf("%d consultations", total)
 	}
 }
+
+// TestWriteImportReport checks the terminal report: a line per remiss
+// with what changed, was refused or was missing, and the summary.
+func TestWriteImportReport(t *testing.T) {
+	var out bytes.Buffer
+	app.WriteImportReport(&out, []*app.ImportResult{
+		{Outcome: app.ImportAdded, Reference: "KN2026/00741", Title: "Remiss A", Missing: []string{"series", "updated"}},
+		{Outcome: app.ImportRefused, Title: "Remiss B", Reason: "no title"},
+	})
+	want := "added      KN2026/00741    Remiss A\n" +
+		"           missing: series, updated\n" +
+		"refused    -               Remiss B\n" +
+		"           reason: no title\n" +
+		"1 added, 0 updated, 0 unchanged, 1 refused\n"
+	if out.String() != want {
+		t.Errorf("report =\n%s\nwant\n%s", out.String(), want)
+	}
+}

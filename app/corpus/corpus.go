@@ -70,6 +70,16 @@ func (g *Generator) Draft(i int, marker string) app.StatementInput {
 		Body: t.body(300 + t.r.IntN(500)), Topics: t.topics()}
 }
 
+// Marker is a made-up word of eleven letters that no generated text
+// holds, for Draft: a search for it finds that draft alone.
+func Marker(r *rand.Rand) string {
+	b := make([]byte, 10)
+	for i := range b {
+		b[i] = byte('a' + r.IntN(26))
+	}
+	return "x" + string(b)
+}
+
 // Edit returns save n of st: the same text with one paragraph added, as a
 // member's edit in the editor.
 func (g *Generator) Edit(st *app.Statement, n int) app.StatementEdit {

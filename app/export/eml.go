@@ -135,6 +135,24 @@ type Ministry struct {
 	Registry string
 }
 
+// ParseRegistryAddresses reads registry addresses that override or add
+// to Ministries' as "Issuer=address;Issuer=address" into issuer → address.
+func ParseRegistryAddresses(s string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(s, ";") {
+		if strings.TrimSpace(pair) == "" {
+			continue
+		}
+		issuer, addr, ok := strings.Cut(pair, "=")
+		a, err := mail.ParseAddress(strings.TrimSpace(addr))
+		if !ok || strings.TrimSpace(issuer) == "" || err != nil {
+			return nil, fmt.Errorf("%q is not \"Issuer=address\"", strings.TrimSpace(pair))
+		}
+		out[strings.TrimSpace(issuer)] = a.Address
+	}
+	return out, nil
+}
+
 var dnrPrefix = regexp.MustCompile(`^\s*([A-Za-zÅÄÖåäö]{1,3})\s*\d{4}\s*/`)
 
 // MinistryOf finds the ministry of a consultation: by the letters of its

@@ -121,3 +121,16 @@ func keys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+// TestParseRegistryAddresses reads "Issuer=address;…" with spaces around
+// the parts, and names a pair without an address.
+func TestParseRegistryAddresses(t *testing.T) {
+	m, err := export.ParseRegistryAddresses(" Finansdepartementet = fi.remissvar@regeringskansliet.se; ;Energimyndigheten=registrator@energimyndigheten.se")
+	if err != nil || len(m) != 2 || m["Finansdepartementet"] != "fi.remissvar@regeringskansliet.se" ||
+		m["Energimyndigheten"] != "registrator@energimyndigheten.se" {
+		t.Fatalf("parsed %v, %v", m, err)
+	}
+	if _, err := export.ParseRegistryAddresses("Finansdepartementet"); err == nil || !strings.Contains(err.Error(), `"Finansdepartementet"`) {
+		t.Fatalf("err = %v, want it to name the pair", err)
+	}
+}

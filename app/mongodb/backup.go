@@ -1,9 +1,13 @@
 package mongodb
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -86,4 +90,103 @@ func (db *DB) InsertRaw(ctx context.Context, name string, docs []bson.D) error {
 		return fmt.Errorf("insert into %s: %w", name, err)
 	}
 	return nil
+}
+
+// A backup is JSON Lines: one line per document, collections by name and
+// documents by _id, each {"collection":…,"doc":…} with the document in
+// canonical Extended JSON, so that types survive and the same data always
+// gives the same bytes.
+type backupLine struct {
+	Collection string          `json:"collection"`
+	Doc        json.RawMessage `json:"doc"`
+}
+
+// maxBackupLine bounds one line of a backup (MongoDB's document limit is
+// 16 MiB; Extended JSON is larger than BSON).
+const maxBackupLine = 64 << 20
+
+// importBatch is how many documents go to the store in one insert.
+const importBatch = 200
+
+// Export writes the whole database to w as a backup.
+func (db *DB) Export(ctx context.Context, w io.Writer) error {
+	names, err := db.CollectionNames(ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		prefix, err := json.Marshal(name)
+		if err != nil {
+			return err
+		}
+		err = db.DumpCollection(ctx, name, func(doc bson.Raw) error {
+			ext, err := bson.MarshalExtJSON(doc, true, false)
+			if err != nil {
+				return fmt.Errorf("export %s: %w", name, err)
+			}
+			_, err = fmt.Fprintf(w, "{\"collection\":%s,\"doc\":%s}\n", prefix, ext)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Import reads a backup from r into db, which must hold no document, and
+// returns how many documents it inserted. It checks every line before it
+// writes anything.
+func (db *DB) Import(ctx context.Context, r io.Reader) (int, error) {
+	empty, err := db.IsEmpty(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !empty {
+		return 0, errors.New("the database is not empty: import restores into an empty database only " +
+			"(use a new data dir, or another SAMSYN_MONGODB_DB)")
+	}
+	type batch struct {
+		col  string
+		docs []bson.D
+	}
+	var batches []batch
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxBackupLine)
+	line, n := 0, 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var l backupLine
+		if err := json.Unmarshal(b, &l); err != nil {
+			return 0, fmt.Errorf("line %d: %w", line, err)
+		}
+		if l.Collection == "" || len(l.Doc) == 0 {
+			return 0, fmt.Errorf(`line %d: want {"collection":…,"doc":…}`, line)
+		}
+		var doc bson.D
+		if err := bson.UnmarshalExtJSON(l.Doc, true, &doc); err != nil {
+			return 0, fmt.Errorf("line %d: document: %w", line, err)
+		}
+		if k := len(batches); k == 0 || batches[k-1].col != l.Collection || len(batches[k-1].docs) == importBatch {
+			batches = append(batches, batch{col: l.Collection})
+		}
+		batches[len(batches)-1].docs = append(batches[len(batches)-1].docs, doc)
+		n++
+	}
+	if err := sc.Err(); err != nil {
+		return 0, fmt.Errorf("read backup after line %d: %w", line, err)
+	}
+	if err := db.ClearMigrations(ctx); err != nil { // what was brought is migrated below
+		return 0, err
+	}
+	for _, b := range batches {
+		if err := db.InsertRaw(ctx, b.col, b.docs); err != nil {
+			return 0, err
+		}
+	}
+	return n, db.Migrate(ctx) // brings an older backup's data to this version
 }

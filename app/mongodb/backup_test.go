@@ -3,6 +3,7 @@ package mongodb_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -53,5 +54,24 @@ func TestBackupPrimitives(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("DumpCollection:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestImportRejectsBadInputWithoutWriting checks that a malformed backup
+// is refused before anything is written.
+func TestImportRejectsBadInputWithoutWriting(t *testing.T) {
+	ctx := context.Background()
+	db := mongotest.MustOpenDB(t)
+	in := `{"collection":"members","doc":{"_id":{"$oid":"000000000000000000000001"},"name":"A"}}` + "\n" +
+		`{"collection":"members","doc":{"_id":{"$oid":"zz"}}}` + "\n"
+	if _, err := db.Import(ctx, strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("err = %v, want an error naming line 2", err)
+	}
+	var out strings.Builder
+	if err := db.Export(ctx, &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "" {
+		t.Fatalf("a refused import wrote data:\n%s", out.String())
 	}
 }

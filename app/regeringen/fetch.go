@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -42,6 +43,20 @@ func Fetch(ctx context.Context, client *http.Client, rawURL string) (*Page, erro
 		return nil, app.FieldError("url", fmt.Sprintf("Sidan kunde inte hämtas: servern svarade %d.", resp.StatusCode))
 	}
 	return Parse(io.LimitReader(resp.Body, MaxPageSize+1), resp.Request.URL)
+}
+
+// Open reads the page src names: a URL (http or https) is fetched, anything
+// else is read as a saved file.
+func Open(ctx context.Context, src string) (*Page, error) {
+	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
+		return Fetch(ctx, nil, src)
+	}
+	f, err := os.Open(src)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", src, err)
+	}
+	defer f.Close()
+	return Parse(f, nil)
 }
 
 // OnRegeringen reports whether rawURL is a page of regeringen.se: the

@@ -6,6 +6,15 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
+// Intakes returns what the import needs of every remiss on the page.
+func (p *Page) Intakes() []*app.RemissIntake {
+	out := make([]*app.RemissIntake, 0, len(p.Remisser))
+	for _, r := range p.Remisser {
+		out = append(out, r.Intake())
+	}
+	return out
+}
+
 // Intake returns what the import needs from r: the remiss's documents,
 // then the answers already received (titled "Remissvar: …").
 func (r *Remiss) Intake() *app.RemissIntake {

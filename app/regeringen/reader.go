@@ -25,7 +25,7 @@ func (r Reader) Parse(src io.Reader) ([]*app.RemissIntake, error) {
 	if err != nil {
 		return nil, err
 	}
-	return intakes(page), nil
+	return page.Intakes(), nil
 }
 
 // Fetch fetches the page at rawURL, which must be on regeringen.se, so
@@ -42,15 +42,7 @@ func (r Reader) Fetch(ctx context.Context, rawURL string) ([]*app.RemissIntake, 
 	if err != nil {
 		return nil, err
 	}
-	return intakes(page), nil
-}
-
-func intakes(p *Page) []*app.RemissIntake {
-	out := make([]*app.RemissIntake, 0, len(p.Remisser))
-	for _, r := range p.Remisser {
-		out = append(out, r.Intake())
-	}
-	return out
+	return page.Intakes(), nil
 }
 
 // onRegeringenClient follows redirects only within regeringen.se.

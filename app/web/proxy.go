@@ -24,25 +24,35 @@ func parseTrustedProxies(list []string) (trustedProxies, error) {
 		if entry == "" {
 			continue
 		}
-		cidr := entry
-		if !strings.Contains(entry, "/") {
-			ip := net.ParseIP(entry)
-			if ip == nil {
-				return nil, fmt.Errorf("trusted proxy %q is not an IP address or CIDR range", entry)
-			}
-			bits := 128
-			if ip.To4() != nil {
-				bits = 32
-			}
-			cidr = fmt.Sprintf("%s/%d", entry, bits)
-		}
-		_, n, err := net.ParseCIDR(cidr)
+		n, err := ParseTrustedProxy(entry)
 		if err != nil {
-			return nil, fmt.Errorf("trusted proxy %q is not an IP address or CIDR range", entry)
+			return nil, err
 		}
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// ParseTrustedProxy reads one trusted proxy: an IP address (the range of
+// that one address) or a CIDR range.
+func ParseTrustedProxy(entry string) (*net.IPNet, error) {
+	cidr := entry
+	if !strings.Contains(entry, "/") {
+		ip := net.ParseIP(entry)
+		if ip == nil {
+			return nil, fmt.Errorf("trusted proxy %q is not an IP address or CIDR range", entry)
+		}
+		bits := 128
+		if ip.To4() != nil {
+			bits = 32
+		}
+		cidr = fmt.Sprintf("%s/%d", entry, bits)
+	}
+	_, n, err := net.ParseCIDR(cidr)
+	if err != nil {
+		return nil, fmt.Errorf("trusted proxy %q is not an IP address or CIDR range", entry)
+	}
+	return n, nil
 }
 
 func (t trustedProxies) contains(ip net.IP) bool {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/cmd/samsyn/internal/bench"
 )
 
 func rootCommand(ctx context.Context, e *env) *cobra.Command {
@@ -25,8 +26,8 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 	user.AddCommand(e.userAddCommand())
 	token := &cobra.Command{Use: "token", Short: "Manage personal API tokens"}
 	token.AddCommand(e.tokenCreateCommand())
-	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), e.benchCommand(), e.exportCommand(), e.importCommand())
-	root.AddCommand(e.loadCommand())
+	harness := bench.Config{MeiliURL: e.cfg.MeiliURL, MeiliKey: e.cfg.MeiliKey, NetworkName: e.cfg.NetworkName}
+	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), bench.Command(harness), e.exportCommand(), e.importCommand(), bench.LoadCommand(harness))
 	return root
 }
 

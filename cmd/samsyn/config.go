@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"net/mail"
 	"net/url"
 	"strings"
+
+	"github.com/samsyn/samsyn/app/export"
+	"github.com/samsyn/samsyn/app/web"
 )
 
 // Config is the whole configuration, read once from the environment
@@ -92,7 +94,7 @@ func (c Config) Validate() error {
 		errs = append(errs, err)
 	}
 	for _, p := range c.TrustedProxyList() {
-		if !isIPOrCIDR(p) {
+		if _, err := web.ParseTrustedProxy(p); err != nil {
 			errs = append(errs, fmt.Errorf("SAMSYN_TRUSTED_PROXIES: %q is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24)", p))
 		}
 	}
@@ -129,13 +131,6 @@ func (c Config) TrustedProxyList() []string {
 	return out
 }
 
-func isIPOrCIDR(s string) bool {
-	if _, _, err := net.ParseCIDR(s); err == nil {
-		return true
-	}
-	return net.ParseIP(s) != nil
-}
-
 func mask(s string) string {
 	if s == "" {
 		return ""
@@ -157,17 +152,9 @@ func maskURL(s string) string {
 
 // RegistryAddresses parses SAMSYN_REGISTRY_ADDRESSES into issuer → address.
 func (c Config) RegistryAddresses() (map[string]string, error) {
-	out := map[string]string{}
-	for _, pair := range strings.Split(c.Registries, ";") {
-		if strings.TrimSpace(pair) == "" {
-			continue
-		}
-		issuer, addr, ok := strings.Cut(pair, "=")
-		a, err := mail.ParseAddress(strings.TrimSpace(addr))
-		if !ok || strings.TrimSpace(issuer) == "" || err != nil {
-			return nil, fmt.Errorf("SAMSYN_REGISTRY_ADDRESSES: %q is not \"Issuer=address\"", strings.TrimSpace(pair))
-		}
-		out[strings.TrimSpace(issuer)] = a.Address
+	m, err := export.ParseRegistryAddresses(c.Registries)
+	if err != nil {
+		return nil, fmt.Errorf("SAMSYN_REGISTRY_ADDRESSES: %w", err)
 	}
-	return out, nil
+	return m, nil
 }

@@ -359,7 +359,7 @@ type statementWriter struct {
 // paragraph with a new marker, and publishes two in five of the position
 // papers (a joint statement cannot be published from a draft).
 func (w statementWriter) statement(ctx context.Context, i int) error {
-	marker := randomWord(w.r)
+	marker := corpus.Marker(w.r)
 	in := w.gen.Draft(i, marker)
 	if w.r.IntN(3) == 0 {
 		in.Kind = app.KindJointStatement
@@ -371,7 +371,7 @@ func (w statementWriter) statement(ctx context.Context, i int) error {
 	ack(st, marker)
 	for k := range 1 + w.r.IntN(3) {
 		ed := w.gen.Edit(st, 4*i+k)
-		marker = randomWord(w.r)
+		marker = corpus.Marker(w.r)
 		ed.Body += "\n\nMarkör " + marker + "."
 		if st, err = w.desk.Edit(ctx, w.admin, st.ID, ed); err != nil {
 			return fmt.Errorf("edit %d: %w", k+1, err)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"time"
 
 	"github.com/samsyn/samsyn/app"
@@ -15,10 +13,9 @@ var reminderInterval = 15 * time.Minute
 
 // reminderJob wires the reminder job on s; its Mailer is nil until set.
 func (e *env) reminderJob(s *stack) *app.ReminderJob {
-	host, _ := os.Hostname()
 	return &app.ReminderJob{Consultations: s.consults, Users: s.users, Log: s.reminders, Leases: s.leases,
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, Clock: s.clock, Logger: e.log,
-		Holder: fmt.Sprintf("%s/%d/%s", host, os.Getpid(), app.RandomToken(4)), LeaseTTL: 10 * time.Minute}
+		Holder: app.NewLeaseHolder(), LeaseTTL: 10 * time.Minute}
 }
 
 // startReminders sends reminder e-mails in the background until ctx ends:
@@ -30,7 +27,7 @@ func (e *env) startReminders(ctx context.Context, s *stack) {
 	}
 	job := e.reminderJob(s)
 	job.Mailer = s.mailer
-	go e.runReminders(ctx, job)
+	go job.RunEvery(ctx, reminderInterval)
 }
 
 // openMailer returns the SMTP mailer, or nil (and says so once) when
@@ -46,22 +43,4 @@ func (e *env) openMailer() app.Mailer {
 		return nil
 	}
 	return mailer
-}
-
-func (e *env) runReminders(ctx context.Context, job *app.ReminderJob) {
-	t := time.NewTicker(reminderInterval)
-	defer t.Stop()
-	for {
-		switch n, err := job.Run(ctx); {
-		case err != nil && ctx.Err() == nil:
-			e.log.Warn("reminders", "err", err)
-		case n > 0:
-			e.log.Info("reminders sent", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }

@@ -84,7 +84,7 @@ func TestRelevance(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer eng.Close()
-	if _, err := search.Rebuild(t.Context(), eng, s.searchListers()); err != nil {
+	if _, err := search.Rebuild(t.Context(), eng, s.searchStores().Listers()); err != nil {
 		t.Fatal(err)
 	}
 	recall, misses := recallAt5(t, func(q string) []string {
@@ -165,7 +165,7 @@ func stockBleve(t *testing.T, s *stack) func(string) []string {
 	}
 	t.Cleanup(func() { idx.Close() })
 	byID := map[string]string{}
-	for _, list := range s.searchListers() {
+	for _, list := range s.searchStores().Listers() {
 		err := list(context.Background(), func(l search.Listed) error {
 			d := l.Task.Doc
 			byID[d.ID] = d.Title

@@ -1,12 +1,9 @@
-package main
+package bench
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -24,47 +21,32 @@ import (
 	"github.com/samsyn/samsyn/search/bleve"
 )
 
-// benchStack is the embedded stack of one bench size, with the demo data
-// (members, users, consultations) loaded and the corpus generator on it.
-type benchStack struct {
-	env                *env // on the temporary data dir, embedded store and Bleve
-	meiliURL, meiliKey string
-	s                  *stack
-	desk               *app.Statements
-	syncer             *search.Syncer
-	admin              *app.User
-	gen                *corpus.Generator
-	slugs              []string // a sample of the corpus, for page requests
-	client             *http.Client
-	srv                *web.Server
-	baseURL            string
-	stopSync           context.CancelFunc
-	syncDone           chan struct{}
+// harness is the Samsyn of one bench size or load run, with the demo
+// data (members, users, consultations) loaded and the corpus generator on
+// it.
+type harness struct {
+	cfg      Config
+	sys      *system
+	desk     *app.Statements
+	admin    *app.User
+	gen      *corpus.Generator
+	slugs    []string // a sample of the corpus, for page requests
+	client   *http.Client
+	srv      *web.Server
+	baseURL  string
+	stopSync context.CancelFunc
+	syncDone chan struct{}
 }
 
 // syncBatch is the search sync's batch as serve runs it (the Syncer's
 // default).
 const syncBatch = 100
 
-// benchEnv is e on the temporary data dir dir: the embedded store and
-// Bleve whatever the configuration says, and only errors logged.
-func (e *env) benchEnv(dir string) *env {
-	cfg := e.cfg
-	cfg.DataDir, cfg.MongoURI, cfg.MeiliURL, cfg.MeiliKey = dir, "", "", ""
-	cfg.Addr, cfg.BaseURL = "127.0.0.1:0", "http://127.0.0.1"
-	return &env{cfg: cfg, log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
-		stdin: strings.NewReader(""), stdout: io.Discard}
-}
-
-// openBench opens the stack on dir, loads the demo data and indexes it.
-func (e *env) openBench(ctx context.Context, dir string, seed uint64) (*benchStack, error) {
-	b := &benchStack{env: e.benchEnv(dir), meiliURL: e.cfg.MeiliURL, meiliKey: e.cfg.MeiliKey, client: benchClient()}
+// openHarness opens Samsyn on dir, loads the demo data and indexes it.
+func openHarness(ctx context.Context, dir string, cfg Config, seed uint64) (*harness, error) {
+	b := &harness{cfg: cfg, client: newClient()}
 	var err error
-	if b.s, err = b.env.openStore(ctx); err != nil {
-		return nil, err
-	}
-	if err := b.env.openSearch(ctx, b.s); err != nil {
-		b.close()
+	if b.sys, err = openSystem(ctx, dir, cfg.NetworkName); err != nil {
 		return nil, err
 	}
 	if err := b.prepare(ctx, seed); err != nil {
@@ -74,9 +56,9 @@ func (e *env) openBench(ctx context.Context, dir string, seed uint64) (*benchSta
 	return b, nil
 }
 
-func (b *benchStack) prepare(ctx context.Context, seed uint64) error {
-	s := b.s
-	if _, err := demo.Load(ctx, b.env.demoStores(s), s.clock.Now()); err != nil {
+func (b *harness) prepare(ctx context.Context, seed uint64) error {
+	s := b.sys
+	if _, err := demo.Load(ctx, s.demoStores(), s.clock.Now()); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	var err error
@@ -95,18 +77,17 @@ func (b *benchStack) prepare(ctx context.Context, seed uint64) error {
 	for _, c := range consults {
 		b.gen.ConsultationIDs = append(b.gen.ConsultationIDs, c.ID)
 	}
-	b.syncer = b.env.searchSyncer(s)      // the one the server kicks after every change
-	b.desk = b.env.services(s).Statements // the server's, whose changes kick the syncer
+	b.desk = s.desk()
 	_, err = b.drain(ctx)
 	return err
 }
 
 // drain runs sync rounds until nothing is dirty; it returns how many
 // documents it indexed.
-func (b *benchStack) drain(ctx context.Context) (int, error) {
+func (b *harness) drain(ctx context.Context) (int, error) {
 	total := 0
 	for range 1_000_000 {
-		n, err := b.syncer.SyncOnce(ctx)
+		n, err := b.sys.syncer.SyncOnce(ctx)
 		if err != nil {
 			return total, err
 		}
@@ -121,8 +102,8 @@ func (b *benchStack) drain(ctx context.Context) (int, error) {
 // baseline indexes the corpus straight into a fresh Bleve index with the
 // same mapping and analysis, in batches of loadChunk: the cost of
 // indexing alone, with no store and no sync. Only the Index calls are timed.
-func (b *benchStack) baseline(ctx context.Context, n int, l *loadReport) error {
-	dir := filepath.Join(b.env.cfg.DataDir, "baseline")
+func (b *harness) baseline(ctx context.Context, n int, l *loadReport) error {
+	dir := filepath.Join(b.sys.dir, "baseline")
 	eng, err := bleve.Open(dir)
 	if err != nil {
 		return err
@@ -165,7 +146,7 @@ const loadChunk = 500
 // search and indexed by one round of the real search sync, which gives
 // the sync's rate on a collection of this size (its per-statement cost
 // grows with the collection; a full drain would take hours at 5,000).
-func (b *benchStack) load(ctx context.Context, n, sample int, l *loadReport) error {
+func (b *harness) load(ctx context.Context, n, sample int, l *loadReport) error {
 	sample = max(min(sample, syncBatch, n/2), 1)
 	bulk := n - sample
 	wall, cpu, err := b.bulk(ctx, 0, bulk)
@@ -182,7 +163,7 @@ func (b *benchStack) load(ctx context.Context, n, sample int, l *loadReport) err
 		return err
 	}
 	t := time.Now()
-	indexed, err := b.syncer.SyncOnce(ctx)
+	indexed, err := b.sys.syncer.SyncOnce(ctx)
 	if err != nil {
 		return err
 	}
@@ -203,14 +184,14 @@ const bulkInFlight = 2
 // inserted unmarked (so a stored statement is always indexed). It
 // returns the wall-clock and the process's CPU time; both include
 // generating the text on the feeding goroutine (~0.08 ms a statement).
-func (b *benchStack) bulk(ctx context.Context, from, to int) (wall, cpu time.Duration, err error) {
+func (b *harness) bulk(ctx context.Context, from, to int) (wall, cpu time.Duration, err error) {
 	every := max((to-from)/200, 1)
 	index := func(ctx context.Context, sts []*app.Statement) error {
 		tasks := make([]app.IndexTask, len(sts))
 		for i, st := range sts {
 			tasks[i] = app.StatementSearchTask(st)
 		}
-		return search.Apply(ctx, b.s.search.Public(), b.s.search.Internal(), tasks)
+		return search.Apply(ctx, b.sys.search.Public(), b.sys.search.Internal(), tasks)
 	}
 	t, c := time.Now(), cpuTime()
 	g, gctx := errgroup.WithContext(ctx)
@@ -218,7 +199,7 @@ func (b *benchStack) bulk(ctx context.Context, from, to int) (wall, cpu time.Dur
 	for range bulkInFlight {
 		g.Go(func() error {
 			for sts := range chunks {
-				if err := b.s.stmts.InsertStatements(gctx, sts, index); err != nil {
+				if err := b.sys.stmts.InsertStatements(gctx, sts, index); err != nil {
 					return err
 				}
 			}
@@ -248,13 +229,13 @@ feed:
 
 // insert stores statements from to to marked for the search sync, a
 // chunk at a time.
-func (b *benchStack) insert(ctx context.Context, from, to int) error {
+func (b *harness) insert(ctx context.Context, from, to int) error {
 	for start := from; start < to; start += loadChunk {
 		sts := make([]*app.Statement, 0, loadChunk)
 		for i := start; i < min(start+loadChunk, to); i++ {
 			sts = append(sts, b.gen.Statement(i))
 		}
-		if err := b.s.stmts.InsertStatements(ctx, sts, nil); err != nil {
+		if err := b.sys.stmts.InsertStatements(ctx, sts, nil); err != nil {
 			return err
 		}
 	}
@@ -263,14 +244,14 @@ func (b *benchStack) insert(ctx context.Context, from, to int) error {
 
 // serve starts the search sync in the background and the real server on
 // a loopback port.
-func (b *benchStack) serve(ctx context.Context) error {
+func (b *harness) serve(ctx context.Context) error {
 	syncCtx, cancel := context.WithCancel(ctx)
 	b.stopSync, b.syncDone = cancel, make(chan struct{})
 	go func() {
 		defer close(b.syncDone)
-		b.syncer.Run(syncCtx)
+		b.sys.syncer.Run(syncCtx)
 	}()
-	srv, base, err := b.env.listen(b.s)
+	srv, base, err := b.sys.listen(b.sys.search)
 	if err != nil {
 		return err
 	}
@@ -278,28 +259,11 @@ func (b *benchStack) serve(ctx context.Context) error {
 	return nil
 }
 
-// listen starts the real server for s on a loopback port and returns its
-// base URL.
-func (e *env) listen(s *stack) (*web.Server, string, error) {
-	srv, err := e.newServer(s)
-	if err != nil {
-		return nil, "", err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, "", err
-	}
-	go func() { _ = srv.Serve(ln) }()
-	return srv, "http://" + ln.Addr().String(), nil
-}
-
 // close stops the server and the sync and closes the stack; it may be
 // called more than once.
-func (b *benchStack) close() {
+func (b *harness) close() {
 	if b.srv != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		_ = b.srv.Shutdown(ctx)
-		cancel()
+		shutdown(b.srv)
 		b.srv = nil
 	}
 	if b.stopSync != nil {
@@ -307,18 +271,15 @@ func (b *benchStack) close() {
 		<-b.syncDone
 		b.stopSync = nil
 	}
-	if b.s != nil {
-		b.s.close()
-		b.s = nil
+	if b.sys != nil {
+		b.sys.close()
+		b.sys = nil
 	}
 	b.client.CloseIdleConnections()
 }
 
-func (b *benchStack) searchDir() string { return filepath.Join(b.env.cfg.DataDir, "search") }
-func (b *benchStack) storeDir() string  { return filepath.Join(b.env.cfg.DataDir, "ferretdb") }
-
-// benchClient keeps a connection per concurrent client alive.
-func benchClient() *http.Client {
+// newClient keeps a connection per concurrent client alive.
+func newClient() *http.Client {
 	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: 2 * benchConcurrency, MaxIdleConnsPerHost: 2 * benchConcurrency, DisableCompression: true}}
+		MaxIdleConns: 2 * concurrency, MaxIdleConnsPerHost: 2 * concurrency, DisableCompression: true}}
 }

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -32,7 +32,9 @@ type loadOptions struct {
 	mix      [kindCount]int // percent of search, page and write requests
 }
 
-func (e *env) loadCommand() *cobra.Command {
+// LoadCommand is samsyn load; it prints its tables to the command's
+// output and its progress to the command's error output.
+func LoadCommand(cfg Config) *cobra.Command {
 	o := loadOptions{}
 	cmd := &cobra.Command{
 		Use:   "load",
@@ -46,7 +48,7 @@ func (e *env) loadCommand() *cobra.Command {
 			"every 5 s. It exits non-zero on any error or 5xx answer.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return e.load(cmd.Context(), o, cmd.ErrOrStderr())
+			return load(cmd.Context(), cfg, o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
@@ -101,10 +103,10 @@ func (o *loadOptions) parseMix() error {
 	return nil
 }
 
-// load prepares the stack, warms it up, runs the measured load, prints
-// the table and writes the JSON. Any error or 5xx answer makes it fail,
-// after the report.
-func (e *env) load(ctx context.Context, o loadOptions, progress io.Writer) error {
+// load prepares Samsyn, warms it up, runs the measured load, prints the
+// table to out and writes the JSON. Any error or 5xx answer makes it
+// fail, after the report.
+func load(ctx context.Context, cfg Config, o loadOptions, out, progress io.Writer) error {
 	if err := o.validate(); err != nil {
 		return err
 	}
@@ -116,15 +118,15 @@ func (e *env) load(ctx context.Context, o loadOptions, progress io.Writer) error
 		return err
 	}
 	defer os.RemoveAll(dir)
-	b, err := e.openBench(ctx, dir, o.seed)
+	b, err := openHarness(ctx, dir, cfg, o.seed)
 	if err != nil {
 		return err
 	}
 	defer b.close()
-	if err := e.loadRun(ctx, b, o, rep, progress); err != nil {
+	if err := loadRun(ctx, b, o, rep, progress); err != nil {
 		return err
 	}
-	rep.writeMarkdown(e.stdout)
+	rep.writeMarkdown(out)
 	if o.jsonPath != "" {
 		js, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {
@@ -139,7 +141,7 @@ func (e *env) load(ctx context.Context, o loadOptions, progress io.Writer) error
 
 // loadRun loads the corpus, starts the server, sets up the writers, and
 // runs the warm-up and then the measured load.
-func (e *env) loadRun(ctx context.Context, b *benchStack, o loadOptions, rep *loadRunReport, progress io.Writer) error {
+func loadRun(ctx context.Context, b *harness, o loadOptions, rep *loadRunReport, progress io.Writer) error {
 	fmt.Fprintf(progress, "load: loading %d statements by the bulk path\n", o.docs)
 	if _, _, err := b.bulk(ctx, 0, o.docs); err != nil {
 		return fmt.Errorf("load the corpus: %w", err)
@@ -190,8 +192,8 @@ type loadWriter struct {
 
 // loadWriters creates o.users member users with API tokens, spread over
 // the demo members, and a draft per connection, created by its user.
-func (b *benchStack) loadWriters(ctx context.Context, o loadOptions) ([]loadWriter, error) {
-	members, _, err := b.s.members.ListMembers(ctx, app.MemberFilter{ActiveOnly: true, Page: app.Page{Number: 1, Size: 100}})
+func (b *harness) loadWriters(ctx context.Context, o loadOptions) ([]loadWriter, error) {
+	members, _, err := b.sys.members.ListMembers(ctx, app.MemberFilter{ActiveOnly: true, Page: app.Page{Number: 1, Size: 100}})
 	if err != nil || len(members) == 0 {
 		return nil, fmt.Errorf("members for the load's users: %d, %w", len(members), err)
 	}
@@ -201,13 +203,13 @@ func (b *benchStack) loadWriters(ctx context.Context, o loadOptions) ([]loadWrit
 		in := app.NewUserInput{Email: fmt.Sprintf("last%03d@samsyn.example", k), Name: fmt.Sprintf("Lasta Testare %d", k),
 			Title: "Näringslivschef", Role: app.RoleMember, MemberID: members[k%len(members)].ID,
 			Password: "lastprov med långt lösenord"}
-		if users[k], err = app.NewUser(in, b.s.clock.Now()); err != nil {
+		if users[k], err = app.NewUser(in, b.sys.clock.Now()); err != nil {
 			return nil, err
 		}
-		if err := b.s.users.CreateUser(ctx, users[k]); err != nil {
+		if err := b.sys.users.CreateUser(ctx, users[k]); err != nil {
 			return nil, err
 		}
-		if tokens[k], err = b.env.services(b.s).Accounts.CreateToken(ctx, in.Email, "load"); err != nil {
+		if tokens[k], err = b.sys.svc.Accounts.CreateToken(ctx, in.Email, "load"); err != nil {
 			return nil, err
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/corpus"
 )
 
 // draftBase numbers the drafts the bench writes apart from the corpus.
@@ -19,12 +20,12 @@ const draftBase = 1 << 20
 // (internally), then publishes each through the service and times how
 // long until the public index finds it: the publish itself, which kicks
 // the sync as in serve, and the sync round.
-func (b *benchStack) publishLatency(ctx context.Context, o benchOptions) (latency, error) {
+func (b *harness) publishLatency(ctx context.Context, o options) (latency, error) {
 	r := rand.New(rand.NewPCG(uint64(len(b.slugs)), 99))
 	type draft struct{ id, marker string }
 	drafts := make([]draft, o.publishes)
 	for k := range drafts {
-		marker := randomWord(r)
+		marker := corpus.Marker(r)
 		st, err := b.desk.Create(ctx, b.admin, b.gen.Draft(draftBase+k, marker))
 		if err != nil {
 			return latency{}, fmt.Errorf("create draft: %w", err)
@@ -56,24 +57,15 @@ func (b *benchStack) publishLatency(ctx context.Context, o benchOptions) (latenc
 	return l, nil
 }
 
-// randomWord is a made-up word of ten letters, found by nothing else.
-func randomWord(r *rand.Rand) string {
-	b := make([]byte, 10)
-	for i := range b {
-		b[i] = byte('a' + r.IntN(26))
-	}
-	return "x" + string(b)
-}
-
 // waitIndexed waits until the running sync has cleared every dirty mark.
-func (b *benchStack) waitIndexed(ctx context.Context) error {
+func (b *harness) waitIndexed(ctx context.Context) error {
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
-		pending, err := b.s.stmts.PendingSearch(ctx, 1)
+		pending, err := b.sys.stmts.PendingSearch(ctx, 1)
 		if err != nil || len(pending) == 0 {
 			return err
 		}
-		b.syncer.Kick()
+		b.sys.syncer.Kick()
 		time.Sleep(20 * time.Millisecond)
 	}
 	return errors.New("the search sync did not catch up within a minute")
@@ -81,11 +73,11 @@ func (b *benchStack) waitIndexed(ctx context.Context) error {
 
 // pollPublic searches the public index for marker until id is among the
 // hits.
-func (b *benchStack) pollPublic(ctx context.Context, id, marker string, limit time.Duration) error {
+func (b *harness) pollPublic(ctx context.Context, id, marker string, limit time.Duration) error {
 	q := publicQuery(app.SearchQuery{Text: marker})
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
-		res, err := b.s.search.Public().Search(ctx, q)
+		res, err := b.sys.search.Public().Search(ctx, q)
 		if err != nil {
 			return err
 		}
@@ -101,7 +93,7 @@ func (b *benchStack) pollPublic(ctx context.Context, id, marker string, limit ti
 
 // revisionSaves times o.edits saves of a new revision through the
 // service, spread over five drafts, while the sync runs as in serve.
-func (b *benchStack) revisionSaves(ctx context.Context, o benchOptions) (latency, error) {
+func (b *harness) revisionSaves(ctx context.Context, o options) (latency, error) {
 	drafts := make([]*app.Statement, 5)
 	for k := range drafts {
 		st, err := b.desk.Create(ctx, b.admin, b.gen.Draft(2*draftBase+k, ""))
@@ -129,34 +121,25 @@ func (b *benchStack) revisionSaves(ctx context.Context, o benchOptions) (latency
 	return summarise(ds), nil
 }
 
-// benchStartup opens the stack again on dir, as serve does (store, index,
-// sync, server), and times it until a public search over HTTP finds
-// documents.
-func (e *env) benchStartup(ctx context.Context, dir string) (float64, error) {
-	be := e.benchEnv(dir)
-	client := benchClient()
+// startup opens Samsyn again on dir, as serve does (store, index, sync,
+// server), and times it until a public search over HTTP finds documents.
+func startup(ctx context.Context, dir string, cfg Config) (float64, error) {
+	client := newClient()
 	defer client.CloseIdleConnections()
 	start := time.Now()
-	s, err := be.openStore(ctx)
+	s, err := openSystem(ctx, dir, cfg.NetworkName)
 	if err != nil {
 		return 0, err
 	}
 	defer s.close()
-	if err := be.openSearch(ctx, s); err != nil {
-		return 0, err
-	}
 	syncCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	be.startSearchSync(syncCtx, s)
-	srv, base, err := be.listen(s)
+	go s.syncer.RebuildAndRun(syncCtx, s.searchStores())
+	srv, base, err := s.listen(s.search)
 	if err != nil {
 		return 0, err
 	}
-	defer func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		_ = srv.Shutdown(sctx)
-		cancel()
-	}()
+	defer shutdown(srv)
 	u := searchURL(base, app.SearchQuery{Text: "elnätet"})
 	for time.Since(start) < time.Minute {
 		var ans struct {

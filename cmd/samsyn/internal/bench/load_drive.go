@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ var loadKindNames = [kindCount]string{"public search (JSON API + /sok)", "public
 
 // loadDriver sends the mix over one keep-alive connection per worker.
 type loadDriver struct {
-	b        *benchStack
+	b        *harness
 	o        loadOptions
 	writers  []loadWriter
 	versions []int // the version each connection's next save is based on
@@ -40,7 +40,7 @@ type loadDriver struct {
 	phase    uint64
 }
 
-func newLoadDriver(b *benchStack, o loadOptions, writers []loadWriter) *loadDriver {
+func newLoadDriver(b *harness, o loadOptions, writers []loadWriter) *loadDriver {
 	d := &loadDriver{b: b, o: o, writers: writers, versions: make([]int, o.conns), saves: make([]int, o.conns),
 		searches: loadSearchURLs(b.baseURL)}
 	for w := range o.conns {

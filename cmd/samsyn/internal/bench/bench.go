@@ -1,4 +1,10 @@
-package main
+// Package bench is samsyn's benchmark and load harness: samsyn bench
+// measures loading, indexing, search, pages and writes on a generated
+// corpus, samsyn load drives the real server with a mix of requests for a
+// fixed time. Each run builds its own Samsyn in a temporary data dir
+// (embedded FerretDB and Bleve) and reports a Markdown table and JSON.
+// It owns the two commands, their flags and their reports.
+package bench
 
 import (
 	"context"
@@ -15,8 +21,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// benchOptions are the flags of samsyn bench.
-type benchOptions struct {
+// Config is what the harness takes from samsyn's configuration.
+type Config struct {
+	// MeiliURL and MeiliKey name a Meilisearch to measure search on as
+	// well (bench only); empty: Bleve only.
+	MeiliURL, MeiliKey string
+	NetworkName        string // shown on the pages served
+}
+
+// options are the flags of samsyn bench.
+type options struct {
 	sizes     []int
 	jsonPath  string
 	seed      uint64
@@ -28,11 +42,13 @@ type benchOptions struct {
 	profile   string        // CPU profile of the whole run
 }
 
-// benchConcurrency is the concurrent clients of the loaded measurements.
-const benchConcurrency = 16
+// concurrency is the concurrent clients of the loaded measurements.
+const concurrency = 16
 
-func (e *env) benchCommand() *cobra.Command {
-	o := benchOptions{}
+// Command is samsyn bench; it prints its table to the command's output
+// and its progress to the command's error output.
+func Command(cfg Config) *cobra.Command {
+	o := options{}
 	var docs string
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -49,7 +65,7 @@ func (e *env) benchCommand() *cobra.Command {
 				return err
 			}
 			o.sizes = sizes
-			return e.bench(cmd.Context(), o, cmd.ErrOrStderr())
+			return bench(cmd.Context(), cfg, o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
@@ -78,11 +94,11 @@ func parseSizes(s string) ([]int, error) {
 }
 
 // bench runs every size in turn, each in its own temporary data dir, then
-// prints the table and writes the JSON.
-func (e *env) bench(ctx context.Context, o benchOptions, progress io.Writer) error {
+// prints the table to out and writes the JSON.
+func bench(ctx context.Context, cfg Config, o options, out, progress io.Writer) error {
 	o.requests, o.publishes, o.edits = max(o.requests, 1), max(o.publishes, 1), max(o.edits, 1)
-	rep := &benchReport{Command: "samsyn " + strings.Join(os.Args[1:], " "), Started: time.Now().UTC().Truncate(time.Second),
-		GoVersion: runtime.Version(), CPUs: runtime.NumCPU(), Seed: o.seed, Meili: e.cfg.MeiliURL != ""}
+	rep := &report{Command: "samsyn " + strings.Join(os.Args[1:], " "), Started: time.Now().UTC().Truncate(time.Second),
+		GoVersion: runtime.Version(), CPUs: runtime.NumCPU(), Seed: o.seed, Meili: cfg.MeiliURL != ""}
 	if o.profile != "" {
 		stop, err := startCPUProfile(o.profile)
 		if err != nil {
@@ -92,13 +108,13 @@ func (e *env) bench(ctx context.Context, o benchOptions, progress io.Writer) err
 	}
 	for _, n := range o.sizes {
 		fmt.Fprintf(progress, "bench: %d documents\n", n)
-		r, err := e.benchSize(ctx, o, n, progress)
+		r, err := benchSize(ctx, cfg, o, n, progress)
 		if err != nil {
 			return fmt.Errorf("bench at %d documents: %w", n, err)
 		}
 		rep.Sizes = append(rep.Sizes, r)
 	}
-	rep.writeMarkdown(e.stdout)
+	rep.writeMarkdown(out)
 	if o.jsonPath == "" {
 		return nil
 	}
@@ -112,7 +128,7 @@ func (e *env) bench(ctx context.Context, o benchOptions, progress io.Writer) err
 // benchSize measures one corpus size, in order: load (with the raw Bleve
 // baseline), publish → searchable, search, pages, revision saves; then
 // closes the stack and times a start-up on the index it left.
-func (e *env) benchSize(ctx context.Context, o benchOptions, n int, progress io.Writer) (*sizeReport, error) {
+func benchSize(ctx context.Context, cfg Config, o options, n int, progress io.Writer) (*sizeReport, error) {
 	dir, err := os.MkdirTemp("", "samsyn-bench-*")
 	if err != nil {
 		return nil, err
@@ -121,7 +137,7 @@ func (e *env) benchSize(ctx context.Context, o benchOptions, n int, progress io.
 	step := func(what string) { fmt.Fprintf(progress, "bench: %d documents: %s\n", n, what) }
 	r := &sizeReport{Docs: n}
 	resetPeakRSS()
-	b, err := e.openBench(ctx, dir, o.seed)
+	b, err := openHarness(ctx, dir, cfg, o.seed)
 	if err != nil {
 		return nil, err
 	}
@@ -146,22 +162,22 @@ func (e *env) benchSize(ctx context.Context, o benchOptions, n int, progress io.
 	mb := procStatusMBs("VmRSS", "RssAnon", "RssFile", "RssShmem")
 	r.Resources.RSSMB, r.Resources.RSSAnonMB, r.Resources.RSSFileMB = mb[0], mb[1], mb[2]+mb[3]
 	r.Resources.GoHeapInUse = goHeapInUseMB()
-	r.Resources.IndexMB, r.Resources.StoreMB = dirMB(b.searchDir()), dirMB(b.storeDir())
+	r.Resources.IndexMB, r.Resources.StoreMB = dirMB(b.sys.searchDir()), dirMB(b.sys.storeDir())
 	b.close()
 	step("start-up with the index present")
-	r.Resources.StartupMs, err = e.benchStartup(ctx, dir)
+	r.Resources.StartupMs, err = startup(ctx, dir, cfg)
 	return r, err
 }
 
 // measureServing runs every measurement that needs the server up.
-func (b *benchStack) measureServing(ctx context.Context, o benchOptions, r *sizeReport, step func(string)) error {
+func (b *harness) measureServing(ctx context.Context, o options, r *sizeReport, step func(string)) error {
 	step("publish → searchable")
 	var err error
 	if r.PublishToSearchable, err = b.publishLatency(ctx, o); err != nil {
 		return err
 	}
 	step("public search, HTTP and in-process")
-	if r.Search, err = b.searchAll(ctx, o, "bleve", b.s.search, b.baseURL); err != nil {
+	if r.Search, err = b.searchAll(ctx, o, "bleve", b.sys.search, b.baseURL); err != nil {
 		return err
 	}
 	step("statement pages")
@@ -170,7 +186,7 @@ func (b *benchStack) measureServing(ctx context.Context, o benchOptions, r *size
 	if r.RevisionSave, err = b.revisionSaves(ctx, o); err != nil {
 		return err
 	}
-	if b.meiliURL != "" {
+	if b.cfg.MeiliURL != "" {
 		step("Meilisearch")
 		runs, load, err := b.meili(ctx, o)
 		if err != nil {

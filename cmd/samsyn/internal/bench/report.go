@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"fmt"
@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// benchReport is everything one bench run measured, as --json writes it.
-type benchReport struct {
+// report is everything one bench run measured, as --json writes it.
+type report struct {
 	Command   string        `json:"command"`
 	Started   time.Time     `json:"started"`
 	GoVersion string        `json:"go_version"`
@@ -89,7 +89,7 @@ func (r *sizeReport) run(engine, class, via string, conc int) (searchRun, bool) 
 
 // writeMarkdown prints one table, a column per size, so that the growth
 // of each cost with N shows along its row.
-func (rep *benchReport) writeMarkdown(w io.Writer) {
+func (rep *report) writeMarkdown(w io.Writer) {
 	fmt.Fprintf(w, "\n%s — %s, %d CPUs, seed %d\n\n", rep.Command, rep.GoVersion, rep.CPUs, rep.Seed)
 	head, rule := "| measure |", "| --- |"
 	for _, s := range rep.Sizes {
@@ -115,7 +115,7 @@ func (rep *benchReport) writeMarkdown(w io.Writer) {
 
 type rowFunc func(name string, cell func(*sizeReport) string)
 
-func (rep *benchReport) loadRows(row rowFunc) {
+func (rep *report) loadRows(row rowFunc) {
 	row("corpus: avg body words / avg text KB", func(s *sizeReport) string {
 		return fmt.Sprintf("%d / %.1f", s.Load.AvgWords, s.Load.AvgKB)
 	})
@@ -135,7 +135,7 @@ func (rep *benchReport) loadRows(row rowFunc) {
 	row("publish → searchable p50 / p99 ms", func(s *sizeReport) string { return p50p99(s.PublishToSearchable) })
 }
 
-func (rep *benchReport) searchRows(row rowFunc, engine string) {
+func (rep *report) searchRows(row rowFunc, engine string) {
 	for _, class := range []string{"plain", "typo", "prefix", "filtered", "full"} {
 		label := fmt.Sprintf("%s %s", engine, class)
 		row(label+": HTTP c1 p50 / p95 / p99 ms", func(s *sizeReport) string {
@@ -143,7 +143,7 @@ func (rep *benchReport) searchRows(row rowFunc, engine string) {
 			return fmt.Sprintf("%.2f / %.2f / %.2f", r.P50Ms, r.P95Ms, r.P99Ms)
 		})
 		row(label+": HTTP c16 req/s (p99 ms, errors)", func(s *sizeReport) string {
-			r, _ := s.run(engine, class, "http", benchConcurrency)
+			r, _ := s.run(engine, class, "http", concurrency)
 			return fmt.Sprintf("%.0f (%.1f, %d)", r.ReqPerSec, r.P99Ms, r.Errors)
 		})
 		row(label+": engine c1 p50 / p95 / p99 ms", func(s *sizeReport) string {
@@ -158,7 +158,7 @@ func (rep *benchReport) searchRows(row rowFunc, engine string) {
 	}
 }
 
-func (rep *benchReport) serveRows(row rowFunc) {
+func (rep *report) serveRows(row rowFunc) {
 	row("statement page c1 p50 / p99 ms (req/s)", func(s *sizeReport) string {
 		return fmt.Sprintf("%s (%.0f)", p50p99(s.Page), s.Page.ReqPerSec)
 	})
@@ -189,7 +189,7 @@ func p50p99(l latency) string {
 }
 
 // engines lists the search engines measured, Bleve first.
-func (rep *benchReport) engines() []string {
+func (rep *report) engines() []string {
 	out := []string{"bleve"}
 	for _, s := range rep.Sizes {
 		for _, r := range s.Search {

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -35,7 +35,7 @@ type searchRun struct {
 
 // searchAll measures every query class on eng: in-process at concurrency
 // 1, and over HTTP at base (a server searching eng) at 1 and 16.
-func (b *benchStack) searchAll(ctx context.Context, o benchOptions, name string, eng app.SearchEngine, base string) ([]searchRun, error) {
+func (b *harness) searchAll(ctx context.Context, o options, name string, eng app.SearchEngine, base string) ([]searchRun, error) {
 	var out []searchRun
 	for _, class := range corpus.Queries() {
 		qs := make([]app.SearchQuery, len(class.Queries))
@@ -59,7 +59,7 @@ func (b *benchStack) searchAll(ctx context.Context, o benchOptions, name string,
 		engine, viaHTTP := measurePair(ctx, o.requests, o.limit, onEngine, overHTTP)
 		run("engine", 1, engine)
 		run("http", 1, viaHTTP)
-		run("http", benchConcurrency, measure(ctx, benchConcurrency, concurrentRequests*o.requests, o.limit, overHTTP))
+		run("http", concurrency, measure(ctx, concurrency, concurrentRequests*o.requests, o.limit, overHTTP))
 	}
 	return out, nil
 }
@@ -86,7 +86,7 @@ func searchURL(base string, q app.SearchQuery) string {
 // checkSearch asks each URL once (which also warms caches) and checks the
 // answers are whole: every facet present. It returns the mean total and
 // the share of hits with a highlighted snippet.
-func (b *benchStack) checkSearch(ctx context.Context, urls []string) (avgTotal, highlighted float64, err error) {
+func (b *harness) checkSearch(ctx context.Context, urls []string) (avgTotal, highlighted float64, err error) {
 	var total, hits, marked int
 	for _, u := range urls {
 		var ans struct {
@@ -117,26 +117,26 @@ func (b *benchStack) checkSearch(ctx context.Context, urls []string) (avgTotal, 
 
 // pages measures the public statement page of the sampled statements at
 // concurrency 1 and 16.
-func (b *benchStack) pages(ctx context.Context, o benchOptions) (latency, latency) {
+func (b *harness) pages(ctx context.Context, o options) (latency, latency) {
 	get := func(ctx context.Context, i int) error {
 		return b.get(ctx, b.baseURL+"/stallningstaganden/"+b.slugs[i%len(b.slugs)])
 	}
-	return measure(ctx, 1, o.requests, o.limit, get), measure(ctx, benchConcurrency, concurrentRequests*o.requests, o.limit, get)
+	return measure(ctx, 1, o.requests, o.limit, get), measure(ctx, concurrency, concurrentRequests*o.requests, o.limit, get)
 }
 
 // get fetches u and reads the whole answer; anything but 200 is an error.
-func (b *benchStack) get(ctx context.Context, u string) error {
+func (b *harness) get(ctx context.Context, u string) error {
 	return b.fetch(ctx, u, func(r io.Reader) error {
 		_, err := io.Copy(io.Discard, r)
 		return err
 	})
 }
 
-func (b *benchStack) getJSON(ctx context.Context, u string, v any) error {
+func (b *harness) getJSON(ctx context.Context, u string, v any) error {
 	return b.fetch(ctx, u, func(r io.Reader) error { return json.NewDecoder(r).Decode(v) })
 }
 
-func (b *benchStack) fetch(ctx context.Context, u string, read func(io.Reader) error) error {
+func (b *harness) fetch(ctx context.Context, u string, read func(io.Reader) error) error {
 	return fetchWith(ctx, b.client, u, read)
 }
 

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 )
 
 // TestBench runs the harness on 50 documents with few requests and checks
@@ -23,20 +25,19 @@ func TestBench(t *testing.T) {
 	}
 	t.Setenv("TMPDIR", t.TempDir())
 	path := filepath.Join(t.TempDir(), "bench.json")
-	var out bytes.Buffer
-	args := []string{"bench", "--docs", "50", "--json", path, "--requests", "6", "--publishes", "3",
-		"--edits", "5", "--limit", "5s", "--sync-sample", "10"}
-	if err := run(context.Background(), args, testEnv(t.TempDir()), strings.NewReader(""), &out, io.Discard); err != nil {
+	out, err := execute(Command(Config{}), "--docs", "50", "--json", path, "--requests", "6", "--publishes", "3",
+		"--edits", "5", "--limit", "5s", "--sync-sample", "10")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "| measure | 50 docs |") || !strings.Contains(out.String(), "bleve full: HTTP c16") {
-		t.Errorf("no Markdown table in the output:\n%s", out.String())
+	if !strings.Contains(out, "| measure | 50 docs |") || !strings.Contains(out, "bleve full: HTTP c16") {
+		t.Errorf("no Markdown table in the output:\n%s", out)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rep benchReport
+	var rep report
 	if err := json.Unmarshal(b, &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +59,16 @@ func TestBench(t *testing.T) {
 	if parts := res.RSSAnonMB + res.RSSFileMB; parts > res.RSSMB+1 || parts < res.RSSMB-1 {
 		t.Errorf("anonymous %.1f + file-backed %.1f MB, resident %.1f MB: want them to add up", res.RSSAnonMB, res.RSSFileMB, res.RSSMB)
 	}
+}
+
+// execute runs cmd with args as samsyn runs it and returns its output.
+func execute(cmd *cobra.Command, args ...string) (string, error) {
+	var out bytes.Buffer
+	cmd.SetArgs(args)
+	cmd.SetOut(&out)
+	cmd.SetErr(io.Discard)
+	err := cmd.ExecuteContext(context.Background())
+	return out.String(), err
 }
 
 func checkLoad(t *testing.T, l loadReport) {

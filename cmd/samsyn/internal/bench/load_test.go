@@ -1,10 +1,7 @@
-package main
+package bench
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,13 +17,12 @@ func TestLoad(t *testing.T) {
 	}
 	t.Setenv("TMPDIR", t.TempDir())
 	path := filepath.Join(t.TempDir(), "load.json")
-	var out bytes.Buffer
-	args := []string{"load", "--docs", "50", "--conns", "8", "--duration", "3s", "--json", path}
-	if err := run(context.Background(), args, testEnv(t.TempDir()), strings.NewReader(""), &out, io.Discard); err != nil {
-		t.Fatalf("%v\n%s", err, out.String())
+	out, err := execute(LoadCommand(Config{}), "--docs", "50", "--conns", "8", "--duration", "3s", "--json", path)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
 	}
-	if !strings.Contains(out.String(), "| kind | requests |") || !strings.Contains(out.String(), "| memory at |") {
-		t.Errorf("no Markdown tables in the output:\n%s", out.String())
+	if !strings.Contains(out, "| kind | requests |") || !strings.Contains(out, "| memory at |") {
+		t.Errorf("no Markdown tables in the output:\n%s", out)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
