@@ -12,7 +12,7 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 	if st.Status != StatementDraft && st.Status != StatementSigning {
 		return nil, Errorf(ECONFLICT, "Ett publicerat ställningstagande kan inte kommenteras.")
 	}
-	if err := in.validate(len(Paragraphs(st.Body))); err != nil {
+	if err := in.validate(len(Blocks(st.Body))); err != nil {
 		return nil, err
 	}
 	if in.ParentID != "" {

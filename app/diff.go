@@ -1,7 +1,6 @@
 package app
 
 import (
-	"html/template"
 	"strings"
 	"unicode"
 
@@ -123,29 +122,4 @@ func diffTokens(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
-}
-
-// DiffLabels are the words a screen reader hears around changes.
-type DiffLabels struct{ Inserted, Deleted, End string }
-
-// DiffHTML renders chunks as escaped text with <ins> and <del>. Each change
-// carries visually hidden words (for example "tillagt:" and "slut") so
-// that screen readers, which mostly ignore ins and del, announce it.
-func DiffHTML(chunks []DiffChunk, l DiffLabels) template.HTML {
-	var b strings.Builder
-	hidden := func(s string) string {
-		return `<span class="visually-hidden">` + template.HTMLEscapeString(s) + `</span>`
-	}
-	for _, c := range chunks {
-		text := template.HTMLEscapeString(c.Text)
-		switch c.Op {
-		case DiffInsert:
-			b.WriteString("<ins>" + hidden("["+l.Inserted+" ") + text + hidden(" "+l.End+"]") + "</ins>")
-		case DiffDelete:
-			b.WriteString("<del>" + hidden("["+l.Deleted+" ") + text + hidden(" "+l.End+"]") + "</del>")
-		default:
-			b.WriteString(text)
-		}
-	}
-	return template.HTML(b.String()) // #nosec: every piece of text is escaped above
 }

@@ -1,42 +1,49 @@
 package app
 
 import (
-	"bytes"
-	"html/template"
-
-	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
-// markdown renders CommonMark with tables, strikethrough and autolinks.
-// Raw HTML in the source is not rendered (goldmark's default), and the
-// result is sanitised anyway: the one pipeline for all user-written text.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+// MarkdownExtensions are the goldmark extensions of every user-written
+// text: tables, strikethrough and autolinks on top of CommonMark. Package
+// web renders with them; package app only parses.
+func MarkdownExtensions() []goldmark.Extender {
+	return []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify}
+}
+
+// markdownParser reads CommonMark with MarkdownExtensions and gives
+// headings ids. Raw HTML is parsed but never shown (see ParseMarkdown).
+var markdownParser = goldmark.New(
+	goldmark.WithExtensions(MarkdownExtensions()...),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-)
-
-// sanitizer allows the HTML that Markdown produces and nothing that runs:
-// no script, no event handlers, no javascript: or data: URLs, no style.
-var sanitizer = func() *bluemonday.Policy {
-	p := bluemonday.UGCPolicy()
-	p.AllowAttrs("id").Matching(bluemonday.SpaceSeparatedTokens).OnElements("h1", "h2", "h3", "h4", "h5", "h6")
-	p.RequireNoFollowOnLinks(true)
-	p.AddTargetBlankToFullyQualifiedLinks(false)
-	return p
-}()
+).Parser()
 
 // MaxMarkdownLen bounds a Markdown text (about 100 pages of prose).
 const MaxMarkdownLen = 200_000
 
-// RenderMarkdown turns user-written Markdown into HTML that is safe to
-// insert into a page.
-func RenderMarkdown(src string) template.HTML {
-	var buf bytes.Buffer
-	if err := markdown.Convert([]byte(src), &buf); err != nil {
-		return template.HTML(template.HTMLEscapeString(src))
+// ParseMarkdown parses src as every user-written text is parsed and
+// returns its document and the top-level blocks a page shows, in order:
+// every top-level node but raw HTML and link reference definitions, which
+// render to nothing. Blocks numbers these same nodes, so a page that
+// renders them one by one numbers its paragraphs as Blocks does.
+func ParseMarkdown(src []byte) (doc ast.Node, shown []ast.Node) {
+	doc = markdownParser.Parse(text.NewReader(src))
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if shownBlock(n) {
+			shown = append(shown, n)
+		}
 	}
-	return template.HTML(sanitizer.SanitizeBytes(buf.Bytes())) // #nosec: sanitised above
+	return doc, shown
+}
+
+func shownBlock(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindHTMLBlock, ast.KindLinkReferenceDefinition:
+		return false
+	}
+	return true
 }

@@ -12,9 +12,9 @@ import (
 )
 
 // The Markdown of a statement is parsed once with goldmark (the same
-// extensions as app.RenderMarkdown) and its AST walked into a flat list of
-// blocks, which the PDF and Word writers then lay out. Raw HTML is left
-// out, as on the web page.
+// extensions as app.MarkdownExtensions, which the web pages render with)
+// and its AST walked into a flat list of blocks, which the PDF and Word
+// writers then lay out. Raw HTML is left out, as on the web page.
 var markdown = goldmark.New(goldmark.WithExtensions(east.Table, east.Strikethrough, east.Linkify))
 
 // maxDepth bounds how far nested lists and quotes are indented.

@@ -181,7 +181,7 @@ func (s *Server) sendFeed(c *fiber.Ctx, path, title, subtitle string, sts []*app
 }
 
 func (s *Server) feedItem(base string, st *app.Statement) *feeds.Item {
-	content := string(app.RenderMarkdown(st.Body))
+	content := string(renderMarkdown(st.Body))
 	var signers []string
 	for _, g := range st.Signatures {
 		if g.Decision == app.DecisionSigned {

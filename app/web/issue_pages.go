@@ -82,7 +82,7 @@ func (s *Server) issuePage(c *fiber.Ctx) error {
 }
 
 func (s *Server) issueView(c *fiber.Ctx, i *app.Issue) (*issuePage, error) {
-	p := &issuePage{Layout: s.layout(c, "issues.detail"), I: i, Body: app.RenderMarkdown(i.Body), CanEdit: currentUser(c).IsStaff()}
+	p := &issuePage{Layout: s.layout(c, "issues.detail"), I: i, Body: renderMarkdown(i.Body), CanEdit: currentUser(c).IsStaff()}
 	p.Title = i.Title
 	p.Row = issueRow{StatusLabel: p.T("issues.status." + i.Status), PriorityLabel: p.T("issues.priority." + i.Priority)}
 	p.ActionForm = s.newForm(p.Layout)

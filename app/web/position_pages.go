@@ -168,7 +168,7 @@ func (s *Server) draftPositionsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := draftPositionsPage{Layout: s.layout(c, "public.draftpos.title"), St: st, Body: app.RenderMarkdown(st.Body)}
+	p := draftPositionsPage{Layout: s.layout(c, "public.draftpos.title"), St: st, Body: renderMarkdown(st.Body)}
 	for _, i := range issues {
 		di := draftIssue{Issue: i}
 		for _, pos := range positions {

@@ -66,7 +66,7 @@ func (s *Server) publicIssuePage(c *fiber.Ctx) error {
 	}
 	issue := issues[idx]
 	v, _ := issue.PublicView()
-	p := publicIssuePage{Layout: s.layout(c, "public.issues.title"), Issue: v, Body: app.RenderMarkdown(v.Body),
+	p := publicIssuePage{Layout: s.layout(c, "public.issues.title"), Issue: v, Body: renderMarkdown(v.Body),
 		FeedURL: "/feed/fraga/" + v.Slug + ".atom"}
 	p.Title = v.Title
 	published, err := s.allPublished(ctx)

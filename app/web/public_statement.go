@@ -43,7 +43,7 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 		Published: localTime(st.PublishedAt), WithdrawnAt: st.WithdrawnAt.Format(time.RFC3339), WithdrawnOn: localTime(st.WithdrawnAt)}
 	p.Title = st.Title
 	if !p.Withdrawn {
-		p.Summary, p.Body = st.Summary, app.RenderMarkdown(st.Body)
+		p.Summary, p.Body = st.Summary, renderMarkdown(st.Body)
 		for i := range st.Signatures {
 			if g := &st.Signatures[i]; g.Decision == app.DecisionSigned {
 				p.Signers = append(p.Signers, publicSigner{Member: g.MemberName, Signatory: g.SignatoryName + ", " + g.SignatoryTitle,

@@ -145,5 +145,5 @@ func (s *Server) apiPreview(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	return c.JSON(previewOut{HTML: string(app.RenderMarkdown(in.Body))})
+	return c.JSON(previewOut{HTML: string(renderMarkdown(in.Body))})
 }

@@ -69,7 +69,7 @@ func (s *Server) diffPage(c *fiber.Ctx) error {
 	}
 	l := s.diffLabels(c)
 	p := diffPage{Layout: s.layout(c, "diff.title"), St: st, From: d.From.Number, To: d.To.Number, Changed: d.Changed(),
-		Title: app.DiffHTML(d.Title, l), Summary: app.DiffHTML(d.Summary, l), Body: app.DiffHTML(d.Body, l),
+		Title: diffHTML(d.Title, l), Summary: diffHTML(d.Summary, l), Body: diffHTML(d.Body, l),
 		FromAuthor: d.From.AuthorName, ToAuthor: d.To.AuthorName, FromAt: localTime(d.From.At), ToAt: localTime(d.To.At)}
 	for n := 1; n <= st.Revision; n++ {
 		p.Numbers = append(p.Numbers, n)

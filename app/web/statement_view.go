@@ -80,7 +80,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 }
 
 func (p *statementPage) fillParagraphs(st *app.Statement, threads []*app.CommentThread) {
-	paras := app.Paragraphs(st.Body)
+	paras := renderBlocks(st.Body)
 	p.Anchors = []Option{{Value: "0", Label: p.T("comments.whole_text")}}
 	for _, para := range paras {
 		p.Paragraphs = append(p.Paragraphs, paragraphView{N: para.N, HTML: para.HTML})
@@ -153,11 +153,11 @@ func (s *Server) conflictDiff(c *fiber.Ctx, st *app.Statement, err error) *confl
 	}
 	d := app.DiffRevisions(from, app.RevisionOf(st))
 	labels := s.diffLabels(c)
-	v.Title, v.Summary, v.Body = app.DiffHTML(d.Title, labels), app.DiffHTML(d.Summary, labels), app.DiffHTML(d.Body, labels)
+	v.Title, v.Summary, v.Body = diffHTML(d.Title, labels), diffHTML(d.Summary, labels), diffHTML(d.Body, labels)
 	return v
 }
 
-func (s *Server) diffLabels(c *fiber.Ctx) app.DiffLabels {
+func (s *Server) diffLabels(c *fiber.Ctx) diffWords {
 	m := s.views.messages[currentLang(c)]
-	return app.DiffLabels{Inserted: m["diff.inserted"], Deleted: m["diff.deleted"], End: m["diff.end"]}
+	return diffWords{Inserted: m["diff.inserted"], Deleted: m["diff.deleted"], End: m["diff.end"]}
 }

@@ -1,4 +1,4 @@
-package app_test
+package web
 
 import (
 	"fmt"
@@ -36,7 +36,7 @@ func BenchmarkRenderMarkdown(b *testing.B) {
 		b.Run(fmt.Sprintf("%s/%dKB", name, len(body)/1024), func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
-				if app.RenderMarkdown(body) == "" {
+				if renderMarkdown(body) == "" {
 					b.Fatal("empty HTML")
 				}
 			}
