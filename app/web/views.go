@@ -9,6 +9,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -121,9 +122,17 @@ func (s *Server) layout(c *fiber.Ctx, titleKey string) Layout {
 		if msg, ok := l.msgs[key]; ok {
 			l.Flash = msg
 		}
-		c.ClearCookie(flashCookie)
+		s.clearFlash(c)
 	}
 	return l
+}
+
+// clearFlash expires the flash cookie once it has been shown. It must name
+// the Path it was set with: without it the browser keeps the original
+// cookie and shows the message again on every later page below "/".
+func (s *Server) clearFlash(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, Expires: time.Unix(0, 0),
+		HTTPOnly: true, Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode})
 }
 
 const flashCookie = "samsyn_flash"
