@@ -184,6 +184,11 @@ func statementSteps() []eventStep {
 			w.statement = st
 			return id(st, err)
 		}},
+		{"statement.restore", func(ctx context.Context, w *eventWorld) (string, error) {
+			st, err := w.svc.Statements.Restore(ctx, w.signer, w.statement.ID, 1, w.statement.Version)
+			w.statement = st
+			return id(st, err)
+		}},
 		{"statement.comment", func(ctx context.Context, w *eventWorld) (string, error) {
 			c, err := w.svc.Statements.Comment(ctx, w.signer, w.statement.ID, app.CommentInput{Body: "Bra!", Anchor: 1})
 			w.comment = c
@@ -198,11 +203,16 @@ func statementSteps() []eventStep {
 			return id(st, err)
 		}},
 		{"statement.reopen", func(ctx context.Context, w *eventWorld) (string, error) {
-			st, err := w.svc.Statements.Reopen(ctx, w.staff, w.statement.ID)
+			st, err := w.svc.Statements.Reopen(ctx, w.staff, w.statement.ID, app.Step{})
 			return id(st, err)
 		}},
 		{"statement.signing", func(ctx context.Context, w *eventWorld) (string, error) {
 			st, err := w.svc.Statements.OpenSigning(ctx, w.staff, w.statement.ID, 0, app.DateOf(time.Now()).AddDays(20))
+			w.statement = st
+			return id(st, err)
+		}},
+		{"statement.quorum", func(ctx context.Context, w *eventWorld) (string, error) {
+			st, err := w.svc.Statements.SetQuorum(ctx, w.staff, w.statement.ID, w.statement.Version, 1)
 			w.statement = st
 			return id(st, err)
 		}},
@@ -213,11 +223,11 @@ func statementSteps() []eventStep {
 			return w.statement.ID, err
 		}},
 		{"statement.publish", func(ctx context.Context, w *eventWorld) (string, error) {
-			st, err := w.svc.Statements.Publish(ctx, w.staff, w.statement.ID)
+			st, err := w.svc.Statements.Publish(ctx, w.staff, w.statement.ID, app.Step{})
 			return id(st, err)
 		}},
 		{"statement.withdraw", func(ctx context.Context, w *eventWorld) (string, error) {
-			st, err := w.svc.Statements.Withdraw(ctx, w.staff, w.statement.ID)
+			st, err := w.svc.Statements.Withdraw(ctx, w.staff, w.statement.ID, app.Step{})
 			return id(st, err)
 		}},
 	}

@@ -52,6 +52,9 @@ type Statement struct {
 	PublishedAt time.Time
 	WithdrawnAt time.Time
 	AuthorID    string
+	// Quorum is the least number of members that must have signed before
+	// the text may be published; 0 sets none. The secretariat sets it.
+	Quorum int
 	// Round is the signing round: reopening the text starts a new one, and
 	// signatures of earlier rounds are void (kept as history).
 	Round int

@@ -6,17 +6,15 @@ import (
 )
 
 // Publish makes a statement public: one in signing with at least one
-// signature, or a position paper, which the network may publish in its
-// own name. Anything else is ECONFLICT.
-func (s *Statements) Publish(ctx context.Context, actor *User, id string) (*Statement, error) {
-	if err := requireStaff(actor); err != nil {
-		return nil, err
-	}
-	st, err := s.Store.StatementByID(ctx, id)
+// signature — and at least its quorum, when one is set —, or a position
+// paper, which the network may publish in its own name. Anything else is
+// ECONFLICT and changes nothing. The reason is kept in the audit log.
+func (s *Statements) Publish(ctx context.Context, actor *User, id string, in Step) (*Statement, error) {
+	st, err := s.stepTarget(ctx, actor, id, &in)
 	if err != nil {
 		return nil, err
 	}
-	if err := publishable(st); err != nil {
+	if err := st.Publishable(); err != nil {
 		return nil, err
 	}
 	before := st.Status
@@ -29,31 +27,31 @@ func (s *Statements) Publish(ctx context.Context, actor *User, id string) (*Stat
 		return nil, err
 	}
 	s.audit(ctx, actor, "statement.publish", st, string(before), string(StatementPublished),
-		fmt.Sprintf("%d medlemmar har skrivit under. Kontrollsumma %s.", len(st.SigningMembers()), st.ContentHash))
+		withReason(fmt.Sprintf("%d medlemmar har skrivit under. Kontrollsumma %s.", len(st.SigningMembers()), st.ContentHash), in.Reason))
 	return st, nil
 }
 
-func publishable(st *Statement) error {
+// Publishable says why st may not be published now, or nil.
+func (st *Statement) Publishable() error {
+	signed := len(st.SigningMembers())
 	switch {
-	case st.Status == StatementSigning && len(st.SigningMembers()) > 0:
-		return nil
-	case st.Status == StatementSigning:
-		return Errorf(ECONFLICT, "Minst en medlem måste ha skrivit under innan texten publiceras.")
-	case st.Status == StatementDraft && st.Kind == KindPositionPaper:
-		return nil
-	case st.Status == StatementDraft:
+	case st.Status != StatementDraft && st.Status != StatementSigning:
+		return Errorf(ECONFLICT, "Ställningstagandet är redan publicerat eller tillbakadraget.")
+	case st.Status == StatementDraft && st.Kind != KindPositionPaper:
 		return Errorf(ECONFLICT, "Ett utkast kan inte publiceras: öppna det för underskrift först.")
+	case signed < st.Quorum:
+		return Errorf(ECONFLICT, "Kvorum är inte nått: minst %d medlemmar måste ha skrivit under innan texten publiceras, och %d har gjort det.", st.Quorum, signed)
+	case st.Status == StatementSigning && signed == 0:
+		return Errorf(ECONFLICT, "Minst en medlem måste ha skrivit under innan texten publiceras.")
 	}
-	return Errorf(ECONFLICT, "Ställningstagandet är redan publicerat eller tillbakadraget.")
+	return nil
 }
 
 // Withdraw takes a published statement down. Its public page keeps a note
-// that it was withdrawn and when, without the text.
-func (s *Statements) Withdraw(ctx context.Context, actor *User, id string) (*Statement, error) {
-	if err := requireStaff(actor); err != nil {
-		return nil, err
-	}
-	st, err := s.Store.StatementByID(ctx, id)
+// that it was withdrawn and when, without the text. The reason is kept in
+// the audit log.
+func (s *Statements) Withdraw(ctx context.Context, actor *User, id string, in Step) (*Statement, error) {
+	st, err := s.stepTarget(ctx, actor, id, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +63,6 @@ func (s *Statements) Withdraw(ctx context.Context, actor *User, id string) (*Sta
 	if err := s.Store.UpdateStatement(ctx, st); err != nil {
 		return nil, err
 	}
-	s.audit(ctx, actor, "statement.withdraw", st, string(StatementPublished), string(StatementWithdrawn), "")
+	s.audit(ctx, actor, "statement.withdraw", st, string(StatementPublished), string(StatementWithdrawn), withReason("", in.Reason))
 	return st, nil
 }

@@ -77,7 +77,7 @@ func TestConsultationMovesWithItsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	status(app.ConsultationSigning)
-	if _, err := f.desk.Reopen(ctx, f.staff, st.ID); err != nil {
+	if _, err := f.desk.Reopen(ctx, f.staff, st.ID, app.Step{}); err != nil {
 		t.Fatal(err)
 	}
 	status(app.ConsultationDrafting)
@@ -87,7 +87,7 @@ func TestConsultationMovesWithItsResponse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.desk.Publish(ctx, f.staff, st.ID); err != nil {
+	if _, err := f.desk.Publish(ctx, f.staff, st.ID, app.Step{}); err != nil {
 		t.Fatal(err)
 	}
 	status(app.ConsultationSubmitted)
@@ -109,7 +109,7 @@ func TestReopenVoidsSignaturesAndKeepsThem(t *testing.T) {
 	if err := sign(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.desk.Reopen(ctx, f.staff, st.ID); err != nil {
+	if _, err := f.desk.Reopen(ctx, f.staff, st.ID, app.Step{}); err != nil {
 		t.Fatal(err)
 	}
 	cur, _ := f.desk.Store.StatementByID(ctx, st.ID)

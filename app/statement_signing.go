@@ -113,12 +113,9 @@ func (s *Statements) newSignature(actor *User, m *Member, st *Statement, in Sign
 
 // Reopen takes a statement in signing back to draft for edits. Every
 // decision of the round is void from then on (kept as history) and the
-// next signing is a new round.
-func (s *Statements) Reopen(ctx context.Context, actor *User, id string) (*Statement, error) {
-	if err := requireStaff(actor); err != nil {
-		return nil, err
-	}
-	st, err := s.Store.StatementByID(ctx, id)
+// next signing is a new round. The reason is kept in the audit log.
+func (s *Statements) Reopen(ctx context.Context, actor *User, id string, in Step) (*Statement, error) {
+	st, err := s.stepTarget(ctx, actor, id, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +130,7 @@ func (s *Statements) Reopen(ctx context.Context, actor *User, id string) (*State
 		return nil, err
 	}
 	s.audit(ctx, actor, "statement.reopen", st, string(StatementSigning), string(StatementDraft),
-		fmt.Sprintf("%d beslut makulerade; underskriftsomgång %d.", voided, st.Round))
+		withReason(fmt.Sprintf("%d beslut makulerade; underskriftsomgång %d.", voided, st.Round), in.Reason))
 	return st, nil
 }
 

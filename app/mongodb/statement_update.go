@@ -64,6 +64,7 @@ func statementChanges(d *statementDoc, st *app.Statement) bson.D {
 	set = setIf(set, "published_at", d.PublishedAt, utc(st.PublishedAt))
 	set = setIf(set, "withdrawn_at", d.WithdrawnAt, utc(st.WithdrawnAt))
 	set = setIf(set, "round", d.Round, st.Round)
+	set = setIf(set, "quorum", d.Quorum, st.Quorum)
 	set = setIf(set, "revision", d.Revision, st.Revision)
 	set = setIf(set, "edited_by", d.EditedBy, st.EditedBy)
 	set = setIf(set, "edited_by_name", d.EditedByName, st.EditedByName)

@@ -89,7 +89,7 @@ func statementRoles(f *fixture) []roleCase {
 		in, in + "/versioner", in + "/jamfor", in + "/signering"} {
 		cases = append(cases, set.each("GET", p, "", same(signedIn))...)
 	}
-	for _, p := range []string{api + "/audit", in + "/logg"} {
+	for _, p := range []string{api + "/audit", in + "/logg", in + "/publicera", in + "/dra-tillbaka", in + "/ateroppna"} {
 		cases = append(cases, set.each("GET", p, "", same(staffOnly))...)
 	}
 	return append(cases, statementWriteRoles(f, set, api, in)...)
@@ -113,6 +113,8 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("POST", in+"/signering", "{}", same(c422))...)
 	cases = append(cases, set.each("POST", in+"/signering/oppna", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", in+"/paminn", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 303, 303}, staff409))...)
+	cases = append(cases, set.each("PUT", api+"/quorum", `{"quorum":999}`, openOnly([6]int{404, 403, 403, 403, 422, 422}, staff409))...)
+	cases = append(cases, set.each("POST", in+"/kvorum", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
 	guardStatements(f, cases, set)
 	// Any signed-in user may resolve a thread, in every status (threads
 	// are written while the text is open and outlive it); nobody else

@@ -30,9 +30,10 @@ func (s *Server) statementRoutes(site, api fiber.Router) {
 	api.Get("/statements/:id/signatures", hide, s.apiListSignatures)
 	api.Post("/statements/:id/signatures", hide, s.apiSign)
 	api.Post("/statements/:id/remind", hide, staff, s.apiRemind)
-	api.Post("/statements/:id/publish", hide, staff, s.statementAction(publishAction))
-	api.Post("/statements/:id/withdraw", hide, staff, s.statementAction(withdrawAction))
-	api.Post("/statements/:id/reopen", hide, staff, s.statementAction(reopenAction))
+	api.Post("/statements/:id/publish", hide, staff, s.statementAction(publishStep))
+	api.Post("/statements/:id/withdraw", hide, staff, s.statementAction(withdrawStep))
+	api.Post("/statements/:id/reopen", hide, staff, s.statementAction(reopenStep))
+	api.Put("/statements/:id/quorum", hide, staff, s.apiSetQuorum)
 	api.Get("/statements/:id/audit", hide, staff, s.apiStatementAudit)
 
 	site.Get("/stallningstaganden/:slug", s.publicStatementPage)
@@ -51,8 +52,10 @@ func (s *Server) statementRoutes(site, api fiber.Router) {
 	site.Post(in+"/:id/signering", hide, s.signForm)
 	site.Post(in+"/:id/signering/oppna", hide, staff, s.openSigningForm)
 	site.Post(in+"/:id/paminn", hide, staff, s.remindForm)
-	site.Post(in+"/:id/publicera", hide, staff, s.transitionForm(publishAction, "statements.published_flash"))
-	site.Post(in+"/:id/dra-tillbaka", hide, staff, s.transitionForm(withdrawAction, "statements.withdrawn_flash"))
-	site.Post(in+"/:id/ateroppna", hide, staff, s.transitionForm(reopenAction, "statements.reopened_flash"))
+	site.Post(in+"/:id/kvorum", hide, staff, s.quorumForm)
+	for _, step := range []statementStep{publishStep, withdrawStep, reopenStep} {
+		site.Get(in+"/:id/"+step.path, hide, staff, s.stepConfirmPage(step))
+		site.Post(in+"/:id/"+step.path, hide, staff, s.stepForm(step))
+	}
 	site.Get(in+"/:id/logg", hide, staff, s.statementLogPage)
 }

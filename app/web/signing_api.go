@@ -88,29 +88,6 @@ func (s *Server) apiListSignatures(c *fiber.Ctx) error {
 	return c.JSON(listJSON(gs, len(gs), signatureJSON))
 }
 
-// statementAction runs one staff transition and answers the statement.
-func (s *Server) statementAction(act func(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		st, err := act(s.deps.Statements, c, currentUser(c), c.Params("id"))
-		if err != nil {
-			return err
-		}
-		return c.JSON(statementJSON(st))
-	}
-}
-
-func publishAction(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error) {
-	return d.Publish(c.UserContext(), u, id)
-}
-
-func withdrawAction(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error) {
-	return d.Withdraw(c.UserContext(), u, id)
-}
-
-func reopenAction(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error) {
-	return d.Reopen(c.UserContext(), u, id)
-}
-
 type remindOut struct {
 	Reminded []string `json:"reminded"`
 }
@@ -145,6 +122,7 @@ type boardOut struct {
 	Signed       int           `json:"signed"`
 	Declined     int           `json:"declined"`
 	Pending      int           `json:"pending"`
+	Quorum       int           `json:"quorum"`
 	Members      []boardRowOut `json:"members"`
 	LastReminder *reminderOut  `json:"last_reminder"`
 }
@@ -152,7 +130,7 @@ type boardOut struct {
 func boardJSON(b *app.SigningBoard) boardOut {
 	st := b.Statement
 	out := boardOut{StatementID: st.ID, Status: string(st.Status), ContentHash: optString(st.ContentHash),
-		SignBy: optString(st.SignBy.String()), Signed: b.Signed, Declined: b.Declined, Pending: b.Pending,
+		SignBy: optString(st.SignBy.String()), Signed: b.Signed, Declined: b.Declined, Pending: b.Pending, Quorum: st.Quorum,
 		Members: []boardRowOut{}}
 	if st.Status == app.StatementSigning {
 		out.DaysLeft = &b.DaysLeft

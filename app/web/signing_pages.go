@@ -2,25 +2,33 @@ package web
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samsyn/samsyn/app"
 )
 
-// signingPage is the signing board: every member with its decision and
-// mandate, the days left, and the form to sign or register a decision.
+// signingPage is the signing board: the exact text being signed with its
+// checksum, every member with its decision and mandate, the days left,
+// and the form to sign or register a decision — only while there is one
+// to make. A member who has decided sees their decision instead.
 type signingPage struct {
 	Layout
 	St                  *app.Statement
 	StatusKey           string
+	Text                []renderedBlock
 	Rows                []boardRowView
 	Signed, Declined    int
 	Pending             int
 	DaysLeft            int
 	Open, IsStaff       bool
 	CanSign             bool
+	Mine                *boardRowView // the signed-in member's decision, once made
 	Form                stmtForm
+	QuorumForm          stmtForm
+	CanSetQuorum        bool
+	Quorum              string
 	Members             []Option
 	Decisions, Bodies   []Option
 	LastReminder        string
@@ -55,13 +63,22 @@ func (s *Server) signingView(c *fiber.Ctx) (*signingPage, error) {
 	p := &signingPage{Layout: s.layout(c, "signing.title"), St: st, StatusKey: "statements.status_" + string(st.Status),
 		Signed: b.Signed, Declined: b.Declined, Pending: b.Pending, DaysLeft: b.DaysLeft,
 		Open: st.Status == app.StatementSigning, IsStaff: u.IsStaff()}
-	p.CanSign = p.Open && (u.IsStaff() || u.MaySign)
+	if st.ContentHash != "" && st.Status != app.StatementWithdrawn {
+		p.Text = renderBlocks(st.Body)
+	}
 	for _, r := range b.Rows {
 		p.addRow(r, u)
 	}
+	p.CanSign = p.Open && ((u.IsStaff() && len(p.Members) > 0) || (!u.IsStaff() && u.MaySign && p.Mine == nil))
 	if e := b.LastReminder; e != nil {
 		p.LastReminder, p.LastReminderMembers = localTime(e.At)+" ("+e.ActorName+")", e.Note
 	}
+	p.fillForms(s, u, st)
+	return p, nil
+}
+
+// fillForms prepares the decision form and the secretariat's quorum form.
+func (p *signingPage) fillForms(s *Server, u *app.User, st *app.Statement) {
 	p.Form = s.newStmtForm(p.Layout)
 	p.Form.Values = map[string]string{"decision": app.DecisionSigned, "decided_by": "KS", "content_hash": st.ContentHash}
 	if !u.IsStaff() {
@@ -73,7 +90,10 @@ func (s *Server) signingView(c *fiber.Ctx) (*signingPage, error) {
 	for _, v := range app.DecidingBodies {
 		p.Bodies = append(p.Bodies, Option{Value: v, Label: p.T("signing.body_" + v)})
 	}
-	return p, nil
+	p.Quorum = quorumLine(p.Layout, st.Quorum)
+	p.CanSetQuorum = u.IsStaff() && (st.Status == app.StatementDraft || st.Status == app.StatementSigning)
+	p.QuorumForm = s.newStmtForm(p.Layout)
+	p.QuorumForm.Values = map[string]string{"quorum": strconv.Itoa(st.Quorum), "version": strconv.Itoa(st.Version)}
 }
 
 func (p *signingPage) addRow(r app.BoardRow, u *app.User) {
@@ -83,6 +103,10 @@ func (p *signingPage) addRow(r app.BoardRow, u *app.User) {
 		v.Mandate, v.Signatory, v.Reservation = mandateLine(g), g.SignatoryName+", "+g.SignatoryTitle, g.Reservation
 		if g.RegisteredByName != "" {
 			v.Registered = fmt.Sprintf("%s %s", p.T("signing.registered_by"), g.RegisteredByName)
+		}
+		if !u.IsStaff() && r.Member.ID == u.MemberID {
+			mine := v
+			p.Mine = &mine
 		}
 	} else if u.IsStaff() {
 		p.Members = append(p.Members, Option{Value: r.Member.ID, Label: r.Member.Name})
@@ -149,16 +173,4 @@ func (s *Server) remindForm(c *fiber.Ctx) error {
 		return err
 	}
 	return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.reminded")
-}
-
-// transitionForm runs a staff transition from a button and returns to the
-// statement with a flash.
-func (s *Server) transitionForm(act func(d *app.Statements, c *fiber.Ctx, u *app.User, id string) (*app.Statement, error), flash string) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		st, err := act(s.deps.Statements, c, currentUser(c), c.Params("id"))
-		if err != nil {
-			return err
-		}
-		return s.redirectWithFlash(c, statementURL(st.ID), flash)
-	}
 }

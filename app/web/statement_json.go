@@ -20,6 +20,7 @@ type statementOut struct {
 	Version        int            `json:"version"`
 	Revision       int            `json:"revision"`
 	Round          int            `json:"round"`
+	Quorum         int            `json:"quorum"`
 	ContentHash    *string        `json:"content_hash"`
 	SignBy         *string        `json:"sign_by"`
 	Signatures     []signatureOut `json:"signatures"`
@@ -64,7 +65,7 @@ func optTime(t time.Time) *time.Time {
 func statementJSON(st *app.Statement) statementOut {
 	out := statementOut{ID: st.ID, Kind: string(st.Kind), Title: st.Title, Slug: st.Slug, Summary: st.Summary,
 		Body: st.Body, Topics: st.Topics, ConsultationID: optString(st.ConsultationID), Status: string(st.Status),
-		Version: st.Version, Revision: st.Revision, Round: st.Round, ContentHash: optString(st.ContentHash),
+		Version: st.Version, Revision: st.Revision, Round: st.Round, Quorum: st.Quorum, ContentHash: optString(st.ContentHash),
 		SignBy: optString(st.SignBy.String()), Signatures: []signatureOut{}, PublishedAt: optTime(st.PublishedAt),
 		WithdrawnAt: optTime(st.WithdrawnAt), CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt}
 	if out.Topics == nil {
@@ -80,7 +81,7 @@ func statementJSON(st *app.Statement) statementOut {
 // the members that signed it, or only the note that it was withdrawn.
 func publicStatementJSON(st *app.Statement) statementOut {
 	out := statementJSON(st)
-	out.Version, out.Revision, out.Round, out.Signatures = 0, 0, 0, []signatureOut{}
+	out.Version, out.Revision, out.Round, out.Quorum, out.Signatures = 0, 0, 0, 0, []signatureOut{}
 	if st.Status == app.StatementWithdrawn {
 		out.Summary, out.Body, out.Topics, out.ContentHash, out.SignBy = "", "", []string{}, nil, nil
 		return out

@@ -379,7 +379,7 @@ func (w statementWriter) statement(ctx context.Context, i int) error {
 		ack(st, marker)
 	}
 	if st.Kind == app.KindPositionPaper && w.r.IntN(5) < 2 {
-		if st, err = w.desk.Publish(ctx, w.admin, st.ID); err != nil {
+		if st, err = w.desk.Publish(ctx, w.admin, st.ID, app.Step{}); err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}
 		ack(st, marker)

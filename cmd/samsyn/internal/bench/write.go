@@ -43,7 +43,7 @@ func (b *harness) publishLatency(ctx context.Context, o options) (latency, error
 			break
 		}
 		t := time.Now()
-		if _, err := b.desk.Publish(ctx, b.admin, d.id); err != nil { // kicks the sync, as in serve
+		if _, err := b.desk.Publish(ctx, b.admin, d.id, app.Step{}); err != nil { // kicks the sync, as in serve
 			return latency{}, fmt.Errorf("publish: %w", err)
 		}
 		if err := b.pollPublic(ctx, d.id, d.marker, time.Minute); err != nil {

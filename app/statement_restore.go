@@ -1,0 +1,53 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+)
+
+// Restore makes the text of revision n of draft id current again, as a
+// new revision attributed to actor; the revisions in between stay, so
+// nothing is lost and the restore itself can be undone the same way.
+// Only the draft's author and the secretariat may restore, only while it
+// is a draft, and only from the version they saw: version must be the
+// stored one, else ECONFLICT and nothing changes. Restoring a text that
+// is already the current one is refused, since it would change nothing.
+func (s *Statements) Restore(ctx context.Context, actor *User, id string, n, version int) (*Statement, error) {
+	if actor == nil {
+		return nil, Errorf(EUNAUTHORIZED, "Logga in för att återställa en version.")
+	}
+	if version <= 0 {
+		return nil, FieldError("version", "Ange vilken version av ställningstagandet du utgick från.")
+	}
+	st, err := s.Store.StatementByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !actor.IsStaff() && actor.ID != st.AuthorID {
+		return nil, Errorf(EFORBIDDEN, "Bara utkastets författare och kansliet får återställa en version.")
+	}
+	if version != st.Version {
+		return nil, staleError(st)
+	}
+	if st.Status != StatementDraft {
+		return nil, Errorf(ECONFLICT, "Texten är låst: en version kan bara återställas medan texten är ett utkast.")
+	}
+	rev, err := s.Store.RevisionByNumber(ctx, id, n)
+	if err != nil {
+		return nil, err
+	}
+	if rev.Title == st.Title && rev.Summary == st.Summary && rev.Body == st.Body {
+		return nil, Errorf(EINVALID, "Version %d har samma text som den aktuella; det finns inget att återställa.", n)
+	}
+	now := s.Clock.Now()
+	st.Title, st.Summary, st.Body = rev.Title, rev.Summary, rev.Body
+	st.Revision++
+	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
+	if err := s.Store.UpdateStatement(ctx, st); err != nil {
+		return nil, err
+	}
+	s.audit(ctx, actor, "statement.restore", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
+		fmt.Sprintf("Texten i version %d återställd som version %d.", n, st.Revision))
+	return st, nil
+}
