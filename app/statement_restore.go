@@ -17,15 +17,15 @@ func (s *Statements) Restore(ctx context.Context, actor *User, id string, n, ver
 	if actor == nil {
 		return nil, Errorf(EUNAUTHORIZED, "Logga in för att återställa en version.")
 	}
-	if version <= 0 {
-		return nil, FieldError("version", "Ange vilken version av ställningstagandet du utgick från.")
-	}
 	st, err := s.Store.StatementByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if !actor.IsStaff() && actor.ID != st.AuthorID {
 		return nil, Errorf(EFORBIDDEN, "Bara utkastets författare och kansliet får återställa en version.")
+	}
+	if version <= 0 {
+		return nil, FieldError("version", "Ange vilken version av ställningstagandet du utgick från.")
 	}
 	if version != st.Version {
 		return nil, staleError(st)
@@ -50,4 +50,24 @@ func (s *Statements) Restore(ctx context.Context, actor *User, id string, n, ver
 	s.audit(ctx, actor, "statement.restore", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
 		fmt.Sprintf("Texten i version %d återställd som version %d.", n, st.Revision))
 	return st, nil
+}
+
+// MayRestore reports whether u may restore an earlier revision of st now:
+// the draft's author or the secretariat, while it is a draft.
+func (st *Statement) MayRestore(u *User) bool {
+	return u != nil && st.Status == StatementDraft && (u.IsStaff() || u.ID == st.AuthorID)
+}
+
+// RevisionAt returns statement id as it stands and its revision n, for a
+// page that shows one revision; ENOTFOUND for either unknown.
+func (s *Statements) RevisionAt(ctx context.Context, id string, n int) (*Statement, *Revision, error) {
+	st, err := s.Store.StatementByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	rev, err := s.Store.RevisionByNumber(ctx, id, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, rev, nil
 }

@@ -85,7 +85,7 @@ func statementRoles(f *fixture) []roleCase {
 	}
 	cases = append(cases, set.each("GET", api, "", openOnly(signedIn, all200))...)
 	cases = append(cases, set.each("GET", "/stallningstaganden/{slug}", "", openOnly(all404, all200))...)
-	for _, p := range []string{api + "/revisions", api + "/diff", api + "/comments", api + "/signing", api + "/signatures",
+	for _, p := range []string{api + "/revisions", api + "/revisions/1", in + "/versioner/1", api + "/diff", api + "/comments", api + "/signing", api + "/signatures",
 		in, in + "/versioner", in + "/jamfor", in + "/signering"} {
 		cases = append(cases, set.each("GET", p, "", same(signedIn))...)
 	}
@@ -113,6 +113,8 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("POST", in+"/signering", "{}", same(c422))...)
 	cases = append(cases, set.each("POST", in+"/signering/oppna", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", in+"/paminn", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 303, 303}, staff409))...)
+	cases = append(cases, set.each("POST", api+"/revisions/1/restore", `{"version":999}`, same([6]int{404, 409, 403, 403, 409, 409}))...)
+	cases = append(cases, set.each("POST", in+"/versioner/1/aterstall", "{}", same([6]int{404, 422, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("PUT", api+"/quorum", `{"quorum":999}`, openOnly([6]int{404, 403, 403, 403, 422, 422}, staff409))...)
 	cases = append(cases, set.each("POST", in+"/kvorum", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
 	guardStatements(f, cases, set)

@@ -55,6 +55,11 @@ type diffPage struct {
 	Title, Summary, Body template.HTML
 	FromAuthor, ToAuthor string
 	FromAt, ToAt         string
+	// Source shows the diff of the Markdown; by default Blocks shows it
+	// on the rendered text.
+	Source                 bool
+	Blocks                 []blockDiffView
+	RenderedURL, SourceURL string
 }
 
 func (s *Server) diffPage(c *fiber.Ctx) error {
@@ -73,6 +78,11 @@ func (s *Server) diffPage(c *fiber.Ctx) error {
 		FromAuthor: d.From.AuthorName, ToAuthor: d.To.AuthorName, FromAt: localTime(d.From.At), ToAt: localTime(d.To.At)}
 	for n := 1; n <= st.Revision; n++ {
 		p.Numbers = append(p.Numbers, n)
+	}
+	q := statementURL(st.ID) + "/jamfor?fran=" + strconv.Itoa(p.From) + "&till=" + strconv.Itoa(p.To)
+	p.RenderedURL, p.SourceURL, p.Source = q, q+"&visa=kalla", c.Query("visa") == "kalla"
+	if !p.Source {
+		p.Blocks = renderedDiff(d.From.Body, d.To.Body, l)
 	}
 	return s.render(c, fiber.StatusOK, "statement_diff", p)
 }
