@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
 )
 
 // Statements runs the life of a statement: drafting with revisions,
@@ -84,35 +83,14 @@ func (s *Statements) createWithFreeSlug(ctx context.Context, st *Statement) erro
 	}
 }
 
-// Edit saves a new revision of a draft. A stale version is ECONFLICT and
-// changes nothing; so is an edit of a text frozen for signing.
+// Edit saves a new revision of a draft (Save, without telling whether it
+// merged).
 func (s *Statements) Edit(ctx context.Context, actor *User, id string, in StatementEdit) (*Statement, error) {
-	if err := in.validate(); err != nil {
-		return nil, err
-	}
-	st, err := s.Store.StatementByID(ctx, id)
+	saved, err := s.Save(ctx, actor, id, in)
 	if err != nil {
 		return nil, err
 	}
-	if st.Version != in.Version {
-		return nil, staleError(st)
-	}
-	if st.Status != StatementDraft {
-		return nil, Errorf(ECONFLICT, "Texten är låst: den kan bara ändras medan den är ett utkast.")
-	}
-	if !in.changes(st) {
-		return st, nil
-	}
-	now := s.Clock.Now()
-	st.Title, st.Summary, st.Body, st.Topics = in.Title, in.Summary, in.Body, in.Topics
-	st.Revision++
-	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
-	if err := s.Store.UpdateStatement(ctx, st); err != nil {
-		return nil, err
-	}
-	s.audit(ctx, actor, "statement.edit", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
-		fmt.Sprintf("Version %d av texten.", st.Revision))
-	return st, nil
+	return saved.Statement, nil
 }
 
 // staleError is the conflict of an edit based on an old version.
