@@ -40,7 +40,8 @@ type importPageView struct {
 
 type importResultView struct {
 	*app.ImportResult
-	Href string
+	Href   string
+	Reason string // translated
 }
 
 func (s *Server) newImportPage(c *fiber.Ctx) importPageView {
@@ -86,7 +87,7 @@ func (s *Server) importForm(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		v := importResultView{ImportResult: res}
+		v := importResultView{ImportResult: res, Reason: translate(s.messages(c), res.Reason)}
 		if res.ConsultationID != "" {
 			v.Href = "/internt/remisser/" + res.ConsultationID
 		}

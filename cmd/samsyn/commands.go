@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/web"
 )
 
 func rootCommand(ctx context.Context, e *env) *cobra.Command {
@@ -169,16 +170,17 @@ func (e *env) cliAudit(ctx context.Context, s *stack, action, entityType, id str
 	}
 }
 
-// cliError formats a domain error with its field messages for a terminal.
+// cliError formats a domain error with its field messages, in Swedish,
+// for a terminal.
 func cliError(err error) error {
 	fields := app.ErrorFields(err)
 	if len(fields) == 0 {
-		return errors.New(app.ErrorMessage(err))
+		return errors.New(web.Translate("sv", app.ErrorMessage(err)))
 	}
 	var b strings.Builder
-	b.WriteString(app.ErrorMessage(err))
+	b.WriteString(web.Translate("sv", app.ErrorMessage(err)))
 	for k, v := range fields {
-		fmt.Fprintf(&b, "\n  %s: %s", k, v)
+		fmt.Fprintf(&b, "\n  %s: %s", k, web.Translate("sv", v))
 	}
 	return errors.New(b.String())
 }

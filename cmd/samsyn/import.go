@@ -11,6 +11,7 @@ import (
 
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/regeringen"
+	"github.com/samsyn/samsyn/app/web"
 )
 
 func (e *env) importRemisserCommand() *cobra.Command {
@@ -82,7 +83,7 @@ func printImport(w io.Writer, results []*app.ImportResult) {
 			fmt.Fprintf(w, "           deadline changed: %s -> %s\n", r.PreviousDeadline, r.Deadline)
 		}
 		if r.Reason != "" {
-			fmt.Fprintf(w, "           reason: %s\n", r.Reason)
+			fmt.Fprintf(w, "           reason: %s\n", web.Translate("sv", r.Reason))
 		}
 		if len(r.Missing) > 0 {
 			fmt.Fprintf(w, "           missing: %s\n", strings.Join(r.Missing, ", "))
