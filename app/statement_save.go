@@ -47,7 +47,7 @@ func (s *Statements) Save(ctx context.Context, actor *User, id string, in Statem
 		}
 		return saved, err
 	}
-	return nil, Errorf(ECONFLICT, "Texten ändras av många just nu. Försök igen om en stund.")
+	return nil, Errorf(ECONFLICT, "error.statement.busy")
 }
 
 // saveOnce is one attempt of Save; a store conflict comes back with a
@@ -58,7 +58,7 @@ func (s *Statements) saveOnce(ctx context.Context, actor *User, id string, in St
 		return nil, err
 	}
 	if st.Status != StatementDraft {
-		return nil, Errorf(ECONFLICT, "Texten är låst: den kan bara ändras medan den är ett utkast.")
+		return nil, Errorf(ECONFLICT, "error.statement.locked")
 	}
 	res := &Saved{Statement: st}
 	if in.Version != st.Version {
@@ -98,8 +98,8 @@ func (s *Statements) mergeInto(ctx context.Context, st *Statement, in *Statement
 	yours := Text{Title: in.Title, Summary: in.Summary, Body: in.Body, Topics: in.Topics}
 	merged, conflicts := MergeText(base, theirs, yours)
 	if len(conflicts) > 0 {
-		msg := fmt.Sprintf("Någon annan har ändrat samma delar av texten sedan version %d. Välj för varje del vad som ska gälla och spara igen.", in.Version)
-		return &EditConflict{Err: &Error{Code: EEDITCONFLICT, Message: msg}, Conflicts: conflicts, Current: st}
+		msg := Msg("error.statement.edit_conflict", "version", in.Version)
+		return &EditConflict{Err: NewError(EEDITCONFLICT, msg), Conflicts: conflicts, Current: st}
 	}
 	in.Title, in.Summary, in.Body, in.Topics = merged.Title, merged.Summary, merged.Body, merged.Topics
 	return nil

@@ -35,7 +35,7 @@ func (s *Statements) Visible(ctx context.Context, viewer *User, id string) (*Sta
 		return nil, err
 	}
 	if viewer == nil && !st.IsPublic() {
-		return nil, Errorf(ENOTFOUND, "Ställningstagandet finns inte.")
+		return nil, Errorf(ENOTFOUND, "error.statement.not_found")
 	}
 	return st, nil
 }
@@ -53,7 +53,7 @@ func (s *Statements) Create(ctx context.Context, actor *User, in StatementInput)
 	}
 	if in.Kind == KindConsultationResponse {
 		if _, err := s.Consultations.ConsultationByID(ctx, in.ConsultationID); ErrorCode(err) == ENOTFOUND {
-			return nil, FieldError("consultation_id", "Remissen finns inte.")
+			return nil, FieldError("consultation_id", "error.consultation.not_found")
 		} else if err != nil {
 			return nil, err
 		}
@@ -95,14 +95,14 @@ func (s *Statements) Edit(ctx context.Context, actor *User, id string, in Statem
 
 // staleError is the conflict of an edit based on an old version.
 func staleError(st *Statement) error {
-	msg := fmt.Sprintf("Någon annan har sparat en ny version (%d). Jämför ändringarna och spara igen.", st.Version)
+	msg := Msg("error.statement.stale_version", "version", st.Version)
 	return &Error{Code: ECONFLICT, Message: msg, Fields: map[string]string{"version": msg}}
 }
 
 // requireStaff refuses anyone but the secretariat and administrators.
 func requireStaff(actor *User) error {
 	if actor == nil || !actor.IsStaff() {
-		return Errorf(EFORBIDDEN, "Bara kansliet får göra detta.")
+		return Errorf(EFORBIDDEN, "error.auth.staff_only")
 	}
 	return nil
 }

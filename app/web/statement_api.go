@@ -27,7 +27,7 @@ type statementPatchInput struct {
 // learns without signing in whether an unpublished statement exists.
 func hideFromAnonymous(c *fiber.Ctx) error {
 	if currentUser(c) == nil {
-		return app.Errorf(app.ENOTFOUND, "Ställningstagandet finns inte.")
+		return app.Errorf(app.ENOTFOUND, "error.statement.not_found")
 	}
 	return c.Next()
 }
@@ -120,7 +120,7 @@ func (s *Server) answerConflict(c *fiber.Ctx, err error, id string) error {
 		return err
 	}
 	return c.Status(fiber.StatusConflict).JSON(conflictBody{Error: errorDetail{Code: app.ECONFLICT,
-		Message: app.ErrorMessage(err), Fields: app.ErrorFields(err)}, Current: statementJSON(cur)})
+		Message: s.errorMessage(c, err), Fields: s.errorFields(c, err)}, Current: statementJSON(cur)})
 }
 
 func deref(p *string, def string) string {

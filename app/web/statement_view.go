@@ -146,7 +146,7 @@ func (s *Server) statementSaveForm(c *fiber.Ctx) error {
 // current one.
 func (s *Server) conflictDiff(c *fiber.Ctx, st *app.Statement, err error) *conflictView {
 	base, _ := strconv.Atoi(c.FormValue("revision"))
-	v := &conflictView{Message: app.ErrorMessage(err), From: base, To: st.Revision}
+	v := &conflictView{Message: s.errorMessage(c, err), From: base, To: st.Revision}
 	from, ferr := s.deps.Statements.Revision(c.UserContext(), st.ID, base)
 	if ferr != nil {
 		return v
