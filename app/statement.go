@@ -66,8 +66,8 @@ type Statement struct {
 	// version is merged against the text of that version (Save).
 	TextVersion int
 	Version     int
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // Signature is one member's decision on a frozen text.
