@@ -155,6 +155,23 @@ func hunks(base, other []Block) []hunk {
 			oi += n
 		}
 	}
+	return splitReplacements(out)
+}
+
+// splitReplacements splits a hunk that replaces k blocks with k others
+// into k one-block hunks: neighbouring blocks edited in place are separate
+// changes, so an edit of one of them does not conflict with the other's.
+func splitReplacements(hs []hunk) []hunk {
+	var out []hunk
+	for _, h := range hs {
+		if h.to-h.from != len(h.blocks) || len(h.blocks) < 2 {
+			out = append(out, h)
+			continue
+		}
+		for i, b := range h.blocks {
+			out = append(out, hunk{from: h.from + i, to: h.from + i + 1, blocks: []Block{b}})
+		}
+	}
 	return out
 }
 

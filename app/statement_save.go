@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
+	"time"
 )
 
 // EEDITCONFLICT is the code of an EditConflict: two edits touched the same
@@ -23,6 +25,10 @@ func (e *EditConflict) Error() string { return e.Err.Error() }
 // Unwrap lets ErrorCode and ErrorMessage read the code and message.
 func (e *EditConflict) Unwrap() error { return e.Err }
 
+// saveTries bounds how often Save merges again after a concurrent save won
+// the race to the store.
+const saveTries = 12
+
 // Saved is what a save did.
 type Saved struct {
 	Statement *Statement
@@ -40,12 +46,16 @@ func (s *Statements) Save(ctx context.Context, actor *User, id string, in Statem
 	if err := in.validate(); err != nil {
 		return nil, err
 	}
-	for range 3 { // a concurrent save between reading and writing: merge again
+	for try := range saveTries { // a concurrent save between reading and writing: merge again
 		saved, err := s.saveOnce(ctx, actor, id, in)
-		if ErrorCode(err) == ECONFLICT && saved != nil {
-			continue
+		if ErrorCode(err) != ECONFLICT || saved == nil {
+			return saved, err
 		}
-		return saved, err
+		select { // let the other save finish; jitter so that two do not meet again
+		case <-time.After(time.Duration(try+1) * time.Duration(1+rand.IntN(4)) * time.Millisecond):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
 	return nil, Errorf(ECONFLICT, "error.statement.busy")
 }

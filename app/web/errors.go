@@ -16,6 +16,7 @@ var statusOf = map[string]int{
 	app.EFORBIDDEN:    fiber.StatusForbidden,
 	app.ENOTFOUND:     fiber.StatusNotFound,
 	app.ECONFLICT:     fiber.StatusConflict,
+	app.EEDITCONFLICT: fiber.StatusConflict,
 	app.ETOOLARGE:     fiber.StatusRequestEntityTooLarge,
 	app.EINVALID:      fiber.StatusUnprocessableEntity,
 	app.ERATELIMITED:  fiber.StatusTooManyRequests,
