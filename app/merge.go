@@ -32,9 +32,19 @@ type BlockConflict struct {
 // conflict. Blocks added beside a block the other side changed merge.
 // With conflicts the merged text is meaningless.
 func MergeText(base, theirs, yours Text) (Text, []BlockConflict) {
+	return MergeResolved(base, theirs, yours, nil)
+}
+
+// MergeResolved is MergeText where resolved says, by BlockConflict.Block,
+// what a person chose for blocks that conflict: that text takes the
+// conflicting block's place, and only conflicts without a choice remain.
+func MergeResolved(base, theirs, yours Text, resolved map[string]string) (Text, []BlockConflict) {
 	var conflicts []BlockConflict
 	field := func(name, b, t, y string) string {
 		v, ok := merge1(b, t, y)
+		if r, chosen := resolved[name]; !ok && chosen {
+			return r
+		}
 		if !ok {
 			conflicts = append(conflicts, BlockConflict{Block: name, Base: b, Theirs: t, Yours: y})
 		}
@@ -46,7 +56,7 @@ func MergeText(base, theirs, yours Text) (Text, []BlockConflict) {
 	if topics != "" {
 		out.Topics = strings.Split(topics, "\n")
 	}
-	body, bodyConflicts := mergeBody(base.Body, theirs.Body, yours.Body)
+	body, bodyConflicts := mergeBody(base.Body, theirs.Body, yours.Body, resolved)
 	out.Body = body
 	return out, append(conflicts, bodyConflicts...)
 }
@@ -64,7 +74,7 @@ func merge1(base, theirs, yours string) (string, bool) {
 }
 
 // mergeBody merges the bodies block by block.
-func mergeBody(base, theirs, yours string) (string, []BlockConflict) {
+func mergeBody(base, theirs, yours string, resolved map[string]string) (string, []BlockConflict) {
 	if theirs == base || theirs == yours {
 		return yours, nil
 	}
@@ -76,10 +86,13 @@ func mergeBody(base, theirs, yours string) (string, []BlockConflict) {
 	yLead, y := SplitBlocks(yours)
 	var conflicts []BlockConflict
 	lead, ok := merge1(bLead, tLead, yLead)
+	if r, chosen := resolved["0"]; !ok && chosen {
+		lead, ok = r, true
+	}
 	if !ok {
 		conflicts = append(conflicts, BlockConflict{Block: "0", Base: bLead, Theirs: tLead, Yours: yLead})
 	}
-	m := &blockMerge{base: b, theirs: hunks(b, t), yours: hunks(b, y)}
+	m := &blockMerge{base: b, theirs: hunks(b, t), yours: hunks(b, y), resolved: resolved}
 	m.run()
 	if len(conflicts)+len(m.conflicts) > 0 {
 		return "", append(conflicts, m.conflicts...)
@@ -181,7 +194,8 @@ type blockMerge struct {
 	theirs, yours []hunk
 	out           []Block
 	conflicts     []BlockConflict
-	pos           int // next base block to copy
+	resolved      map[string]string // a person's choice by block
+	pos           int               // next base block to copy
 	shift         int // theirs' block numbers minus base's, so far
 }
 
@@ -270,7 +284,14 @@ func (m *blockMerge) apply(region []hunk, sides []bool) {
 	case sources(theirs) == sources(yours):
 		m.out = append(m.out, theirs...)
 	default:
-		m.conflicts = append(m.conflicts, BlockConflict{Block: strconv.Itoa(from + m.shift + 1),
+		block := strconv.Itoa(from + m.shift + 1)
+		if r, chosen := m.resolved[block]; chosen {
+			if r = strings.TrimSpace(r); r != "" {
+				m.out = append(m.out, Block{Source: r, Sep: "\n\n"})
+			}
+			break
+		}
+		m.conflicts = append(m.conflicts, BlockConflict{Block: block,
 			Base: sources(m.base[from:to]), Theirs: sources(theirs), Yours: sources(yours)})
 	}
 	m.shift += len(theirs) - (to - from)

@@ -15,6 +15,12 @@ type StatementInput struct {
 // StatementEdit is one save of the text, based on Version.
 type StatementEdit struct {
 	Version int
+	// Against and Resolved carry a person's choices for the blocks of an
+	// EditConflict met at version Against: by BlockConflict.Block, the text
+	// that takes the block's place. They count only while the statement
+	// is still at Against; else the conflict is shown again.
+	Against  int
+	Resolved map[string]string
 	Title   string
 	Summary string
 	Body    string

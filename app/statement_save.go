@@ -106,7 +106,11 @@ func (s *Statements) mergeInto(ctx context.Context, st *Statement, in *Statement
 	}
 	theirs := Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}
 	yours := Text{Title: in.Title, Summary: in.Summary, Body: in.Body, Topics: in.Topics}
-	merged, conflicts := MergeText(base, theirs, yours)
+	resolved := in.Resolved
+	if in.Against != st.Version {
+		resolved = nil // chosen against a text that has moved on since: choose again
+	}
+	merged, conflicts := MergeResolved(base, theirs, yours, resolved)
 	if len(conflicts) > 0 {
 		msg := Msg("error.statement.edit_conflict", "version", in.Version)
 		return &EditConflict{Err: NewError(EEDITCONFLICT, msg), Conflicts: conflicts, Current: st}
