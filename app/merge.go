@@ -196,7 +196,7 @@ type blockMerge struct {
 	conflicts     []BlockConflict
 	resolved      map[string]string // a person's choice by block
 	pos           int               // next base block to copy
-	shift         int // theirs' block numbers minus base's, so far
+	shift         int               // theirs' block numbers minus base's, so far
 }
 
 // overlaps reports whether hunks of the two sides touch the same block:

@@ -21,10 +21,10 @@ type StatementEdit struct {
 	// is still at Against; else the conflict is shown again.
 	Against  int
 	Resolved map[string]string
-	Title   string
-	Summary string
-	Body    string
-	Topics  []string
+	Title    string
+	Summary  string
+	Body     string
+	Topics   []string
 }
 
 // Limits on a statement's fields.
