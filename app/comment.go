@@ -50,12 +50,12 @@ func (in *CommentInput) validate(paragraphs int) error {
 	p := Problems{}
 	switch {
 	case in.Body == "":
-		p.Add("body", "Skriv en kommentar.")
+		p.Add("body", "error.comment.body_required")
 	case len([]rune(in.Body)) > MaxCommentLen:
-		p.Add("body", "Kommentaren får vara högst 5000 tecken.")
+		p.Add("body", "error.comment.body_too_long")
 	}
 	if in.Anchor < 0 || in.Anchor > paragraphs {
-		p.Add("anchor", "Stycket finns inte i texten.")
+		p.Add("anchor", "error.comment.no_such_paragraph")
 	}
 	return p.Err()
 }

@@ -10,7 +10,7 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 		return nil, err
 	}
 	if st.Status != StatementDraft && st.Status != StatementSigning {
-		return nil, Errorf(ECONFLICT, "Ett publicerat ställningstagande kan inte kommenteras.")
+		return nil, Errorf(ECONFLICT, "error.comment.published")
 	}
 	if err := in.validate(len(Blocks(st.Body))); err != nil {
 		return nil, err
@@ -18,7 +18,7 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 	if in.ParentID != "" {
 		parent, err := s.Store.CommentByID(ctx, in.ParentID)
 		if err != nil || parent.StatementID != st.ID || parent.ParentID != "" {
-			return nil, FieldError("parent_id", "Kommentaren du svarar på finns inte.")
+			return nil, FieldError("parent_id", "error.comment.parent_not_found")
 		}
 		in.Anchor = parent.Anchor
 	}

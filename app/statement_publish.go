@@ -36,13 +36,13 @@ func (st *Statement) Publishable() error {
 	signed := len(st.SigningMembers())
 	switch {
 	case st.Status != StatementDraft && st.Status != StatementSigning:
-		return Errorf(ECONFLICT, "Ställningstagandet är redan publicerat eller tillbakadraget.")
+		return Errorf(ECONFLICT, "error.statement.already_published")
 	case st.Status == StatementDraft && st.Kind != KindPositionPaper:
-		return Errorf(ECONFLICT, "Ett utkast kan inte publiceras: öppna det för underskrift först.")
+		return Errorf(ECONFLICT, "error.statement.publish_draft")
 	case signed < st.Quorum:
-		return Errorf(ECONFLICT, "Kvorum är inte nått: minst %d medlemmar måste ha skrivit under innan texten publiceras, och %d har gjort det.", st.Quorum, signed)
+		return NewError(ECONFLICT, Msg("error.statement.publish_below_quorum", "quorum", st.Quorum, "signed", signed))
 	case st.Status == StatementSigning && signed == 0:
-		return Errorf(ECONFLICT, "Minst en medlem måste ha skrivit under innan texten publiceras.")
+		return Errorf(ECONFLICT, "error.statement.publish_unsigned")
 	}
 	return nil
 }
@@ -56,7 +56,7 @@ func (s *Statements) Withdraw(ctx context.Context, actor *User, id string, in St
 		return nil, err
 	}
 	if st.Status != StatementPublished {
-		return nil, Errorf(ECONFLICT, "Bara ett publicerat ställningstagande kan dras tillbaka.")
+		return nil, Errorf(ECONFLICT, "error.statement.withdraw_unpublished")
 	}
 	now := s.Clock.Now()
 	st.Status, st.WithdrawnAt, st.UpdatedAt = StatementWithdrawn, now, now

@@ -15,34 +15,35 @@ import (
 // is already the current one is refused, since it would change nothing.
 func (s *Statements) Restore(ctx context.Context, actor *User, id string, n, version int) (*Statement, error) {
 	if actor == nil {
-		return nil, Errorf(EUNAUTHORIZED, "Logga in för att återställa en version.")
+		return nil, Errorf(EUNAUTHORIZED, "error.auth.login_required")
 	}
 	st, err := s.Store.StatementByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if !actor.IsStaff() && actor.ID != st.AuthorID {
-		return nil, Errorf(EFORBIDDEN, "Bara utkastets författare och kansliet får återställa en version.")
+		return nil, Errorf(EFORBIDDEN, "error.statement.restore_forbidden")
 	}
 	if version <= 0 {
-		return nil, FieldError("version", "Ange vilken version av ställningstagandet du utgick från.")
+		return nil, FieldError("version", "error.statement.version_required")
 	}
 	if version != st.Version {
 		return nil, staleError(st)
 	}
 	if st.Status != StatementDraft {
-		return nil, Errorf(ECONFLICT, "Texten är låst: en version kan bara återställas medan texten är ett utkast.")
+		return nil, Errorf(ECONFLICT, "error.statement.restore_locked")
 	}
 	rev, err := s.Store.RevisionByNumber(ctx, id, n)
 	if err != nil {
 		return nil, err
 	}
 	if rev.Title == st.Title && rev.Summary == st.Summary && rev.Body == st.Body {
-		return nil, Errorf(EINVALID, "Version %d har samma text som den aktuella; det finns inget att återställa.", n)
+		return nil, NewError(EINVALID, Msg("error.statement.restore_unchanged", "revision", n))
 	}
 	now := s.Clock.Now()
 	st.Title, st.Summary, st.Body = rev.Title, rev.Summary, rev.Body
 	st.Revision++
+	st.TextVersion = st.Version + 1 // the version this update makes, as Save records it
 	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
 	if err := s.Store.UpdateStatement(ctx, st); err != nil {
 		return nil, err

@@ -24,7 +24,7 @@ const MaxStepReason = 1000
 func (in *Step) validate() error {
 	in.Reason = strings.TrimSpace(in.Reason)
 	if len([]rune(in.Reason)) > MaxStepReason {
-		return FieldError("reason", fmt.Sprintf("Skälet får vara högst %d tecken.", MaxStepReason))
+		return FieldError("reason", Msg("error.field.max_chars", "max", MaxStepReason))
 	}
 	return nil
 }
@@ -32,7 +32,7 @@ func (in *Step) validate() error {
 // current checks that st is the version the step was confirmed on.
 func (in Step) current(st *Statement) error {
 	if in.Version != 0 && in.Version != st.Version {
-		return changedByOther("Ställningstagandet", st.Version)
+		return changedByOther(st.Version)
 	}
 	return nil
 }
@@ -77,10 +77,10 @@ func (s *Statements) SetQuorum(ctx context.Context, actor *User, id string, vers
 		return nil, err
 	}
 	if version != 0 && version != st.Version {
-		return nil, changedByOther("Ställningstagandet", st.Version)
+		return nil, changedByOther(st.Version)
 	}
 	if st.Status != StatementDraft && st.Status != StatementSigning {
-		return nil, Errorf(ECONFLICT, "Kvorum kan bara ändras innan texten publiceras.")
+		return nil, Errorf(ECONFLICT, "error.statement.quorum_published")
 	}
 	if err := s.checkQuorum(ctx, quorum); err != nil || quorum == st.Quorum {
 		return st, err
@@ -90,14 +90,14 @@ func (s *Statements) SetQuorum(ctx context.Context, actor *User, id string, vers
 	if err := s.Store.UpdateStatement(ctx, st); err != nil {
 		return nil, err
 	}
-	s.audit(ctx, actor, "statement.quorum", st, strconv.Itoa(before), strconv.Itoa(quorum), quorumNote(quorum))
+	s.audit(ctx, actor, "statement.quorum", st, strconv.Itoa(before), strconv.Itoa(quorum), fmt.Sprintf("Kvorum %d → %d (0: inget kvorum).", before, quorum))
 	return st, nil
 }
 
 // checkQuorum refuses a quorum below 0 or above the active members.
 func (s *Statements) checkQuorum(ctx context.Context, quorum int) error {
 	if quorum < 0 {
-		return FieldError("quorum", "Kvorum kan inte vara negativt.")
+		return FieldError("quorum", "error.statement.quorum_negative")
 	}
 	if quorum == 0 {
 		return nil
@@ -107,14 +107,7 @@ func (s *Statements) checkQuorum(ctx context.Context, quorum int) error {
 		return err
 	}
 	if quorum > active {
-		return FieldError("quorum", fmt.Sprintf("Kvorum kan vara högst antalet aktiva medlemmar (%d).", active))
+		return FieldError("quorum", Msg("error.statement.quorum_too_high", "active", active))
 	}
 	return nil
-}
-
-func quorumNote(quorum int) string {
-	if quorum == 0 {
-		return "Inget kvorum."
-	}
-	return fmt.Sprintf("Minst %d medlemmar måste skriva under.", quorum)
 }

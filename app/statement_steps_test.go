@@ -132,7 +132,7 @@ func TestQuorumHoldsBackPublishing(t *testing.T) {
 		t.Fatalf("setting the same quorum again: v%d %v, %d events", again.Version, err, f.changes-before)
 	}
 	_, err = f.desk.Publish(ctx, f.staff, st.ID, app.Step{})
-	if app.ErrorCode(err) != app.ECONFLICT || !strings.Contains(app.ErrorMessage(err), "Kvorum") {
+	if app.ErrorCode(err) != app.ECONFLICT || !strings.HasPrefix(app.ErrorMessage(err), "error.statement.publish_below_quorum?") {
 		t.Fatalf("publish below the quorum: %v", err)
 	}
 	if cur, _ := f.desk.Get(ctx, st.ID); cur.Status != app.StatementSigning || cur.Version != st.Version {

@@ -32,7 +32,7 @@ func (s *Server) apiSetQuorum(c *fiber.Ctx) error {
 func (s *Server) quorumForm(c *fiber.Ctx) error {
 	quorum, err := strconv.Atoi(c.FormValue("quorum"))
 	if err != nil {
-		err = app.FieldError("quorum", "Ange ett heltal, 0 eller mer.")
+		err = app.FieldError("quorum", "error.statement.quorum_integer")
 	} else {
 		version, _ := strconv.Atoi(c.FormValue("version"))
 		_, err = s.deps.Statements.SetQuorum(c.UserContext(), currentUser(c), c.Params("id"), version, quorum)

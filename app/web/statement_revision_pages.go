@@ -27,7 +27,7 @@ type revisionPage struct {
 func revisionNumber(c *fiber.Ctx) (int, error) {
 	n, err := strconv.Atoi(c.Params("n"))
 	if err != nil || n < 1 {
-		return 0, app.Errorf(app.ENOTFOUND, "Versionen finns inte.")
+		return 0, app.Errorf(app.ENOTFOUND, "error.statement.revision_not_found")
 	}
 	return n, nil
 }

@@ -105,7 +105,7 @@ func stepConsequences(l Layout, step string, b *app.SigningBoard) (lines []strin
 		lines = append(lines, fmt.Sprintf(l.T("steps.publish_counts"), b.Signed, b.Declined, b.Pending),
 			quorumLine(l, st.Quorum), l.T("steps.publish_effect"))
 		if err := st.Publishable(); err != nil {
-			refusal = app.ErrorMessage(err)
+			refusal = translate(l.msgs, app.ErrorMessage(err))
 		}
 	case "reopen":
 		lines = append(lines, fmt.Sprintf(l.T("steps.reopen_voids"), len(st.Signatures), b.Signed, b.Declined),
