@@ -13,6 +13,7 @@ type Statements struct {
 	Store         StatementStore
 	Members       MemberStore
 	Consultations ConsultationStore
+	Suggestions   SuggestionStore
 	Audit         AuditLog // read for reminders and history; written through Events
 	Clock         Clock
 	Events        *Events

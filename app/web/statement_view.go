@@ -30,6 +30,7 @@ type statementPage struct {
 	CanPublish         bool
 	Conflict           *conflictView
 	Rejected           *rejectedText
+	Suggestions        suggestionsPart
 	Today              string
 	Updated, Edited    string
 	PublishedAt        string
@@ -95,6 +96,9 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		return nil, err
 	}
 	p.fillParagraphs(st, app.Threads(comments))
+	if err := s.withSuggestions(c, p, st); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
