@@ -14,6 +14,7 @@ type Statements struct {
 	Members       MemberStore
 	Consultations ConsultationStore
 	Suggestions   SuggestionStore
+	Presence      PresenceStore
 	Audit         AuditLog // read for reminders and history; written through Events
 	Clock         Clock
 	Events        *Events

@@ -133,7 +133,7 @@ var indexes = []index{
 var collections = []string{colMembers, colUsers, colSessions, colTokens, colAudit, colConsultations,
 	colIssues, colStatements, colCalendarFeeds, colSettings, colAccountLinks, colComments, colFeedback,
 	colLeases, colMeetings, colMigrations, colOutcomes, colPositions, colReminders, colRemissImports,
-	colRevisions, colSignatures, colStatementQueue, colStatementSlugs, colSuggestions}
+	colRevisions, colSignatures, colStatementQueue, colStatementSlugs, colSuggestions, colPresence}
 
 // ensureCollections creates the collections that do not exist yet.
 func (db *DB) ensureCollections(ctx context.Context) error {

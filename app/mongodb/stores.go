@@ -8,6 +8,6 @@ func Stores(db *DB) app.Stores {
 	stmts := NewStatementStore(db)
 	return app.Stores{Members: NewMemberStore(db), Users: NewUserStore(db), Sessions: sessions, Tokens: sessions,
 		AccountLinks: sessions, Consultations: consults, Meetings: consults, Issues: issues,
-		Statements: stmts, Suggestions: stmts, Imports: consults, CalendarFeeds: sessions, Outcomes: consults,
+		Statements: stmts, Suggestions: stmts, Presence: stmts, Imports: consults, CalendarFeeds: sessions, Outcomes: consults,
 		Positions: issues, Feedback: audit, Audit: audit}
 }

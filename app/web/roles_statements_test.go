@@ -113,6 +113,7 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 		cases = append(cases, set.each("POST", p, "{}", same(all404))...)
 	}
 	cases = append(cases, set.each("POST", in+"/forslag", "{}", same(c422))...)
+	cases = append(cases, set.each("POST", api+"/presence", "{}", same(signedIn))...)
 	cases = append(cases, set.each("POST", api+"/signing", `{"sign_by":"nope"}`, same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", api+"/signatures", signBody("", "0000000000000000000000000000000000000000000000000000000000000000"), same([6]int{404, 403, 409, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", api+"/remind", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 200, 200}, staff409))...)

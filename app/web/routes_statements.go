@@ -25,6 +25,7 @@ func (s *Server) statementRoutes(site, api fiber.Router) {
 	api.Get("/statements/:id/comments", hide, s.apiListComments)
 	api.Post("/statements/:id/comments", hide, s.apiCreateComment)
 	api.Post("/statements/:id/comments/:cid/resolve", hide, s.apiResolveComment)
+	api.Post("/statements/:id/presence", hide, s.apiPresence)
 	api.Get("/statements/:id/suggestions", hide, s.apiSuggestions)
 	api.Post("/statements/:id/suggestions", hide, s.apiSuggest)
 	api.Post("/statements/:id/suggestions/:sid/accept", hide, s.apiAcceptSuggestion)

@@ -31,6 +31,7 @@ type statementPage struct {
 	Conflict           *conflictView
 	Rejected           *rejectedText
 	Suggestions        suggestionsPart
+	Presence           string // who else has the draft open
 	Today              string
 	Updated, Edited    string
 	PublishedAt        string
@@ -98,6 +99,13 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 	p.fillParagraphs(st, app.Threads(comments))
 	if err := s.withSuggestions(c, p, st); err != nil {
 		return nil, err
+	}
+	if p.CanEdit {
+		others, err := s.deps.Statements.HereNow(c.UserContext(), u, st.ID)
+		if err != nil {
+			return nil, err
+		}
+		p.Presence = s.presenceText(c, others)
 	}
 	return p, nil
 }
