@@ -56,9 +56,13 @@ func MustOpenDB(t testing.TB) *mongodb.DB {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	name := "test_" + app.RandomToken(6)
-	db, err := mongodb.Connect(ctx, URI(t), name)
-	if err == nil && embedded != nil {
-		err = embedded.IndexIDs(ctx, name)
+	u := URI(t)
+	var db *mongodb.DB
+	var err error
+	if embedded != nil {
+		db, err = embedded.Connect(ctx, name)
+	} else {
+		db, err = mongodb.Connect(ctx, u, name)
 	}
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
