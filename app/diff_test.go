@@ -9,6 +9,7 @@ import (
 )
 
 func TestWordDiff(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ a, b, want string }{
 		{"Nätverket tillstyrker förslaget.", "Nätverket avstyrker förslaget.", "Nätverket [-tillstyrker-]{+avstyrker+} förslaget."},
 		{"Elnät och energi", "Elnät, energi och vätgas", "Elnät{+, energi+} och [-energi-]{+vätgas+}"},
@@ -34,6 +35,7 @@ func TestWordDiff(t *testing.T) {
 }
 
 func TestDiffHTMLEscapesAndLabels(t *testing.T) {
+	t.Parallel()
 	chunks := app.WordDiff("<b>gammal</b> text", `<script>alert(1)</script> text`)
 	out := string(app.DiffHTML(chunks, app.DiffLabels{Inserted: "tillagt:", Deleted: "borttaget:", End: "slut"}))
 	if d := dangerous(out); d != "" || strings.Contains(out, "<script") || strings.Contains(out, "<b>") {
@@ -83,6 +85,7 @@ func FuzzWordDiff(f *testing.F) {
 }
 
 func TestParagraphs(t *testing.T) {
+	t.Parallel()
 	ps := app.Paragraphs("# Rubrik\n\nFörsta stycket med **fet** text.\n\n- ett\n- två\n\n<script>alert(1)</script>\n\nSista.")
 	if len(ps) != 4 {
 		t.Fatalf("got %d paragraphs: %+v", len(ps), ps)

@@ -58,6 +58,7 @@ func dangerous(out string) string {
 }
 
 func TestRenderMarkdownRemovesScript(t *testing.T) {
+	t.Parallel()
 	for _, p := range xssPayloads {
 		out := string(app.RenderMarkdown("Text före.\n\n" + p + "\n\nText efter."))
 		if bad := dangerous(out); bad != "" {
@@ -70,6 +71,7 @@ func TestRenderMarkdownRemovesScript(t *testing.T) {
 }
 
 func TestRenderMarkdownKeepsProse(t *testing.T) {
+	t.Parallel()
 	out := string(app.RenderMarkdown("## Elnätet\n\n- **Kapacitet** i *Norrbotten*\n- [Regeringen](https://www.regeringen.se)\n\n| a | b |\n|---|---|\n| å | ö |"))
 	for _, want := range []string{"<h2", "Elnätet</h2>", "<li><strong>Kapacitet</strong>", `href="https://www.regeringen.se"`, "<table>", "<td>å</td>"} {
 		if !strings.Contains(out, want) {

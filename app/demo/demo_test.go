@@ -51,6 +51,7 @@ func mustRead(t *testing.T, s demo.Stores) contents {
 }
 
 func TestLoad(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := stores(t)
 	res, err := demo.Load(ctx, s, now)

@@ -32,6 +32,7 @@ func (f *fixture) postForm(cookie, path string, form url.Values) (int, string, s
 // answers 409, keeps the visitor's text in the editor, shows the other
 // save as a diff and offers the current version for the next save.
 func TestEditorConflictShowsWhatChanged(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Redigeras av två")
 	f.mustCall(200, "memberB", "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"Första stycket från Börje.\n\nAndra stycket."}`)

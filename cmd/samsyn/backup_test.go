@@ -11,6 +11,7 @@ import (
 // dir and exports again: the two backups are byte-identical. An import into
 // a database that holds data is refused and changes nothing.
 func TestBackupRoundTrip(t *testing.T) {
+	t.Parallel()
 	src, dst := t.TempDir(), t.TempDir()
 	if _, err := runCLI(t, src, "", "demo"); err != nil {
 		t.Fatalf("demo: %v", err)
@@ -59,6 +60,7 @@ func TestBackupRoundTrip(t *testing.T) {
 // TestImportRejectsBadInputWithoutWriting checks that a malformed backup
 // is refused before anything is written.
 func TestImportRejectsBadInputWithoutWriting(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := `{"collection":"members","doc":{"_id":{"$oid":"000000000000000000000001"},"name":"A"}}` + "\n" +
 		`{"collection":"members","doc":{"_id":{"$oid":"zz"}}}` + "\n"

@@ -24,7 +24,8 @@ var (
 )
 
 // URI returns the address of the shared test server, starting the embedded
-// FerretDB on first use. Its data dir lives until the process ends.
+// FerretDB on first use. It runs until Main ends the tests; without Main,
+// until the process ends, its data dir left behind.
 func URI(t testing.TB) string {
 	t.Helper()
 	once.Do(func() {
