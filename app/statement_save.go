@@ -81,12 +81,7 @@ func (s *Statements) saveOnce(ctx context.Context, actor *User, id string, in St
 		res.Unchanged = true
 		return res, nil
 	}
-	now := s.Clock.Now()
-	st.Title, st.Summary, st.Body, st.Topics = in.Title, in.Summary, in.Body, in.Topics
-	st.Revision++
-	st.TextVersion = st.Version + 1 // the version this update makes
-	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
-	if err := s.Store.UpdateStatement(ctx, st); err != nil {
+	if err := s.storeText(ctx, st, Text{Title: in.Title, Summary: in.Summary, Body: in.Body, Topics: in.Topics}, actor); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			return res, err
 		}
@@ -95,6 +90,17 @@ func (s *Statements) saveOnce(ctx context.Context, actor *User, id string, in St
 	s.audit(ctx, actor, "statement.edit", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
 		fmt.Sprintf("Version %d av texten.", st.Revision))
 	return res, nil
+}
+
+// storeText stores t as st's next revision, edited by editor, if st is
+// still at its version (else ECONFLICT).
+func (s *Statements) storeText(ctx context.Context, st *Statement, t Text, editor *User) error {
+	now := s.Clock.Now()
+	st.Title, st.Summary, st.Body, st.Topics = t.Title, t.Summary, t.Body, t.Topics
+	st.Revision++
+	st.TextVersion = st.Version + 1 // the version this update makes
+	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = editor.ID, editor.Name, now, now
+	return s.Store.UpdateStatement(ctx, st)
 }
 
 // mergeInto replaces in's text with its merge with the changes saved since

@@ -11,7 +11,7 @@ import (
 const colRevisions = "revisions"
 
 // revisionDoc is one revision, with the id "<statement id>:<number>", so
-// that each is found by _id (see DB.ferret) and stored once.
+// that each is found by _id (see dialect) and stored once.
 type revisionDoc struct {
 	ID          string    `bson:"_id"`
 	StatementID string    `bson:"statement_id"`
