@@ -8,6 +8,7 @@ import (
 )
 
 func TestAlignBlocks(t *testing.T) {
+	t.Parallel()
 	eq, del, ins := app.DiffEqual, app.DiffDelete, app.DiffInsert
 	for _, tc := range []struct {
 		name string

@@ -45,6 +45,7 @@ func (f *deskFixture) lastNote(t *testing.T, id string) *app.AuditEvent {
 // given in the audit note; a reason too long, a stale version and a
 // member change nothing and announce nothing.
 func TestStepsKeepTheirReason(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDesk(t)
 	st := f.inSigning(t, "Med skäl")
@@ -99,6 +100,7 @@ func TestStepsKeepTheirReason(t *testing.T) {
 // TestQuorumHoldsBackPublishing: the secretariat sets a quorum; below it
 // publishing is refused and changes nothing, at it it goes through.
 func TestQuorumHoldsBackPublishing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDesk(t)
 	st := f.inSigning(t, "Kvorum")
@@ -152,6 +154,7 @@ func TestQuorumHoldsBackPublishing(t *testing.T) {
 // Wrong roles, stale versions, unknown revisions, frozen texts and a
 // restore that would change nothing are refused and change nothing.
 func TestRestoreMakesANewRevision(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDesk(t)
 	st, err := f.desk.Create(ctx, f.signer, app.StatementInput{Kind: app.KindJointStatement, Title: "Återställs", Body: "Första."})

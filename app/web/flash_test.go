@@ -61,6 +61,7 @@ func (j *jarClient) get(path string) (int, string) {
 // lacked Path=/, so the browser kept the message for every page below
 // /internt/.
 func TestFlashShowsOnce(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Bekräftas en gång")
 	j, csrf := f.jarClient("kansli@example.se")

@@ -13,6 +13,7 @@ import (
 // optional reason that the statement's log keeps, escaped on the page; a
 // reason too long and a stale version are refused and change nothing.
 func TestStepReasonInTheAudit(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Skäl i loggen")
 	f.mustCall(201, "signerA", "POST", "/api/v1/statements/"+st.ID+"/signatures", signBody("", st.ContentHash))
@@ -53,6 +54,7 @@ func TestStepReasonInTheAudit(t *testing.T) {
 // TestQuorumAPI: staff set a quorum through the API; publishing below it
 // answers 409 and changes nothing, at it succeeds.
 func TestQuorumAPI(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Kvorum via API")
 	path := "/api/v1/statements/" + st.ID + "/quorum"
@@ -80,6 +82,7 @@ func TestQuorumAPI(t *testing.T) {
 // will do; the form takes a reason and version, and a refusal shows the
 // page again with the error at the top and the reason typed, escaped.
 func TestStepConfirmationPages(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Bekräftas")
 	f.mustCall(201, "signerA", "POST", "/api/v1/statements/"+st.ID+"/signatures", signBody("", st.ContentHash))
@@ -128,6 +131,7 @@ func TestStepConfirmationPages(t *testing.T) {
 // signed and its checksum; once the member has decided it shows their
 // decision and no form; errors come before the board.
 func TestSigningPageShowsTheText(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Texten som signeras")
 	path := "/internt/stallningstaganden/" + st.ID + "/signering"
@@ -160,6 +164,7 @@ func TestSigningPageShowsTheText(t *testing.T) {
 // TestQuorumForm: the signing board's quorum form refuses what is not a
 // count, with the error at the top, and saves one that is.
 func TestQuorumForm(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Kvorum via formulär")
 	path := "/internt/stallningstaganden/" + st.ID

@@ -13,6 +13,7 @@ import (
 // restores it as a new revision from that page; a stale page, another
 // member and a frozen text are refused and change nothing.
 func TestRevisionPageAndRestore(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Versioner")
 	f.mustCall(200, "memberB", "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"## Ny rubrik\n\n- <b>punkt</b>"}`)
@@ -60,6 +61,7 @@ func TestRevisionPageAndRestore(t *testing.T) {
 // default — no Markdown syntax, changed words marked — and the source one
 // link away.
 func TestDiffOnTheRenderedText(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Diff för människor")
 	f.mustCall(200, "memberA", "PATCH", "/api/v1/statements/"+st.ID,

@@ -16,6 +16,7 @@ import (
 // then a step is confirmed with a reason, the next page shows the
 // confirmation and the pages after it show it no more.
 func TestDeliberateStepsInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()
