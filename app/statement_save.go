@@ -135,10 +135,15 @@ func (s *Statements) textAt(ctx context.Context, st *Statement, v int) (Text, er
 	if st.TextVersion != 0 && st.TextVersion <= v {
 		return Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}, nil
 	}
+	// Revisions' versions grow with their numbers, and an edit is most
+	// often based on one of the last few: look back one by one, then halve.
 	lo, hi, found := 1, st.Revision-1, (*Revision)(nil)
-	for lo <= hi { // revisions' versions grow with their numbers
+	for step := 0; lo <= hi; step++ {
 		mid := (lo + hi) / 2
-		r, err := s.Store.RevisionByNumber(ctx, st.ID, mid)
+		if step < 3 {
+			mid = hi
+		}
+		r, err := s.Store.PastRevision(ctx, st.ID, mid)
 		if err != nil {
 			return Text{}, err
 		}

@@ -80,6 +80,16 @@ func (s *StatementStore) ListRevisions(ctx context.Context, statementID string) 
 	return append(out, app.RevisionOf(st)), nil
 }
 
+// PastRevision returns a stored revision n of a statement; the current
+// text's may not be stored yet (RevisionByNumber has it).
+func (s *StatementStore) PastRevision(ctx context.Context, statementID string, n int) (*app.Revision, error) {
+	var d revisionDoc
+	if err := s.db.findByID(ctx, colRevisions, revisionID(statementID, n), &d, revisionWhat); err != nil {
+		return nil, err
+	}
+	return d.revision(), nil
+}
+
 // RevisionByNumber returns revision n of a statement.
 func (s *StatementStore) RevisionByNumber(ctx context.Context, statementID string, n int) (*app.Revision, error) {
 	st, err := s.StatementByID(ctx, statementID)

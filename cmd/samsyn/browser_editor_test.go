@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +69,7 @@ func checkConflictInBrowser(t *testing.T, ctx context.Context, admin *session, i
 		t.Fatalf("conflict page: %v; the editor holds %d of %d characters typed", err, len(kept), len(mine))
 	}
 	browsertest.CheckA11yHere(t, ctx, "the conflict", 375, 1280)
+	shoot(t, ctx, "conflict")
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`#konflikt input[value=theirs]`)),
 		chromedp.Click(chromedp.CSS("#konflikt button[type=submit]")),
@@ -106,6 +109,17 @@ func checkFreezeInBrowser(t *testing.T, ctx context.Context, admin *session, pag
 		t.Fatalf("save after freeze: %v; kept %q, above the text %v", err, kept, above)
 	}
 	browsertest.CheckA11yHere(t, ctx, "the refused save", 375, 1280)
+	shoot(t, ctx, "refused-save")
+}
+
+// shoot keeps screenshots of the page shown now when SAMSYN_SHOTS names a
+// directory.
+func shoot(t *testing.T, ctx context.Context, name string) {
+	if dir := os.Getenv("SAMSYN_SHOTS"); dir != "" {
+		for _, w := range []int{375, 1280} {
+			browsertest.ScreenshotHere(t, ctx, filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, w)), w)
+		}
+	}
 }
 
 func mustJSONString(v any) string {
