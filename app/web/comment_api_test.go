@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -222,5 +223,39 @@ func TestBadCommentInput(t *testing.T) {
 		if d := scriptFree(page); d != "" {
 			t.Errorf("as %s: %s reached the page", role, d)
 		}
+	}
+}
+
+// TestCommentForms: the page's forms comment on a quote, edit, reopen and
+// delete; a refused edit shows the page again with the typed text in that
+// comment's form and the reason at the top.
+func TestCommentForms(t *testing.T) {
+	f := newFixture(t)
+	st := f.mustStatement(app.StatementDraft, "Formulär") // "Första stycket.\n\nAndra stycket."
+	cookie, csrf := f.browserSession("nlc@skelleftea.example")
+	in := "/internt/stallningstaganden/" + st.ID + "/kommentarer"
+	status, loc, _ := f.postForm(cookie, in, url.Values{"_csrf": {csrf}, "body": {"Om ordet andra."}, "anchor": {"2"},
+		"quote": {"Andra"}, "version": {"1"}})
+	if status != 303 || !strings.Contains(loc, "#kommentar-") {
+		t.Fatalf("comment with a quote: %d %s", status, loc)
+	}
+	cid := loc[strings.Index(loc, "#kommentar-")+len("#kommentar-"):]
+	if got := f.comment("memberA", st.ID, cid); got.Anchor != 2 || got.Quote != "Andra" {
+		t.Fatalf("the form's comment: %+v", got)
+	}
+	typed := strings.Repeat("ä", app.MaxCommentLen+1)
+	status, _, page := f.postForm(cookie, in+"/"+cid+"/andra", url.Values{"_csrf": {csrf}, "body": {typed}})
+	doc := mustDocString(t, page)
+	if status != 422 || doc.Find("#andra-"+cid).Text() != typed || doc.Find(".error-summary").Length() == 0 ||
+		doc.Find("#kommentar-"+cid+" details[open]").Length() != 1 {
+		t.Fatalf("refused edit: %d, typed text kept %v", status, doc.Find("#andra-"+cid).Text() == typed)
+	}
+	for _, step := range []struct{ path, body string }{{"/andra", "Om ordet Andra."}, {"/lost", ""}, {"/ateroppna", ""}, {"/ta-bort", ""}} {
+		if status, _, _ := f.postForm(cookie, in+"/"+cid+step.path, url.Values{"_csrf": {csrf}, "body": {step.body}}); status != 303 {
+			t.Fatalf("%s: %d", step.path, status)
+		}
+	}
+	if got := f.comment("secretariat", st.ID, cid); got.Body != "Om ordet Andra." || got.Resolved || !got.Deleted || len(got.History) != 1 {
+		t.Fatalf("after the forms: %+v", got)
 	}
 }
