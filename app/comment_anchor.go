@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Comments are anchored to text, not to block numbers. A comment keeps the
@@ -25,30 +26,43 @@ import (
 //  4. Otherwise its words are gone: the comment is outdated and shown
 //     with its quote, never on some other block.
 //
-// Each revision that comments were made on is read and split once per
-// listing (reanchorer), not once per comment.
+// Step 0: a quote found in exactly one current block is placed there at
+// once, and only the other comments need their revision (place,
+// comment_reads.go), read and split once per listing (and kept in a
+// cache: revisions never change), not once per comment.
 
 // foldText is s as anchoring compares it: the plain text of its Markdown
 // without emphasis marks, table rules and case, its spaces collapsed, so
 // that a phrase selected on the rendered page matches its source.
 func foldText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '*', '_', '`', '~', '\\':
-			return -1
-		case '|':
-			return ' '
+	s = PlainText(s)
+	out := make([]byte, 0, len(s))
+	wordStart, inWord, rule := 0, false, false
+	end := func() {
+		if inWord && rule { // a table's rule row or a thematic break
+			out = out[:wordStart]
 		}
-		return unicode.ToLower(r)
-	}, PlainText(s))
-	words := strings.Fields(s)
-	out := words[:0]
-	for _, w := range words {
-		if strings.Trim(w, "-:") != "" { // a table's rule row or a thematic break
-			out = append(out, w)
-		}
+		inWord = false
 	}
-	return strings.Join(out, " ")
+	for _, r := range s {
+		switch {
+		case r == '*' || r == '_' || r == '`' || r == '~' || r == '\\':
+			continue
+		case r == '|' || unicode.IsSpace(r):
+			end()
+			continue
+		}
+		if !inWord {
+			wordStart, inWord, rule = len(out), true, true
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+		}
+		rule = rule && (r == '-' || r == ':')
+		out = utf8.AppendRune(out, unicode.ToLower(r))
+	}
+	end()
+	return string(out)
 }
 
 // QuoteOf is the quote of a comment on a whole block: its plain text,
@@ -122,6 +136,26 @@ func alignBlocks(old, cur []string) []int {
 		}
 	}
 	return match
+}
+
+// onlyHolder returns the one block of cur that holds quote, or -1 when
+// none or several do (or quote is empty). A comment whose words occur
+// exactly once belongs there, wherever the alignment would look first.
+func onlyHolder(cur []string, quote string) int {
+	q := foldText(quote)
+	if q == "" {
+		return -1
+	}
+	found := -1
+	for k, s := range cur {
+		if strings.Contains(s, q) {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 // gapOf is the range [lo, hi) of current blocks between those that the

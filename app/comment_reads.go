@@ -39,35 +39,54 @@ func (s *Statements) placeOne(ctx context.Context, viewer *User, st *Statement, 
 }
 
 // place sets Anchor and Outdated of each comment for the current text of
-// st (comment_anchor.go). Each revision that comments were made on is
-// read and aligned once; a reply takes its thread's place.
+// st (comment_anchor.go). A quote found in exactly one block places its
+// comment there without more ado; otherwise the revision the comment was
+// made on is aligned with the current text, once per revision and
+// listing, from the cache if it was read lately. A reply shares its
+// thread's revision, block and quote, and so its place.
 func (s *Statements) place(ctx context.Context, st *Statement, comments []*Comment) error {
-	cur := foldedBlocks(st.Body)
+	cur := cachedBlocks(st.ID, st.Revision, st.Body)
 	type aligned struct {
 		old   []string
 		match []int
 	}
 	byVersion := map[int]*aligned{}
 	for _, c := range comments {
-		switch {
-		case c.Block == 0:
+		if c.Block == 0 {
 			c.Anchor, c.Outdated = 0, false
-		case c.Version == 0: // made before comments recorded their revision
-			c.Anchor, c.Outdated = c.Block, c.Block > len(cur)
-		default:
-			a := byVersion[c.Version]
-			if a == nil {
-				old, err := s.blocksOf(ctx, st, c.Version, cur)
-				if err != nil {
-					return err
-				}
-				a = &aligned{old: old, match: alignBlocks(old, cur)}
-				byVersion[c.Version] = a
-			}
-			c.Anchor, c.Outdated = placeComment(a.old, cur, a.match, c.Block, c.Quote)
+			continue
 		}
+		if c.Version == 0 { // made before comments recorded their revision
+			c.Anchor, c.Outdated = c.Block, c.Block > len(cur)
+			continue
+		}
+		if k := onlyHolder(cur, c.Quote); k >= 0 {
+			c.Anchor, c.Outdated = k+1, false
+			continue
+		}
+		a := byVersion[c.Version]
+		if a == nil {
+			old, err := s.blocksOf(ctx, st, c.Version, cur)
+			if err != nil {
+				return err
+			}
+			a = &aligned{old: old, match: alignBlocks(old, cur)}
+			byVersion[c.Version] = a
+		}
+		c.Anchor, c.Outdated = placeComment(a.old, cur, a.match, c.Block, c.Quote)
 	}
 	return nil
+}
+
+// cachedBlocks returns the folded blocks of revision n of statement id,
+// whose body is body.
+func cachedBlocks(id string, n int, body string) []string {
+	if b, ok := revisionBlocks.get(id, n); ok {
+		return b
+	}
+	b := foldedBlocks(body)
+	revisionBlocks.put(id, n, b)
+	return b
 }
 
 // blocksOf returns the folded blocks of revision n of st; cur are those of
@@ -77,6 +96,9 @@ func (s *Statements) blocksOf(ctx context.Context, st *Statement, n int, cur []s
 	if n == st.Revision {
 		return cur, nil
 	}
+	if b, ok := revisionBlocks.get(st.ID, n); ok {
+		return b, nil
+	}
 	rev, err := s.Store.RevisionByNumber(ctx, st.ID, n)
 	if ErrorCode(err) == ENOTFOUND {
 		return nil, nil
@@ -84,5 +106,5 @@ func (s *Statements) blocksOf(ctx context.Context, st *Statement, n int, cur []s
 	if err != nil {
 		return nil, err
 	}
-	return foldedBlocks(rev.Body), nil
+	return cachedBlocks(st.ID, n, rev.Body), nil
 }
