@@ -25,6 +25,7 @@ type Comment struct {
 	Version     int    // the revision the comment was made on; 0: made before comments recorded it
 	Block       int    // its block in that revision, from 1; 0 for the whole text
 	Quote       string // the words it is about; "" for the whole text
+	Whole       bool   // Quote is its whole block (cut for showing if long)
 	Anchor      int    // its block now (0: the whole text, or Outdated); set on reading
 	Outdated    bool   // its words are no longer in the text; set on reading
 	AuthorID    string

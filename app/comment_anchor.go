@@ -65,24 +65,15 @@ func foldText(s string) string {
 	return string(out)
 }
 
-// QuoteOf is the quote of a comment on a whole block: its plain text,
-// cut to MaxQuoteLen runes with an ellipsis.
+// QuoteOf is the quote of a comment on a whole block, for showing: its
+// plain text, cut to MaxQuoteLen runes with an ellipsis. Anchoring such a
+// comment compares whole blocks (Comment.Whole), not this quote.
 func QuoteOf(b Block) string {
 	s := strings.Join(strings.Fields(strings.NewReplacer("**", "", "__", "", "`", "").Replace(PlainText(b.Source))), " ")
 	if r := []rune(s); len(r) > MaxQuoteLen {
 		s = string(r[:MaxQuoteLen-1]) + "…"
 	}
 	return s
-}
-
-// quotesWhole reports whether quote is the whole of a block whose folded
-// text is folded (possibly cut by QuoteOf).
-func quotesWhole(quote, folded string) bool {
-	q := foldText(quote)
-	if cut, ok := strings.CutSuffix(quote, "…"); ok && len([]rune(quote)) == MaxQuoteLen {
-		return strings.HasPrefix(folded, foldText(cut))
-	}
-	return q == "" || q == folded
 }
 
 // foldedBlocks splits a Markdown body into its blocks' folded texts.
@@ -138,17 +129,18 @@ func alignBlocks(old, cur []string) []int {
 	return match
 }
 
-// onlyHolder returns the one block of cur that holds quote, or -1 when
-// none or several do (or quote is empty). A comment whose words occur
-// exactly once belongs there, wherever the alignment would look first.
-func onlyHolder(cur []string, quote string) int {
+// onlyHolder returns the one block of cur that holds the quote of a
+// comment — equals it, for a comment on a whole block — or -1 when none
+// or several do. A comment whose words occur exactly once belongs there,
+// wherever the alignment would look first.
+func onlyHolder(cur []string, quote string, whole bool) int {
 	q := foldText(quote)
 	if q == "" {
 		return -1
 	}
 	found := -1
 	for k, s := range cur {
-		if strings.Contains(s, q) {
+		if s == q || !whole && strings.Contains(s, q) {
 			if found >= 0 {
 				return -1
 			}
@@ -178,8 +170,8 @@ func gapOf(match []int, i, cur int) (lo, hi int) {
 }
 
 // placeComment returns where a comment on block b (from 1) of old, about
-// quote, sits in cur: its block (from 1), or outdated.
-func placeComment(old, cur []string, match []int, b int, quote string) (anchor int, outdated bool) {
+// quote or the whole block, sits in cur: its block (from 1), or outdated.
+func placeComment(old, cur []string, match []int, b int, quote string, whole bool) (anchor int, outdated bool) {
 	i := b - 1
 	if i < 0 || i >= len(old) {
 		return 0, true
@@ -189,7 +181,7 @@ func placeComment(old, cur []string, match []int, b int, quote string) (anchor i
 	}
 	lo, hi := gapOf(match, i, len(cur))
 	var k int
-	if quotesWhole(quote, old[i]) {
+	if whole {
 		k = placeBlock(old[i], cur, lo, hi)
 	} else {
 		k = placePhrase(foldText(quote), cur, lo, hi)

@@ -29,6 +29,7 @@ func TestCommentsFollowTheirText(t *testing.T) {
 		{"its block moved to the end", 2, "", "# Elnätet\n\n- Norr\n- Söder\n\nNätverket står bakom *förslaget* i sin helhet.\n\nVi kräver snabbare tillstånd för nya elnät.", 4},
 		{"its phrase moved to another block", 4, "i sin helhet", "# Elnätet\n\nVi kräver snabbare tillstånd för nya elnät, vilket nätverket stöder i sin helhet.\n\n- Norr\n- Söder\n\nNätverket står bakom förslaget.", 2},
 		{"a list, quoted as the page shows it", 3, "Norr\nSöder", "Inledning.\n\n# Elnätet\n\nVi kräver snabbare tillstånd för nya elnät.\n\n- Norr\n- Söder\n\nNätverket står bakom *förslaget* i sin helhet.", 4},
+		{"its list deleted, its words inside another block", 3, "", "# Elnätet\n\nVi kräver snabbare tillstånd för nya elnät.\n\nNätverket står bakom förslaget i sin helhet, i norr söder och överallt.", 0},
 		{"emphasis, quoted as the page shows it", 4, "bakom förslaget", "# Elnätet\n\nVi kräver snabbare tillstånd för nya elnät.\n\n- Norr\n- Söder\n\nNätverket står bakom **förslaget** i sin helhet.", 4},
 	} {
 		t.Run(c.name, func(t *testing.T) {

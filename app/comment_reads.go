@@ -60,7 +60,7 @@ func (s *Statements) place(ctx context.Context, st *Statement, comments []*Comme
 			c.Anchor, c.Outdated = c.Block, c.Block > len(cur)
 			continue
 		}
-		if k := onlyHolder(cur, c.Quote); k >= 0 {
+		if k := onlyHolder(cur, c.Quote, c.Whole); k >= 0 {
 			c.Anchor, c.Outdated = k+1, false
 			continue
 		}
@@ -73,7 +73,7 @@ func (s *Statements) place(ctx context.Context, st *Statement, comments []*Comme
 			a = &aligned{old: old, match: alignBlocks(old, cur)}
 			byVersion[c.Version] = a
 		}
-		c.Anchor, c.Outdated = placeComment(a.old, cur, a.match, c.Block, c.Quote)
+		c.Anchor, c.Outdated = placeComment(a.old, cur, a.match, c.Block, c.Quote, c.Whole)
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 		if err != nil || parent.StatementID != st.ID || parent.ParentID != "" {
 			return nil, FieldError("parent_id", "Kommentaren du svarar på finns inte.")
 		}
-		c.Version, c.Block, c.Quote = parent.Version, parent.Block, parent.Quote
+		c.Version, c.Block, c.Quote, c.Whole = parent.Version, parent.Block, parent.Quote, parent.Whole
 	} else if err := s.anchorNew(ctx, st, in, c); err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func (s *Statements) anchorNew(ctx context.Context, st *Statement, in CommentInp
 	b := blocks[in.Anchor-1]
 	switch {
 	case in.Quote == "":
-		c.Quote = QuoteOf(b)
+		c.Quote, c.Whole = QuoteOf(b), true
 	case strings.Contains(foldText(b.Source), foldText(in.Quote)):
 		c.Quote = in.Quote
 	default:

@@ -25,6 +25,7 @@ type commentDoc struct {
 	Version     int              `bson:"version,omitempty"`
 	Block       int              `bson:"anchor"`
 	Quote       string           `bson:"quote,omitempty"`
+	Whole       bool             `bson:"whole,omitempty"`
 	AuthorID    string           `bson:"author_id"`
 	AuthorName  string           `bson:"author_name"`
 	Body        string           `bson:"body"`
@@ -45,7 +46,7 @@ type commentEditDoc struct {
 
 func (d *commentDoc) comment() *app.Comment {
 	c := &app.Comment{ID: d.ID.Hex(), StatementID: d.StatementID, ParentID: d.ParentID, Version: d.Version,
-		Block: d.Block, Quote: d.Quote, AuthorID: d.AuthorID, AuthorName: d.AuthorName, Body: d.Body,
+		Block: d.Block, Quote: d.Quote, Whole: d.Whole, AuthorID: d.AuthorID, AuthorName: d.AuthorName, Body: d.Body,
 		Resolved: d.Resolved, ResolvedBy: d.ResolvedBy, ResolvedAt: d.ResolvedAt, EditedAt: d.EditedAt,
 		Deleted: d.Deleted, DeletedAt: d.DeletedAt, CreatedAt: d.CreatedAt}
 	for _, e := range d.History {
@@ -59,7 +60,7 @@ const commentWhat = "Kommentaren"
 // CreateComment inserts c and sets its ID.
 func (s *StatementStore) CreateComment(ctx context.Context, c *app.Comment) error {
 	d := commentDoc{ID: bson.NewObjectID(), StatementID: c.StatementID, ParentID: c.ParentID, Version: c.Version,
-		Block: c.Block, Quote: c.Quote, AuthorID: c.AuthorID, AuthorName: c.AuthorName, Body: c.Body,
+		Block: c.Block, Quote: c.Quote, Whole: c.Whole, AuthorID: c.AuthorID, AuthorName: c.AuthorName, Body: c.Body,
 		CreatedAt: utc(c.CreatedAt)}
 	if _, err := s.db.col(colComments).InsertOne(ctx, d); err != nil {
 		return translate(err, commentWhat)
