@@ -74,7 +74,7 @@ type AccountLinkStore interface {
 // ErrLinkInvalid is the one answer for an unknown, used, expired or
 // misdirected link, and for a link of a deactivated user: none can be told
 // apart.
-var ErrLinkInvalid = Errorf(ENOTFOUND, "Länken är ogiltig, har redan använts eller har gått ut.")
+var ErrLinkInvalid = Errorf(ENOTFOUND, "error.link.invalid")
 
 // validLinkSecret reports whether s has the shape of a link secret: 32
 // random bytes, hex encoded.
@@ -97,7 +97,7 @@ func NewInvitedUser(in NewUserInput, now time.Time) (*User, error) {
 	u := newUser(in, now)
 	p := u.problems()
 	if in.Password != "" {
-		p.Add("password", "Lämna lösenordet tomt när en inbjudan skickas; användaren väljer själv sitt lösenord.")
+		p.Add("password", "error.user.password_with_invite")
 	}
 	if err := p.Err(); err != nil {
 		return nil, err

@@ -27,7 +27,7 @@ type AccountLinks struct {
 var ErrMailNotSent = errors.New("invitation mail not sent")
 
 // errNoMailer refuses an invitation when no mail server is configured.
-var errNoMailer = FieldError("invite", "Servern kan inte skicka e-post (SAMSYN_SMTP_URL saknas), så ingen inbjudan kan skickas. Ange ett lösenord i stället.")
+var errNoMailer = FieldError("invite", "error.invite.no_mailer")
 
 // CanMail returns a validation error on "invite" when there is no mail
 // server to send an invitation with.
@@ -92,9 +92,9 @@ func (a *AccountLinks) Invite(ctx context.Context, actor, u *User) error {
 	case a.Mailer == nil:
 		return errNoMailer
 	case !u.Active:
-		return FieldError("invite", "Användaren är inaktiverad. Aktivera den innan du skickar en inbjudan.")
+		return FieldError("invite", "error.invite.user_inactive")
 	case u.HasPassword():
-		return FieldError("invite", "Användaren har redan ett lösenord. Vid behov kan hen välja ett nytt med ”Glömt lösenordet?” på inloggningssidan.")
+		return FieldError("invite", "error.invite.has_password")
 	}
 	secret, err := a.Issue(ctx, u, LinkInvite)
 	if err != nil {
@@ -180,7 +180,7 @@ func (a *AccountLinks) storePassword(ctx context.Context, nu *User) (*User, erro
 		fresh.PasswordHash = nu.PasswordHash
 		nu = fresh
 	}
-	return nil, Errorf(ECONFLICT, "Användaren ändrades samtidigt. Begär en ny länk och försök igen.")
+	return nil, Errorf(ECONFLICT, "error.link.user_changed")
 }
 
 // mail is the e-mail carrying a link.

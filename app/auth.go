@@ -72,7 +72,7 @@ type Accounts struct {
 
 // errBadLogin is the one answer for an unknown e-mail, a wrong password and
 // a deactivated account, so that none can be told apart.
-var errBadLogin = Errorf(EUNAUTHORIZED, "Fel e-postadress eller lösenord.")
+var errBadLogin = Errorf(EUNAUTHORIZED, "error.auth.bad_login")
 
 // Login checks e-mail and password and opens a new session, returning the
 // user, the session and the secret for the cookie.
@@ -101,7 +101,7 @@ func (a *Accounts) Login(ctx context.Context, email, password string) (*User, *S
 // SessionUser resolves a cookie secret to its active session and user.
 // Expired sessions are deleted; every failure is EUNAUTHORIZED.
 func (a *Accounts) SessionUser(ctx context.Context, secret string) (*User, *Session, error) {
-	unauth := Errorf(EUNAUTHORIZED, "Logga in för att fortsätta.")
+	unauth := Errorf(EUNAUTHORIZED, "error.auth.login_required")
 	if secret == "" {
 		return nil, nil, unauth
 	}
@@ -144,7 +144,7 @@ func (a *Accounts) CreateToken(ctx context.Context, email, name string) (string,
 		return "", err
 	}
 	if !u.Active {
-		return "", Errorf(EINVALID, "Användaren är inaktiverad.")
+		return "", Errorf(EINVALID, "error.auth.user_inactive")
 	}
 	secret := TokenPrefix + RandomToken(32)
 	t := &Token{ID: HashSecret(secret), UserID: u.ID, Name: name, CreatedAt: a.Clock.Now()}
@@ -157,7 +157,7 @@ func (a *Accounts) CreateToken(ctx context.Context, email, name string) (string,
 // TokenUser resolves a bearer token to its active user; every failure is
 // EUNAUTHORIZED.
 func (a *Accounts) TokenUser(ctx context.Context, secret string) (*User, error) {
-	unauth := Errorf(EUNAUTHORIZED, "Ogiltig eller återkallad API-nyckel.")
+	unauth := Errorf(EUNAUTHORIZED, "error.auth.bad_token")
 	if !strings.HasPrefix(secret, TokenPrefix) {
 		return nil, unauth
 	}

@@ -88,7 +88,7 @@ func (c *Calendars) Revoke(ctx context.Context, u *User) error {
 // is ENOTFOUND (an unknown, revoked or malformed token, or a deactivated
 // user), so that none can be told apart.
 func (c *Calendars) UserOf(ctx context.Context, token string) (*User, error) {
-	notFound := Errorf(ENOTFOUND, "Kalendern finns inte.")
+	notFound := Errorf(ENOTFOUND, "error.calendar.not_found")
 	if !calendarTokenRE.MatchString(token) {
 		return nil, notFound
 	}

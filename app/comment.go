@@ -91,14 +91,14 @@ func (in *CommentInput) validate() error {
 	p.checkBody(in.Body)
 	switch {
 	case in.Anchor < 0:
-		p.Add("anchor", "Stycket finns inte i texten.")
+		p.Add("anchor", "error.comment.no_such_paragraph")
 	case in.Anchor == 0 && in.Quote != "" && in.ParentID == "":
-		p.Add("quote", "Välj stycket som citatet kommer från.")
+		p.Add("quote", "error.comment.quote_needs_paragraph")
 	case len([]rune(in.Quote)) > MaxQuoteLen:
-		p.Add("quote", "Citatet får vara högst 1000 tecken.")
+		p.Add("quote", "error.comment.quote_too_long")
 	}
 	if in.Version < 0 {
-		p.Add("version", "Versionen finns inte.")
+		p.Add("version", "error.comment.no_such_version")
 	}
 	return p.Err()
 }
@@ -107,9 +107,9 @@ func (in *CommentInput) validate() error {
 func (p Problems) checkBody(body string) {
 	switch {
 	case body == "":
-		p.Add("body", "Skriv en kommentar.")
+		p.Add("body", "error.comment.body_required")
 	case len([]rune(body)) > MaxCommentLen:
-		p.Add("body", "Kommentaren får vara högst 5000 tecken.")
+		p.Add("body", "error.comment.body_too_long")
 	}
 }
 

@@ -6,7 +6,7 @@ import "context"
 // oldest first, each placed on its block of the current text.
 func (s *Statements) Comments(ctx context.Context, viewer *User, id string) ([]*Comment, error) {
 	if viewer == nil {
-		return nil, Errorf(ENOTFOUND, "Ställningstagandet finns inte.")
+		return nil, Errorf(ENOTFOUND, "error.statement.not_found")
 	}
 	st, err := s.Store.StatementByID(ctx, id)
 	if err != nil {

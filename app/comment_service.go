@@ -15,7 +15,7 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 		return nil, err
 	}
 	if !openToComments(st) {
-		return nil, Errorf(ECONFLICT, "Ett publicerat ställningstagande kan inte kommenteras.")
+		return nil, Errorf(ECONFLICT, "error.comment.published")
 	}
 	if err := in.validate(); err != nil {
 		return nil, err
@@ -25,7 +25,7 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 	if in.ParentID != "" {
 		parent, err := s.Store.CommentByID(ctx, in.ParentID)
 		if err != nil || parent.StatementID != st.ID || parent.ParentID != "" {
-			return nil, FieldError("parent_id", "Kommentaren du svarar på finns inte.")
+			return nil, FieldError("parent_id", "error.comment.parent_not_found")
 		}
 		c.Version, c.Block, c.Quote, c.Whole = parent.Version, parent.Block, parent.Quote, parent.Whole
 	} else if err := s.anchorNew(ctx, st, in, c); err != nil {
@@ -53,7 +53,7 @@ func (s *Statements) anchorNew(ctx context.Context, st *Statement, in CommentInp
 	if c.Version != st.Revision {
 		rev, err := s.Store.RevisionByNumber(ctx, st.ID, c.Version)
 		if ErrorCode(err) == ENOTFOUND {
-			return FieldError("version", "Versionen finns inte.")
+			return FieldError("version", "error.comment.no_such_version")
 		} else if err != nil {
 			return err
 		}
@@ -61,7 +61,7 @@ func (s *Statements) anchorNew(ctx context.Context, st *Statement, in CommentInp
 	}
 	blocks := Blocks(body)
 	if in.Anchor > len(blocks) {
-		return FieldError("anchor", "Stycket finns inte i texten.")
+		return FieldError("anchor", "error.comment.no_such_paragraph")
 	}
 	c.Block = in.Anchor
 	if in.Anchor == 0 {
@@ -74,7 +74,7 @@ func (s *Statements) anchorNew(ctx context.Context, st *Statement, in CommentInp
 	case strings.Contains(foldText(b.Source), foldText(in.Quote)):
 		c.Quote = in.Quote
 	default:
-		return FieldError("quote", "Citatet finns inte i stycket.")
+		return FieldError("quote", "error.comment.quote_not_in_paragraph")
 	}
 	return nil
 }
@@ -98,10 +98,10 @@ func (s *Statements) setResolved(ctx context.Context, actor *User, id, commentID
 		return nil, err
 	}
 	if c.ParentID != "" {
-		return nil, Errorf(ENOTFOUND, "Tråden finns inte.")
+		return nil, Errorf(ENOTFOUND, "error.comment.thread_not_found")
 	}
 	if !MayResolve(actor, st, c) {
-		return nil, Errorf(EFORBIDDEN, "Bara den som startade tråden, textens ansvarige och kansliet får lösa eller öppna den.")
+		return nil, Errorf(EFORBIDDEN, "error.comment.resolve_forbidden")
 	}
 	if c.Resolved == resolved {
 		return s.placeOne(ctx, actor, st, c)
@@ -123,7 +123,7 @@ func (s *Statements) EditComment(ctx context.Context, actor *User, id, commentID
 		return nil, err
 	}
 	if !openToComments(st) {
-		return nil, Errorf(ECONFLICT, "Kommentarerna kan inte ändras när texten är publicerad.")
+		return nil, Errorf(ECONFLICT, "error.comment.edit_published")
 	}
 	body = strings.TrimSpace(body)
 	p := Problems{}
@@ -169,7 +169,7 @@ func (s *Statements) commentOf(ctx context.Context, id, commentID string) (*Stat
 		return nil, nil, err
 	}
 	if c.StatementID != st.ID {
-		return nil, nil, Errorf(ENOTFOUND, "Kommentaren finns inte.")
+		return nil, nil, Errorf(ENOTFOUND, "error.comment.not_found")
 	}
 	return st, c, nil
 }
@@ -181,10 +181,10 @@ func (s *Statements) ownComment(ctx context.Context, actor *User, id, commentID 
 		return nil, nil, err
 	}
 	if actor == nil || actor.ID != c.AuthorID {
-		return nil, nil, Errorf(EFORBIDDEN, "Du kan bara ändra och ta bort dina egna kommentarer.")
+		return nil, nil, Errorf(EFORBIDDEN, "error.comment.not_yours")
 	}
 	if c.Deleted {
-		return nil, nil, Errorf(ECONFLICT, "Kommentaren är borttagen.")
+		return nil, nil, Errorf(ECONFLICT, "error.comment.deleted")
 	}
 	return st, c, nil
 }

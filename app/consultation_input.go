@@ -2,7 +2,6 @@ package app
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -93,7 +92,7 @@ func (c Consultation) apply(in ConsultationInput, from ConsultationStatus, now t
 	c.DraftDue = readDate(p, "draft_due", in.DraftDue, false)
 	c.SignaturesDue = readDate(p, "signatures_due", in.SignaturesDue, false)
 	if !c.ReceivedOn.IsZero() && c.Deadline.Before(c.ReceivedOn) && !c.Deadline.IsZero() {
-		p.Add("deadline", "Sista svarsdag kan inte vara före datumet remissen kom in.")
+		p.Add("deadline", "error.consultation.deadline_before_received")
 	}
 	c.Status = ConsultationStatus(strings.TrimSpace(in.Status))
 	if msg := statusProblem(from, c.Status); msg != "" {
@@ -102,7 +101,7 @@ func (c Consultation) apply(in ConsultationInput, from ConsultationStatus, now t
 	c.DeclineReason = ""
 	if c.Status == ConsultationDeclined {
 		if c.DeclineReason = readText(p, "decline_reason", in.DeclineReason, maxDeclineReason, false); c.DeclineReason == "" {
-			p.Add("decline_reason", "Ange varför nätverket avstår från att svara.")
+			p.Add("decline_reason", "error.consultation.decline_reason_required")
 		}
 	}
 	c.Topics = readTopics(p, "topics", in.Topics)
@@ -121,12 +120,12 @@ func (c *Consultation) checkMilestones() error {
 	p := Problems{}
 	draft, sigs := c.Milestones()
 	if !c.Deadline.IsZero() && c.Deadline.Before(sigs) {
-		p.Add("signatures_due", "Underskrifterna måste vara klara senast sista svarsdag.")
+		p.Add("signatures_due", "error.consultation.signatures_after_deadline")
 	}
 	if !c.Deadline.IsZero() && c.Deadline.Before(draft) {
-		p.Add("draft_due", "Utkastet måste vara klart senast sista svarsdag.")
+		p.Add("draft_due", "error.consultation.draft_after_deadline")
 	} else if sigs.Before(draft) {
-		p.Add("draft_due", "Utkastet måste vara klart innan underskrifterna samlas in.")
+		p.Add("draft_due", "error.consultation.draft_after_signatures")
 	}
 	return p.Err()
 }
@@ -135,9 +134,9 @@ func readText(p Problems, field, s string, max int, required bool) string {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "" && required:
-		p.Add(field, "Fältet måste fyllas i.")
+		p.Add(field, "error.field.required")
 	case len([]rune(s)) > max:
-		p.Add(field, "Högst "+strconv.Itoa(max)+" tecken.")
+		p.Add(field, Msg("error.field.max_chars", "max", max))
 	}
 	return s
 }
@@ -152,11 +151,11 @@ func readReference(p Problems, field, s string, report bool) (string, string) {
 	key, ok := NormalizeReference(s)
 	switch {
 	case !ok && report:
-		p.Add(field, "Ange ett betänkandenummer som \"SOU 2026:14\" eller \"Ds 2026:15\".")
+		p.Add(field, "error.consultation.report_number")
 	case !ok:
-		p.Add(field, "Ange ett diarienummer som \"Fi2026/01234\".")
+		p.Add(field, "error.consultation.reference")
 	case report && !strings.Contains(key, ":"):
-		p.Add(field, "Ange ett betänkandenummer som \"SOU 2026:14\" eller \"Ds 2026:15\".")
+		p.Add(field, "error.consultation.report_number")
 	}
 	return s, key
 }
@@ -169,7 +168,7 @@ func readURL(p Problems, field, s string) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(s) > maxURLBytes {
-		p.Add(field, "Ange en fullständig webbadress som börjar med https:// eller http://.")
+		p.Add(field, "error.field.url")
 	}
 	return s
 }
@@ -178,13 +177,13 @@ func readDate(p Problems, field, s string, required bool) Date {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		if required {
-			p.Add(field, "Ange ett datum.")
+			p.Add(field, "error.field.date_required")
 		}
 		return Date{}
 	}
 	d, err := ParseDate(s)
 	if err != nil || d.Year() < 2000 || d.Year() > 2100 {
-		p.Add(field, "Ange datumet som ÅÅÅÅ-MM-DD.")
+		p.Add(field, "error.field.date_format")
 		return Date{}
 	}
 	return d
@@ -194,11 +193,11 @@ func readDate(p Problems, field, s string, required bool) Date {
 func readTopics(p Problems, field string, topics []string) []string {
 	out := distinctTrimmed(topics)
 	if len(out) > maxConsultationTopics {
-		p.Add(field, "Högst "+strconv.Itoa(maxConsultationTopics)+" ämnen.")
+		p.Add(field, Msg("error.consultation.too_many_topics", "max", maxConsultationTopics))
 	}
 	for _, t := range out {
 		if len([]rune(t)) > maxTopicRunes {
-			p.Add(field, "Ett ämne får vara högst "+strconv.Itoa(maxTopicRunes)+" tecken.")
+			p.Add(field, Msg("error.consultation.topic_too_long", "max", maxTopicRunes))
 		}
 	}
 	return out
@@ -219,7 +218,7 @@ func readLinks(p Problems, field string, links []Link) []Link {
 		out = append(out, l)
 	}
 	if len(out) > maxDocumentLinks {
-		p.Add(field, "Högst "+strconv.Itoa(maxDocumentLinks)+" länkar.")
+		p.Add(field, Msg("error.consultation.too_many_links", "max", maxDocumentLinks))
 	}
 	return out
 }

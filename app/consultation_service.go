@@ -43,7 +43,7 @@ func (s *Consultations) Revise(ctx context.Context, actor *User, id string, vers
 		return nil, err
 	}
 	if version != 0 && version != old.Version {
-		return nil, changedByOther("Remissen", old.Version)
+		return nil, changedByOther(old.Version)
 	}
 	in := old.Input()
 	edit(&in)
@@ -70,14 +70,14 @@ func (s *Consultations) checkLinks(ctx context.Context, con *Consultation) error
 	p := Problems{}
 	for _, id := range con.IssueIDs {
 		if _, err := s.Issues.IssueByID(ctx, id); ErrorCode(err) == ENOTFOUND {
-			p.Add("issue_ids", "Påverkansfrågan "+id+" finns inte.")
+			p.Add("issue_ids", Msg("error.consultation.issue_not_found", "id", id))
 		} else if err != nil {
 			return err
 		}
 	}
 	if con.StatementID != "" && s.Statements != nil {
 		if _, err := s.Statements.StatementByID(ctx, con.StatementID); ErrorCode(err) == ENOTFOUND {
-			p.Add("statement_id", "Ställningstagandet finns inte.")
+			p.Add("statement_id", "error.statement.not_found")
 		} else if err != nil {
 			return err
 		}
@@ -112,7 +112,7 @@ func (s *Consultations) ChangedDeadlines(ctx context.Context, since time.Time) (
 // ImportOf returns what imports saw of consultation id, or ENOTFOUND.
 func (s *Consultations) ImportOf(ctx context.Context, id string) (*RemissImport, error) {
 	if s.Imports == nil {
-		return nil, Errorf(ENOTFOUND, "Remissen har inte lästs in från regeringen.se.")
+		return nil, Errorf(ENOTFOUND, "error.consultation.not_imported")
 	}
 	return s.Imports.ImportOf(ctx, id)
 }

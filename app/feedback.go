@@ -32,14 +32,14 @@ func NewFeedback(page, message, name, email, lang string, now time.Time) (*Feedb
 		Email: strings.TrimSpace(email), Lang: lang, CreatedAt: now}
 	p := Problems{}
 	if f.Message == "" {
-		p.Add("message", "Skriv vad som inte fungerar.")
+		p.Add("message", "error.feedback.message_required")
 	}
 	limitLen(p, "message", f.Message, 4000)
 	limitLen(p, "page", f.Page, 500)
 	limitLen(p, "name", f.Name, 120)
 	if f.Email != "" {
 		if a, err := mail.ParseAddress(f.Email); err != nil || a.Address != f.Email || len(f.Email) > 254 {
-			p.Add("email", "Ange en giltig e-postadress, eller lämna fältet tomt.")
+			p.Add("email", "error.feedback.email")
 		}
 	}
 	return f, p.Err()

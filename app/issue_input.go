@@ -40,7 +40,7 @@ func NewIssue(in IssueInput, now time.Time) (*Issue, error) {
 		return nil, err
 	}
 	if next.Slug = Slugify(next.Title); next.Slug == "" {
-		return nil, FieldError("title", "Rubriken måste innehålla bokstäver eller siffror.")
+		return nil, FieldError("title", "error.field.title_letters")
 	}
 	return next, nil
 }
@@ -63,7 +63,7 @@ func (i Issue) apply(in IssueInput, now time.Time) (*Issue, error) {
 	i.Summary = readText(p, "summary", in.Summary, maxIssueSummary, false)
 	i.Body = strings.TrimSpace(in.Body)
 	if len(i.Body) > MaxMarkdownLen {
-		p.Add("body", "Texten är för lång.")
+		p.Add("body", "error.field.too_long")
 	}
 	i.Priority = readOneOf(p, "priority", in.Priority, IssuePriorities)
 	i.Status = readOneOf(p, "status", in.Status, IssueStatuses)
@@ -82,7 +82,7 @@ func readOneOf(p Problems, field, s string, allowed []string) string {
 			return s
 		}
 	}
-	p.Add(field, "Ska vara ett av: "+strings.Join(allowed, ", ")+".")
+	p.Add(field, Msg("error.field.one_of", "allowed", strings.Join(allowed, ", ")))
 	return s
 }
 
@@ -93,7 +93,7 @@ func NewIssueAction(on, who, note, link, recordedBy string, today Date) (IssueAc
 	a := IssueAction{On: readDate(p, "on", on, true), Who: readText(p, "who", who, maxShortText, false),
 		Note: readText(p, "note", note, maxActionNote, true), URL: readURL(p, "url", link), RecordedBy: recordedBy}
 	if today.Before(a.On) {
-		p.Add("on", "En åtgärd i loggen kan inte ha ett datum i framtiden.")
+		p.Add("on", "error.issue.log_in_future")
 	}
 	return a, p.Err()
 }

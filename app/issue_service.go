@@ -39,7 +39,7 @@ func (s *Issues) Revise(ctx context.Context, actor *User, id string, version int
 		return nil, err
 	}
 	if version != 0 && version != old.Version {
-		return nil, changedByOther("Påverkansfrågan", old.Version)
+		return nil, changedByOther(old.Version)
 	}
 	in := old.Input()
 	edit(&in)
@@ -105,17 +105,17 @@ func (s *Issues) checkLinks(ctx context.Context, i *Issue) error {
 		return nil
 	}
 	steps := []error{
-		check("owner_member_ids", "En av medlemmarna finns inte.", i.OwnerMemberIDs, func(id string) error {
+		check("owner_member_ids", "error.issue.owner_not_found", i.OwnerMemberIDs, func(id string) error {
 			_, err := s.Members.MemberByID(ctx, id)
 			return err
 		}),
-		check("consultation_ids", "En av remisserna finns inte.", i.ConsultationIDs, func(id string) error {
+		check("consultation_ids", "error.issue.consultation_not_found", i.ConsultationIDs, func(id string) error {
 			_, err := s.Consultations.ConsultationByID(ctx, id)
 			return err
 		}),
 	}
 	if s.Statements != nil {
-		steps = append(steps, check("statement_ids", "Ett av ställningstagandena finns inte.", i.StatementIDs, func(id string) error {
+		steps = append(steps, check("statement_ids", "error.issue.statement_not_found", i.StatementIDs, func(id string) error {
 			_, err := s.Statements.StatementByID(ctx, id)
 			return err
 		}))

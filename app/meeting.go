@@ -53,10 +53,10 @@ func NewBoardMeeting(memberID, body, on, note string, now time.Time) (*BoardMeet
 	p := Problems{}
 	m := &BoardMeeting{MemberID: strings.TrimSpace(memberID), Body: BoardBody(strings.TrimSpace(body)), CreatedAt: now}
 	if m.MemberID == "" {
-		p.Add("member_id", "Ange medlem.")
+		p.Add("member_id", "error.meeting.member_required")
 	}
 	if m.Body != BodyKS && m.Body != BodyKSAU {
-		p.Add("body", "Ange KS eller KSAU.")
+		p.Add("body", "error.meeting.body")
 	}
 	m.On = readDate(p, "on", on, true)
 	m.Note = readText(p, "note", note, maxShortText, false)

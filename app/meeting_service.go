@@ -26,7 +26,7 @@ func (s *Meetings) Create(ctx context.Context, actor *User, memberID, body, on, 
 		return nil, err
 	}
 	if !mayEditMeetings(actor, m.MemberID) {
-		return nil, Errorf(EFORBIDDEN, "Du kan bara föra in din egen medlems sammanträden.")
+		return nil, Errorf(EFORBIDDEN, "error.meeting.own_member_only")
 	}
 	if err := memberExists(ctx, s.Members, "member_id", m.MemberID); err != nil {
 		return nil, err
@@ -45,7 +45,7 @@ func (s *Meetings) Delete(ctx context.Context, actor *User, id string) error {
 		return err
 	}
 	if !mayEditMeetings(actor, m.MemberID) {
-		return Errorf(EFORBIDDEN, "Du kan bara ändra din egen medlems sammanträden.")
+		return Errorf(EFORBIDDEN, "error.meeting.own_member_change")
 	}
 	if err := s.Store.DeleteMeeting(ctx, id); err != nil {
 		return err

@@ -87,19 +87,19 @@ func NewMember(name, code, county string, now time.Time) (*Member, error) {
 func (m *Member) Validate() error {
 	p := Problems{}
 	if m.Name == "" {
-		p.Add("name", "Namn krävs.")
+		p.Add("name", "error.field.name_required")
 	} else if len([]rune(m.Name)) > 120 {
-		p.Add("name", "Namnet får vara högst 120 tecken.")
+		p.Add("name", "error.field.name_too_long")
 	} else if m.Slug == "" {
-		p.Add("name", "Namnet måste innehålla bokstäver eller siffror.")
+		p.Add("name", "error.member.name_letters")
 	}
 	if !municipalityCodeRE.MatchString(m.MunicipalityCode) {
-		p.Add("municipality_code", "Kommunkoden ska vara fyra siffror.")
+		p.Add("municipality_code", "error.member.code_format")
 	} else if CountyOf(m.MunicipalityCode) == "" {
-		p.Add("municipality_code", "Kommunkoden hör inte till något län.")
+		p.Add("municipality_code", "error.member.code_county")
 	}
 	if len([]rune(m.County)) > 80 {
-		p.Add("county", "Länet får vara högst 80 tecken.")
+		p.Add("county", "error.member.county_too_long")
 	}
 	return p.Err()
 }
@@ -158,10 +158,10 @@ func NormalPage(number, size int) (Page, error) {
 		size = 20
 	}
 	if number < 1 {
-		p.Add("page", "Sidan ska vara 1 eller mer.")
+		p.Add("page", "error.list.page")
 	}
 	if size < 1 || size > 100 {
-		p.Add("per_page", "Antal per sida ska vara mellan 1 och 100.")
+		p.Add("per_page", "error.list.per_page")
 	}
 	return Page{Number: number, Size: size}, p.Err()
 }

@@ -21,7 +21,7 @@ func (s *Members) Create(ctx context.Context, actor *User, name, code, county st
 	}
 	if err := s.Store.CreateMember(ctx, m); err != nil {
 		if ErrorCode(err) == ECONFLICT {
-			msg := "En medlem med samma namn eller kommunkod finns redan."
+			msg := "error.member.taken"
 			return nil, &Error{Code: ECONFLICT, Message: msg, Fields: map[string]string{"name": msg, "municipality_code": msg}}
 		}
 		return nil, err
@@ -68,7 +68,7 @@ func memberExists(ctx context.Context, store MemberStore, field, id string) erro
 	}
 	_, err := store.MemberByID(ctx, id)
 	if ErrorCode(err) == ENOTFOUND {
-		return FieldError(field, "Medlemmen finns inte.")
+		return FieldError(field, "error.member.not_found")
 	}
 	return err
 }

@@ -75,12 +75,12 @@ func (o Outcome) ApplyInput(in OutcomeInput, by string, now time.Time) (*Outcome
 	p := Problems{}
 	in.Uptake, in.UptakeNote, in.DeclineNote = strings.TrimSpace(in.Uptake), strings.TrimSpace(in.UptakeNote), strings.TrimSpace(in.DeclineNote)
 	if in.Uptake != "" && !validUptake(Uptake(in.Uptake)) {
-		p.Add("uptake", "Välj ja, delvis eller nej.")
+		p.Add("uptake", "error.outcome.uptake")
 	}
 	limitLen(p, "uptake_note", in.UptakeNote, 2000)
 	limitLen(p, "decline_note", in.DeclineNote, 1000)
 	if in.DeclinePublic && in.DeclineNote == "" {
-		p.Add("decline_note", "Skriv en publik motivering för att visa avböjandet.")
+		p.Add("decline_note", "error.outcome.decline_note")
 	}
 	if err := p.Err(); err != nil {
 		return nil, err
@@ -96,20 +96,20 @@ func (o Outcome) AddFollowUp(f FollowUp, by string, now time.Time) (*Outcome, er
 	p := Problems{}
 	f.Kind, f.Title, f.URL = strings.TrimSpace(f.Kind), strings.TrimSpace(f.Title), strings.TrimSpace(f.URL)
 	if !sigOneOf(f.Kind, FollowUpKinds) {
-		p.Add("kind", "Välj proposition, lagrådsremiss, beslut eller annat.")
+		p.Add("kind", "error.outcome.kind")
 	}
 	if f.Title == "" {
-		p.Add("title", "Ange en rubrik.")
+		p.Add("title", "error.field.title_required")
 	}
 	limitLen(p, "title", f.Title, 300)
 	if f.URL != "" && !isWebURL(f.URL) {
-		p.Add("url", "Länken ska börja med https:// eller http://.")
+		p.Add("url", "error.field.link")
 	}
 	if f.On.IsZero() {
-		p.Add("on", "Ange datum.")
+		p.Add("on", "error.outcome.date_required")
 	}
 	if len(o.FollowUps) >= 20 {
-		p.Add("title", "Högst 20 händelser per remiss.")
+		p.Add("title", "error.outcome.too_many")
 	}
 	if err := p.Err(); err != nil {
 		return nil, err
@@ -133,7 +133,7 @@ func validUptake(u Uptake) bool {
 
 func limitLen(p Problems, field, v string, max int) {
 	if len([]rune(v)) > max {
-		p.Add(field, "Texten är för lång.")
+		p.Add(field, "error.field.too_long")
 	}
 }
 

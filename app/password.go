@@ -36,13 +36,13 @@ func PasswordProblem(pw string, userInputs ...string) string {
 	n := utf8.RuneCountInString(pw)
 	switch {
 	case n < MinPasswordLen:
-		return fmt.Sprintf("Lösenordet ska vara minst %d tecken.", MinPasswordLen)
+		return Msg("error.password.too_short", "min", MinPasswordLen)
 	case n > MaxPasswordLen:
-		return fmt.Sprintf("Lösenordet får vara högst %d tecken.", MaxPasswordLen)
+		return Msg("error.password.too_long", "max", MaxPasswordLen)
 	}
 	inputs := append(append([]string{}, swedishGuesses...), userInputs...)
 	if zxcvbn.PasswordStrength(pw, inputs).Score < MinPasswordScore {
-		return "Lösenordet är för vanligt eller lätt att gissa. Välj till exempel några ord som inte hör ihop."
+		return "error.password.weak"
 	}
 	return ""
 }

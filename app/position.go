@@ -57,11 +57,11 @@ func (p Position) Revise(in PositionInput, by string, now time.Time) (*Position,
 	pr := Problems{}
 	in.Title, in.Text = strings.TrimSpace(in.Title), strings.TrimSpace(in.Text)
 	if in.Title == "" {
-		pr.Add("title", "Ange en kort rubrik.")
+		pr.Add("title", "error.position.title_required")
 	}
 	limitLen(pr, "title", in.Title, 120)
 	if in.Text == "" {
-		pr.Add("text", "Skriv ståndpunkten.")
+		pr.Add("text", "error.position.text_required")
 	}
 	limitLen(pr, "text", in.Text, 1200)
 	if err := pr.Err(); err != nil {

@@ -35,7 +35,7 @@ func (s *Outcomes) Save(ctx context.Context, actor *User, kind, consultationID s
 		return nil, err
 	}
 	if version != o.Version {
-		return nil, changedByOther("Utfallet", o.Version)
+		return nil, changedByOther(o.Version)
 	}
 	next, err := change(*o, actorID(actor), s.Clock.Now())
 	if err != nil {
@@ -87,7 +87,7 @@ func (s *Positions) MarkUsed(ctx context.Context, actor *User, pos *Position, ve
 	return s.change(ctx, actor, "position.use", pos, version, func() (*Position, error) {
 		st, err := s.Statements.StatementByID(ctx, statementID)
 		if err != nil {
-			return nil, FieldError("statement_id", "Välj ett ställningstagande.")
+			return nil, FieldError("statement_id", "error.position.statement_required")
 		}
 		return pos.MarkUsed(st.ID, actorID(actor), s.Clock.Now()), nil
 	})
@@ -96,7 +96,7 @@ func (s *Positions) MarkUsed(ctx context.Context, actor *User, pos *Position, ve
 func (s *Positions) change(ctx context.Context, actor *User, kind string, pos *Position, version int,
 	next func() (*Position, error)) (*Position, error) {
 	if version != pos.Version {
-		return nil, changedByOther("Ståndpunkten", pos.Version)
+		return nil, changedByOther(pos.Version)
 	}
 	np, err := next()
 	if err != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 )
@@ -24,6 +25,9 @@ type RemissImports struct {
 	Events        *Events
 }
 
+// errNoReader is an import asked to read a page without a RemissReader.
+var errNoReader = errors.New("no remiss reader configured")
+
 // ImportSince is how far back the import page and the dashboard look for
 // deadlines that imports moved.
 const ImportSince = 30 * 24 * time.Hour
@@ -31,7 +35,7 @@ const ImportSince = 30 * 24 * time.Hour
 // Parse reads a saved remiss page.
 func (s *RemissImports) Parse(page io.Reader) ([]*RemissIntake, error) {
 	if s.Fetcher == nil {
-		return nil, Errorf(EINTERNAL, "no remiss reader configured")
+		return nil, errNoReader
 	}
 	return s.Fetcher.Parse(page)
 }
@@ -39,7 +43,7 @@ func (s *RemissImports) Parse(page io.Reader) ([]*RemissIntake, error) {
 // Fetch fetches the remiss page at url.
 func (s *RemissImports) Fetch(ctx context.Context, url string) ([]*RemissIntake, error) {
 	if s.Fetcher == nil {
-		return nil, Errorf(EINTERNAL, "no remiss reader configured")
+		return nil, errNoReader
 	}
 	return s.Fetcher.Fetch(ctx, url)
 }

@@ -66,7 +66,7 @@ type ImportResult struct {
 	DeadlineChanged  bool
 	PreviousDeadline Date
 	Missing          []string
-	Reason           string // why it was refused
+	Reason           string // why it was refused: a message (see Msg)
 }
 
 // RemissImporter adds and updates consultations from remiss pages.
@@ -89,10 +89,10 @@ func (im *RemissImporter) Import(ctx context.Context, in *RemissIntake, now time
 		Deadline: in.Deadline, Missing: in.Missing}
 	key, ok := NormalizeReference(in.Reference)
 	if in.Reference != "" && !ok {
-		return res.refuse(fmt.Sprintf("Diarienumret %q kunde inte tolkas.", in.Reference)), nil
+		return res.refuse(Msg("error.import.bad_reference", "reference", in.Reference)), nil
 	}
 	if in.Title == "" || in.SourceURL == "" {
-		return res.refuse("Sidan saknar rubrik eller adress."), nil
+		return res.refuse("error.import.no_title_or_url"), nil
 	}
 	c, err := im.known(ctx, key, in.SourceURL)
 	if err != nil {
@@ -127,7 +127,7 @@ func (im *RemissImporter) known(ctx context.Context, key, url string) (*Consulta
 	}
 	switch {
 	case byRef != nil && byURL != nil && byRef.ID != byURL.ID:
-		return nil, Errorf(ECONFLICT, "Diarienumret och adressen hör till två olika remisser i registret.")
+		return nil, Errorf(ECONFLICT, "error.import.reference_and_url_differ")
 	case byRef != nil:
 		return byRef, nil
 	}

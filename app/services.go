@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"log/slog"
 	"time"
 )
@@ -109,7 +108,7 @@ func warnTo(log *slog.Logger) func(string, error) {
 
 // changedByOther is the conflict of a change based on a version that is no
 // longer the stored one.
-func changedByOther(what string, current int) error {
-	msg := fmt.Sprintf("%s har ändrats av någon annan (nu version %d). Läs in den igen och försök på nytt.", what, current)
+func changedByOther(current int) error {
+	msg := Msg("error.changed_by_other", "version", current)
 	return &Error{Code: ECONFLICT, Message: msg, Fields: map[string]string{"version": msg}}
 }

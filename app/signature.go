@@ -56,21 +56,21 @@ func (in *SignatureInput) validate(today Date) error {
 	in.trim()
 	p := Problems{}
 	if in.Decision != DecisionSigned && in.Decision != DecisionDeclined {
-		p.Add("decision", "Beslutet ska vara signed eller declined.")
+		p.Add("decision", "error.signature.decision")
 	}
 	if in.ContentHash == "" {
-		p.Add("content_hash", "Ange kontrollsumman för texten du har läst.")
+		p.Add("content_hash", "error.signature.content_hash_required")
 	}
 	checkSigText(p, "signatory_name", in.SignatoryName, 120, true)
 	checkSigText(p, "signatory_title", in.SignatoryTitle, 120, true)
 	if !sigOneOf(in.DecidedBy, DecidingBodies) {
-		p.Add("decided_by", "Beslutsorganet ska vara KS, KSAU, delegation eller other.")
+		p.Add("decided_by", "error.signature.decided_by")
 	}
 	switch {
 	case in.DecidedOn.IsZero():
-		p.Add("decided_on", "Ange beslutsdatum.")
+		p.Add("decided_on", "error.signature.decided_on_required")
 	case in.DecidedOn.Time.After(today.Time):
-		p.Add("decided_on", "Beslutsdatumet kan inte ligga i framtiden.")
+		p.Add("decided_on", "error.signature.decided_on_future")
 	}
 	checkSigText(p, "paragraph", in.Paragraph, 40, false)
 	checkSigText(p, "member_reference", in.MemberReference, 60, false)
@@ -81,9 +81,9 @@ func (in *SignatureInput) validate(today Date) error {
 func checkSigText(p Problems, field, v string, max int, required bool) {
 	switch {
 	case required && v == "":
-		p.Add(field, "Fältet måste fyllas i.")
+		p.Add(field, "error.field.required")
 	case len([]rune(v)) > max:
-		p.Add(field, "Texten är för lång.")
+		p.Add(field, "error.field.too_long")
 	}
 }
 

@@ -61,9 +61,13 @@ type Statement struct {
 	EditedBy     string
 	EditedByName string
 	EditedAt     time.Time
-	Version      int
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// TextVersion is the Version at which the current text was saved (0 for
+	// a text saved before it was recorded): a save based on an older
+	// version is merged against the text of that version (Save).
+	TextVersion int
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // Signature is one member's decision on a frozen text.

@@ -15,10 +15,16 @@ type StatementInput struct {
 // StatementEdit is one save of the text, based on Version.
 type StatementEdit struct {
 	Version int
-	Title   string
-	Summary string
-	Body    string
-	Topics  []string
+	// Against and Resolved carry a person's choices for the blocks of an
+	// EditConflict met at version Against: by BlockConflict.Block, the text
+	// that takes the block's place. They count only while the statement
+	// is still at Against; else the conflict is shown again.
+	Against  int
+	Resolved map[string]string
+	Title    string
+	Summary  string
+	Body     string
+	Topics   []string
 }
 
 // Limits on a statement's fields.
@@ -35,11 +41,11 @@ func checkStatementText(p Problems, title, summary, body *string, topics []strin
 	*body = strings.ReplaceAll(*body, "\r\n", "\n")
 	checkSigText(p, "title", *title, MaxStatementTitleLen, true)
 	if *title != "" && Slugify(*title) == "" {
-		p.Add("title", "Rubriken måste innehålla bokstäver eller siffror.")
+		p.Add("title", "error.field.title_letters")
 	}
 	checkSigText(p, "summary", *summary, MaxStatementSummaryLen, false)
 	if len(*body) > MaxMarkdownLen {
-		p.Add("body", "Texten är för lång.")
+		p.Add("body", "error.field.too_long")
 	}
 	return cleanStatementTopics(p, topics)
 }
@@ -56,12 +62,12 @@ func cleanStatementTopics(p Problems, topics []string) []string {
 		}
 		seen[t] = true
 		if len([]rune(t)) > MaxStatementTopicLen {
-			p.Add("topics", "Ett ämne får vara högst 40 tecken.")
+			p.Add("topics", "error.statement.topic_too_long")
 		}
 		out = append(out, t)
 	}
 	if len(out) > MaxStatementTopics {
-		p.Add("topics", "Högst tio ämnen.")
+		p.Add("topics", "error.statement.too_many_topics")
 	}
 	return out
 }
@@ -79,13 +85,13 @@ func (in *StatementInput) validate() error {
 	in.Topics = checkStatementText(p, &in.Title, &in.Summary, &in.Body, in.Topics)
 	in.ConsultationID = strings.TrimSpace(in.ConsultationID)
 	if !in.Kind.Valid() {
-		p.Add("kind", "Välj positionspapper, gemensamt uttalande eller remissvar.")
+		p.Add("kind", "error.statement.kind")
 	}
 	switch {
 	case in.Kind == KindConsultationResponse && in.ConsultationID == "":
-		p.Add("consultation_id", "Ett remissvar måste höra till en remiss.")
+		p.Add("consultation_id", "error.statement.consultation_required")
 	case in.Kind != KindConsultationResponse && in.ConsultationID != "":
-		p.Add("consultation_id", "Bara remissvar hör till en remiss.")
+		p.Add("consultation_id", "error.statement.consultation_not_allowed")
 	}
 	return p.Err()
 }
@@ -94,7 +100,7 @@ func (in *StatementEdit) validate() error {
 	p := Problems{}
 	in.Topics = checkStatementText(p, &in.Title, &in.Summary, &in.Body, in.Topics)
 	if in.Version < 1 {
-		p.Add("version", "Ange versionen du utgick från.")
+		p.Add("version", "error.statement.version_required")
 	}
 	return p.Err()
 }

@@ -38,13 +38,13 @@ func publishable(st *Statement) error {
 	case st.Status == StatementSigning && len(st.SigningMembers()) > 0:
 		return nil
 	case st.Status == StatementSigning:
-		return Errorf(ECONFLICT, "Minst en medlem måste ha skrivit under innan texten publiceras.")
+		return Errorf(ECONFLICT, "error.statement.publish_unsigned")
 	case st.Status == StatementDraft && st.Kind == KindPositionPaper:
 		return nil
 	case st.Status == StatementDraft:
-		return Errorf(ECONFLICT, "Ett utkast kan inte publiceras: öppna det för underskrift först.")
+		return Errorf(ECONFLICT, "error.statement.publish_draft")
 	}
-	return Errorf(ECONFLICT, "Ställningstagandet är redan publicerat eller tillbakadraget.")
+	return Errorf(ECONFLICT, "error.statement.already_published")
 }
 
 // Withdraw takes a published statement down. Its public page keeps a note
@@ -58,7 +58,7 @@ func (s *Statements) Withdraw(ctx context.Context, actor *User, id string) (*Sta
 		return nil, err
 	}
 	if st.Status != StatementPublished {
-		return nil, Errorf(ECONFLICT, "Bara ett publicerat ställningstagande kan dras tillbaka.")
+		return nil, Errorf(ECONFLICT, "error.statement.withdraw_unpublished")
 	}
 	now := s.Clock.Now()
 	st.Status, st.WithdrawnAt, st.UpdatedAt = StatementWithdrawn, now, now

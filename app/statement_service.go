@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
 )
 
 // Statements runs the life of a statement: drafting with revisions,
@@ -36,7 +35,7 @@ func (s *Statements) Visible(ctx context.Context, viewer *User, id string) (*Sta
 		return nil, err
 	}
 	if viewer == nil && !st.IsPublic() {
-		return nil, Errorf(ENOTFOUND, "Ställningstagandet finns inte.")
+		return nil, Errorf(ENOTFOUND, "error.statement.not_found")
 	}
 	return st, nil
 }
@@ -54,7 +53,7 @@ func (s *Statements) Create(ctx context.Context, actor *User, in StatementInput)
 	}
 	if in.Kind == KindConsultationResponse {
 		if _, err := s.Consultations.ConsultationByID(ctx, in.ConsultationID); ErrorCode(err) == ENOTFOUND {
-			return nil, FieldError("consultation_id", "Remissen finns inte.")
+			return nil, FieldError("consultation_id", "error.consultation.not_found")
 		} else if err != nil {
 			return nil, err
 		}
@@ -84,47 +83,26 @@ func (s *Statements) createWithFreeSlug(ctx context.Context, st *Statement) erro
 	}
 }
 
-// Edit saves a new revision of a draft. A stale version is ECONFLICT and
-// changes nothing; so is an edit of a text frozen for signing.
+// Edit saves a new revision of a draft (Save, without telling whether it
+// merged).
 func (s *Statements) Edit(ctx context.Context, actor *User, id string, in StatementEdit) (*Statement, error) {
-	if err := in.validate(); err != nil {
-		return nil, err
-	}
-	st, err := s.Store.StatementByID(ctx, id)
+	saved, err := s.Save(ctx, actor, id, in)
 	if err != nil {
 		return nil, err
 	}
-	if st.Version != in.Version {
-		return nil, staleError(st)
-	}
-	if st.Status != StatementDraft {
-		return nil, Errorf(ECONFLICT, "Texten är låst: den kan bara ändras medan den är ett utkast.")
-	}
-	if !in.changes(st) {
-		return st, nil
-	}
-	now := s.Clock.Now()
-	st.Title, st.Summary, st.Body, st.Topics = in.Title, in.Summary, in.Body, in.Topics
-	st.Revision++
-	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
-	if err := s.Store.UpdateStatement(ctx, st); err != nil {
-		return nil, err
-	}
-	s.audit(ctx, actor, "statement.edit", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
-		fmt.Sprintf("Version %d av texten.", st.Revision))
-	return st, nil
+	return saved.Statement, nil
 }
 
 // staleError is the conflict of an edit based on an old version.
 func staleError(st *Statement) error {
-	msg := fmt.Sprintf("Någon annan har sparat en ny version (%d). Jämför ändringarna och spara igen.", st.Version)
+	msg := Msg("error.statement.stale_version", "version", st.Version)
 	return &Error{Code: ECONFLICT, Message: msg, Fields: map[string]string{"version": msg}}
 }
 
 // requireStaff refuses anyone but the secretariat and administrators.
 func requireStaff(actor *User) error {
 	if actor == nil || !actor.IsStaff() {
-		return Errorf(EFORBIDDEN, "Bara kansliet får göra detta.")
+		return Errorf(EFORBIDDEN, "error.auth.staff_only")
 	}
 	return nil
 }

@@ -21,10 +21,10 @@ func (s *Statements) OpenSigning(ctx context.Context, actor *User, id string, ve
 		return nil, staleError(st)
 	}
 	if st.Status != StatementDraft {
-		return nil, Errorf(ECONFLICT, "Bara ett utkast kan öppnas för underskrift.")
+		return nil, Errorf(ECONFLICT, "error.signing.open_not_draft")
 	}
 	if signBy.IsZero() || signBy.Time.Before(DateOf(s.Clock.Now()).Time) {
-		return nil, FieldError("sign_by", "Sista dag för underskrift måste vara i dag eller senare.")
+		return nil, FieldError("sign_by", "error.signing.sign_by_past")
 	}
 	st.Status, st.ContentHash, st.SignBy, st.UpdatedAt = StatementSigning, ContentHash(st.Title, st.Summary, st.Body), signBy, s.Clock.Now()
 	if err := s.Store.UpdateStatement(ctx, st); err != nil {
@@ -52,7 +52,7 @@ func (s *Statements) Sign(ctx context.Context, actor *User, id string, in Signat
 	}
 	m, err := s.Members.MemberByID(ctx, in.MemberID)
 	if ErrorCode(err) == ENOTFOUND || (err == nil && !m.Active) {
-		return nil, FieldError("member_id", "Medlemmen finns inte eller är inte aktiv.")
+		return nil, FieldError("member_id", "error.signing.member_inactive")
 	} else if err != nil {
 		return nil, err
 	}
@@ -72,18 +72,18 @@ func (s *Statements) Sign(ctx context.Context, actor *User, id string, in Signat
 func mayDecide(actor *User, in *SignatureInput) error {
 	switch {
 	case actor == nil:
-		return Errorf(EUNAUTHORIZED, "Logga in för att skriva under.")
+		return Errorf(EUNAUTHORIZED, "error.signing.login_required")
 	case actor.IsStaff():
 		if in.MemberID == "" {
-			return FieldError("member_id", "Ange vilken medlem beslutet gäller.")
+			return FieldError("member_id", "error.signing.member_required")
 		}
 		return nil
 	case !actor.MaySign:
-		return Errorf(EFORBIDDEN, "Du har inte rätt att teckna för din kommun.")
+		return Errorf(EFORBIDDEN, "error.signing.may_not_sign")
 	case in.MemberID == "":
 		in.MemberID = actor.MemberID
 	case in.MemberID != actor.MemberID:
-		return Errorf(EFORBIDDEN, "Du kan bara skriva under för din egen kommun.")
+		return Errorf(EFORBIDDEN, "error.signing.own_member_only")
 	}
 	return nil
 }
@@ -91,10 +91,10 @@ func mayDecide(actor *User, in *SignatureInput) error {
 // signable checks that st is open for signing and that hash is its text.
 func signable(st *Statement, hash string) error {
 	if st.Status != StatementSigning {
-		return Errorf(ECONFLICT, "Ställningstagandet är inte öppet för underskrift.")
+		return Errorf(ECONFLICT, "error.signing.not_open")
 	}
 	if hash != st.ContentHash {
-		msg := "Texten har ändrats sedan du läste den. Läs den aktuella texten och skriv under på nytt."
+		msg := "error.signing.text_changed"
 		return &Error{Code: ECONFLICT, Message: msg, Fields: map[string]string{"content_hash": msg}}
 	}
 	return nil
@@ -123,7 +123,7 @@ func (s *Statements) Reopen(ctx context.Context, actor *User, id string) (*State
 		return nil, err
 	}
 	if st.Status != StatementSigning {
-		return nil, Errorf(ECONFLICT, "Bara ett ställningstagande under underskrift kan öppnas för ändringar.")
+		return nil, Errorf(ECONFLICT, "error.signing.reopen_not_signing")
 	}
 	voided := len(st.Signatures)
 	st.Status, st.ContentHash, st.SignBy, st.UpdatedAt = StatementDraft, "", Date{}, s.Clock.Now()
@@ -149,7 +149,7 @@ func (s *Statements) Remind(ctx context.Context, actor *User, id string) ([]stri
 		return nil, err
 	}
 	if b.Statement.Status != StatementSigning {
-		return nil, Errorf(ECONFLICT, "Ställningstagandet är inte öppet för underskrift.")
+		return nil, Errorf(ECONFLICT, "error.signing.not_open")
 	}
 	var names []string
 	sent := 0
@@ -160,7 +160,7 @@ func (s *Statements) Remind(ctx context.Context, actor *User, id string) ([]stri
 		}
 	}
 	if len(names) == 0 {
-		return nil, Errorf(ECONFLICT, "Alla medlemmar har redan lämnat sina beslut.")
+		return nil, Errorf(ECONFLICT, "error.signing.all_decided")
 	}
 	s.audit(ctx, actor, "statement.remind", b.Statement, "", strconv.Itoa(len(names)),
 		fmt.Sprintf("%s (%d e-post)", joinMemberNames(names), sent))

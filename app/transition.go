@@ -60,11 +60,11 @@ func NextStatuses(s ConsultationStatus) []ConsultationStatus {
 func statusProblem(from, to ConsultationStatus) string {
 	switch {
 	case to == ConsultationMissed:
-		return "Status \"missed\" sätts inte: den följer av att svarsdagen passerat."
+		return "error.consultation.status_missed"
 	case !to.Stored():
-		return "Okänd status. Giltiga: incoming, assessing, drafting, signing, submitted, declined."
+		return "error.consultation.status_unknown"
 	case from != "" && !CanTransition(from, to):
-		return "Remissen kan inte gå från " + string(from) + " till " + string(to) + "."
+		return Msg("error.consultation.status_transition", "from", from, "to", to)
 	}
 	return ""
 }

@@ -107,25 +107,25 @@ func newUser(in NewUserInput, now time.Time) *User {
 func (u *User) problems() Problems {
 	p := Problems{}
 	if addr, err := mail.ParseAddress(u.Email); err != nil || addr.Address != u.Email || len(u.Email) > 254 {
-		p.Add("email", "Ange en giltig e-postadress.")
+		p.Add("email", "error.user.email")
 	}
 	if u.Name == "" {
-		p.Add("name", "Namn krävs.")
+		p.Add("name", "error.field.name_required")
 	} else if len([]rune(u.Name)) > 120 {
-		p.Add("name", "Namnet får vara högst 120 tecken.")
+		p.Add("name", "error.field.name_too_long")
 	}
 	if len([]rune(u.Title)) > 120 {
-		p.Add("title", "Titeln får vara högst 120 tecken.")
+		p.Add("title", "error.user.title_too_long")
 	}
 	switch {
 	case !u.Role.Valid():
-		p.Add("role", "Rollen ska vara admin, secretariat eller member.")
+		p.Add("role", "error.user.role")
 	case u.Role == RoleMember && u.MemberID == "":
-		p.Add("member_id", "En medlemsanvändare måste höra till en medlem.")
+		p.Add("member_id", "error.user.member_required")
 	case u.Role != RoleMember && u.MemberID != "":
-		p.Add("member_id", "Bara medlemsanvändare hör till en medlem.")
+		p.Add("member_id", "error.user.member_not_allowed")
 	case u.Role != RoleMember && u.MaySign:
-		p.Add("may_sign", "Bara medlemsanvändare kan teckna för en medlem.")
+		p.Add("may_sign", "error.user.may_sign_not_member")
 	}
 	return p
 }

@@ -60,7 +60,7 @@ func (s *Users) Update(ctx context.Context, actor *User, id string, p UserPatch)
 		return nil, err
 	}
 	if p.Version != nil && *p.Version != old.Version {
-		return nil, changedByOther("Användaren", old.Version)
+		return nil, changedByOther(old.Version)
 	}
 	if p.MemberID != nil {
 		if err := memberExists(ctx, s.Members, "member_id", *p.MemberID); err != nil {
@@ -72,7 +72,7 @@ func (s *Users) Update(ctx context.Context, actor *User, id string, p UserPatch)
 		return nil, err
 	}
 	if actor != nil && actor.ID == u.ID && (!u.Active || u.Role != old.Role) {
-		return nil, FieldError("role", "Du kan inte inaktivera dig själv eller ändra din egen roll.")
+		return nil, FieldError("role", "error.user.own_role")
 	}
 	u.UpdatedAt = s.Clock.Now()
 	if err := s.Store.UpdateUser(ctx, u); err != nil {
@@ -128,7 +128,7 @@ func (s *Users) Visible(ctx context.Context, viewer *User, id string) (*User, er
 		return nil, err
 	}
 	if viewer == nil || (!viewer.IsStaff() && viewer.ID != u.ID && (viewer.MemberID == "" || viewer.MemberID != u.MemberID)) {
-		return nil, Errorf(ENOTFOUND, "Användaren finns inte.")
+		return nil, Errorf(ENOTFOUND, "error.user.not_found")
 	}
 	return u, nil
 }

@@ -92,7 +92,7 @@ func (s *Server) rerender(c *fiber.Ctx, err error, page string, data any, f *For
 	status := fiber.StatusUnprocessableEntity
 	switch app.ErrorCode(err) {
 	case app.EINVALID:
-	case app.ECONFLICT:
+	case app.ECONFLICT, app.EEDITCONFLICT:
 		status = fiber.StatusConflict
 	default:
 		return err

@@ -17,7 +17,7 @@ import (
 func storeMethods(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, f := range parseDir(t, "..") {
+	for _, f := range parseGoDir(t, "..") {
 		ast.Inspect(f, func(n ast.Node) bool {
 			ts, ok := n.(*ast.TypeSpec)
 			if !ok || !(strings.HasSuffix(ts.Name.Name, "Store") || strings.HasSuffix(ts.Name.Name, "Log")) {
@@ -40,7 +40,7 @@ func storeMethods(t *testing.T) map[string]string {
 }
 
 // parseDir parses the non-test Go files of dir.
-func parseDir(t *testing.T, dir string) map[string]*ast.File {
+func parseGoDir(t *testing.T, dir string) map[string]*ast.File {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -66,7 +66,7 @@ func parseDir(t *testing.T, dir string) map[string]*ast.File {
 func TestWebCallsNoStore(t *testing.T) {
 	t.Parallel()
 	methods := storeMethods(t)
-	files := parseDir(t, ".")
+	files := parseGoDir(t, ".")
 	if len(files) < 50 {
 		t.Fatalf("found only %d files in package web", len(files))
 	}

@@ -146,7 +146,7 @@ func (s *Server) loginForm(c *fiber.Ctx) error {
 	p.Form.Values["email"] = in.Email
 	p.Form.setError(err)
 	if _, ok := p.Form.Errors["_form"]; ok {
-		p.Form.Errors = map[string]string{"email": app.ErrorMessage(err)}
+		p.Form.Errors = map[string]string{"email": s.errorMessage(c, err)}
 	}
 	status := fiber.StatusUnprocessableEntity
 	if app.ErrorCode(err) == app.EUNAUTHORIZED {

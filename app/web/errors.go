@@ -16,6 +16,7 @@ var statusOf = map[string]int{
 	app.EFORBIDDEN:    fiber.StatusForbidden,
 	app.ENOTFOUND:     fiber.StatusNotFound,
 	app.ECONFLICT:     fiber.StatusConflict,
+	app.EEDITCONFLICT: fiber.StatusConflict,
 	app.ETOOLARGE:     fiber.StatusRequestEntityTooLarge,
 	app.EINVALID:      fiber.StatusUnprocessableEntity,
 	app.ERATELIMITED:  fiber.StatusTooManyRequests,
@@ -37,9 +38,12 @@ type errorDetail struct {
 }
 
 // handleError is the one place errors become answers: JSON or HTML by
-// Accept. Internal errors are logged once and shown as a generic message.
+// Accept, with the message and field messages in the request's language
+// (error_messages.go). Internal errors are logged once and shown as a
+// generic message.
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	d := s.errorDetail(c, err)
+	d.Message, d.Fields = translate(s.messages(c), d.Message), translateFields(s.messages(c), d.Fields)
 	status := statusOf[d.Code]
 	var fe *fiber.Error
 	if errors.As(err, &fe) && fe.Code == fiber.StatusRequestHeaderFieldsTooLarge {
@@ -62,13 +66,13 @@ func (s *Server) errorDetail(c *fiber.Ctx, err error) errorDetail {
 		return fiberErrorDetail(fe)
 	case errors.Is(err, context.DeadlineExceeded):
 		s.log.Warn("request deadline exceeded", "route", c.Route().Path, "request_id", c.GetRespHeader(fiber.HeaderXRequestID))
-		return errorDetail{Code: codeUnavailable, Message: "Tjänsten hann inte svara. Försök igen om en stund."}
+		return errorDetail{Code: codeUnavailable, Message: "error.unavailable"}
 	}
 	code := app.ErrorCode(err)
 	if _, known := statusOf[code]; !known || code == app.EINTERNAL {
 		s.log.Error("internal error", "err", err, "route", c.Route().Path,
 			"request_id", c.GetRespHeader(fiber.HeaderXRequestID))
-		return errorDetail{Code: app.EINTERNAL, Message: "Ett internt fel inträffade. Försök igen om en stund."}
+		return errorDetail{Code: app.EINTERNAL, Message: "error.internal"}
 	}
 	return errorDetail{Code: code, Message: app.ErrorMessage(err), Fields: app.ErrorFields(err)}
 }
@@ -78,20 +82,20 @@ func (s *Server) errorDetail(c *fiber.Ctx, err error) errorDetail {
 func fiberErrorDetail(fe *fiber.Error) errorDetail {
 	switch fe.Code {
 	case fiber.StatusNotFound:
-		return errorDetail{Code: app.ENOTFOUND, Message: "Sidan eller resursen finns inte."}
+		return errorDetail{Code: app.ENOTFOUND, Message: "error.http.not_found"}
 	case fiber.StatusMethodNotAllowed:
-		return errorDetail{Code: app.ENOTFOUND, Message: "Metoden stöds inte för den här adressen."}
+		return errorDetail{Code: app.ENOTFOUND, Message: "error.http.method_not_allowed"}
 	case fiber.StatusRequestEntityTooLarge, fiber.StatusRequestHeaderFieldsTooLarge:
-		return errorDetail{Code: app.ETOOLARGE, Message: "Förfrågan är för stor."}
+		return errorDetail{Code: app.ETOOLARGE, Message: "error.http.too_large"}
 	case fiber.StatusTooManyRequests:
-		return errorDetail{Code: app.ERATELIMITED, Message: "För många försök. Vänta en stund och försök igen."}
+		return errorDetail{Code: app.ERATELIMITED, Message: "error.http.rate_limited"}
 	case fiber.StatusRequestTimeout:
-		return errorDetail{Code: codeUnavailable, Message: "Förfrågan tog för lång tid."}
+		return errorDetail{Code: codeUnavailable, Message: "error.http.timeout"}
 	case fiber.StatusUnprocessableEntity:
-		return errorDetail{Code: app.EINVALID, Message: "Kontrollera fälten."}
+		return errorDetail{Code: app.EINVALID, Message: app.MsgCheckFields}
 	}
 	if fe.Code >= 500 {
-		return errorDetail{Code: app.EINTERNAL, Message: "Ett internt fel inträffade. Försök igen om en stund."}
+		return errorDetail{Code: app.EINTERNAL, Message: "error.internal"}
 	}
-	return errorDetail{Code: app.EBADREQUEST, Message: "Förfrågan kunde inte läsas."}
+	return errorDetail{Code: app.EBADREQUEST, Message: "error.http.bad_request"}
 }

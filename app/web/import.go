@@ -28,7 +28,8 @@ type importPageView struct {
 
 type importResultView struct {
 	*app.ImportResult
-	Href string
+	Href   string
+	Reason string // translated
 }
 
 func (s *Server) newImportPage(c *fiber.Ctx) importPageView {
@@ -66,7 +67,7 @@ func (s *Server) importForm(c *fiber.Ctx) error {
 	}
 	p.Summary, p.Done = map[string]int{}, true
 	for _, res := range results {
-		v := importResultView{ImportResult: res}
+		v := importResultView{ImportResult: res, Reason: translate(s.messages(c), res.Reason)}
 		if res.ConsultationID != "" {
 			v.Href = "/internt/remisser/" + res.ConsultationID
 		}

@@ -186,7 +186,7 @@ func requireUser(c *fiber.Ctx) error {
 	if !wantsJSON(c) && c.Method() == fiber.MethodGet {
 		return c.Redirect("/logga-in?next="+urlQueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 	}
-	return app.Errorf(app.EUNAUTHORIZED, "Logga in för att fortsätta.")
+	return app.Errorf(app.EUNAUTHORIZED, "error.auth.login_required")
 }
 
 // requireRole lets through users with one of roles; others get 403.

@@ -112,8 +112,9 @@ func TestRefusalsChangeNothing(t *testing.T) {
 	}
 }
 
-// TestEditConflictAnswersCurrentVersion: a stale PATCH gets 409 with the
-// statement as it now stands, and the other edit stays.
+// TestEditConflictAnswersCurrentVersion: a PATCH that changes what another
+// save since its version changed gets 409 edit_conflict with the statement
+// as it now stands, and the other edit stays.
 func TestEditConflictAnswersCurrentVersion(t *testing.T) {
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Konflikt")
@@ -125,7 +126,7 @@ func TestEditConflictAnswersCurrentVersion(t *testing.T) {
 		Current stmtJSON
 	}
 	mustUnmarshal(t, out, &c)
-	if c.Error.Code != "conflict" || c.Current.Version != st.Version+1 || c.Current.Body != "Från A." {
+	if c.Error.Code != "edit_conflict" || c.Current.Version != st.Version+1 || c.Current.Body != "Från A." {
 		t.Fatalf("conflict answer %s", out)
 	}
 	f.mustCall(200, "memberB", "PATCH", "/api/v1/statements/"+st.ID, `{"version":`+strconv.Itoa(c.Current.Version)+`,"body":"Från A och B."}`)

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"errors"
 	"github.com/gofiber/fiber/v2"
+	"strconv"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -27,7 +29,7 @@ type statementPatchInput struct {
 // learns without signing in whether an unpublished statement exists.
 func hideFromAnonymous(c *fiber.Ctx) error {
 	if currentUser(c) == nil {
-		return app.Errorf(app.ENOTFOUND, "Ställningstagandet finns inte.")
+		return app.Errorf(app.ENOTFOUND, "error.statement.not_found")
 	}
 	return c.Next()
 }
@@ -83,10 +85,38 @@ func (s *Server) apiCreateStatement(c *fiber.Ctx) error {
 }
 
 // conflictBody is a 409 with the statement as it now stands, so that the
-// client can show what changed and save again.
+// client can show what changed and save again; an edit conflict lists the
+// blocks both sides changed.
 type conflictBody struct {
-	Error   errorDetail  `json:"error"`
-	Current statementOut `json:"current"`
+	Error     errorDetail   `json:"error"`
+	Conflicts []conflictOut `json:"conflicts,omitempty"`
+	Current   statementOut  `json:"current"`
+}
+
+// conflictOut is one block both sides changed: block is "title",
+// "summary", "topics" or the body block's number in the current text.
+type conflictOut struct {
+	Block  any    `json:"block"`
+	Base   string `json:"base"`
+	Theirs string `json:"theirs"`
+	Yours  string `json:"yours"`
+}
+
+func conflictsJSON(cs []app.BlockConflict) []conflictOut {
+	out := make([]conflictOut, len(cs))
+	for i, k := range cs {
+		out[i] = conflictOut{Block: k.Block, Base: k.Base, Theirs: k.Theirs, Yours: k.Yours}
+		if n, err := strconv.Atoi(k.Block); err == nil {
+			out[i].Block = n
+		}
+	}
+	return out
+}
+
+// savedOut is a saved statement and whether others' changes were merged.
+type savedOut struct {
+	statementOut
+	Merged bool `json:"merged"`
 }
 
 func (s *Server) apiPatchStatement(c *fiber.Ctx) error {
@@ -104,23 +134,30 @@ func (s *Server) apiPatchStatement(c *fiber.Ctx) error {
 	if in.Topics != nil {
 		edit.Topics = *in.Topics
 	}
-	saved, err := s.deps.Statements.Edit(ctx, currentUser(c), st.ID, edit)
-	if app.ErrorCode(err) == app.ECONFLICT {
+	saved, err := s.deps.Statements.Save(ctx, currentUser(c), st.ID, edit)
+	if code := app.ErrorCode(err); code == app.ECONFLICT || code == app.EEDITCONFLICT {
 		return s.answerConflict(c, err, st.ID)
 	}
 	if err != nil {
 		return err
 	}
-	return c.JSON(statementJSON(saved))
+	return c.JSON(savedOut{statementOut: statementJSON(saved.Statement), Merged: saved.Merged})
 }
 
 func (s *Server) answerConflict(c *fiber.Ctx, err error, id string) error {
+	body := conflictBody{Error: errorDetail{Code: app.ErrorCode(err), Message: s.errorMessage(c, err),
+		Fields: s.errorFields(c, err)}}
+	var ec *app.EditConflict
+	if errors.As(err, &ec) {
+		body.Conflicts, body.Current = conflictsJSON(ec.Conflicts), statementJSON(ec.Current)
+		return c.Status(fiber.StatusConflict).JSON(body)
+	}
 	cur, rerr := s.deps.Statements.Get(c.UserContext(), id)
 	if rerr != nil {
 		return err
 	}
-	return c.Status(fiber.StatusConflict).JSON(conflictBody{Error: errorDetail{Code: app.ECONFLICT,
-		Message: app.ErrorMessage(err), Fields: app.ErrorFields(err)}, Current: statementJSON(cur)})
+	body.Current = statementJSON(cur)
+	return c.Status(fiber.StatusConflict).JSON(body)
 }
 
 func deref(p *string, def string) string {

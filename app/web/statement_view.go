@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"html/template"
 	"strconv"
 	"strings"
@@ -30,6 +31,7 @@ type statementPage struct {
 	CanComment         bool
 	CanPublish         bool
 	Conflict           *conflictView
+	Rejected           *rejectedText
 	Today              string
 	Updated, Edited    string
 	PublishedAt        string
@@ -41,11 +43,28 @@ type paragraphView struct {
 	Threads []threadView
 }
 
-// conflictView shows what others changed since the editor was opened.
+// conflictView shows the blocks that the visitor and others both changed
+// since the version the editor was opened at (From); To is the version now.
 type conflictView struct {
-	Message              string
-	From, To             int
-	Title, Summary, Body template.HTML
+	Message  string
+	From, To int
+	Blocks   []conflictBlock
+	IDs      []string
+	List     string // IDs, space-separated, for the form
+}
+
+// conflictBlock is one block both changed, and the three texts of it.
+type conflictBlock struct {
+	ID, Label                 string
+	Base, Theirs, Yours, Both string
+	Changes                   template.HTML // what others changed, as a word diff of Base and Theirs
+}
+
+// rejectedText is what the visitor typed when the text could not be saved
+// because it was frozen meanwhile: shown read-only, to copy.
+type rejectedText struct {
+	Message                      string
+	Title, Summary, Body, Topics string
 }
 
 // statementView builds the page for st; the editor holds st's text.
@@ -84,17 +103,25 @@ func (s *Server) statementPage(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "statement", p)
 }
 
-// statementSaveForm saves the editor. A stale version re-renders the page
-// with 409: the visitor's text stays in the editor, and a diff shows what
-// others saved meanwhile, so that nothing is overwritten unseen.
+// statementSaveForm saves the editor, merging what others saved since the
+// version it started from. A save that cannot be stored re-renders the page
+// with the reason at the top and every character the visitor typed: in the
+// editor while the text is a draft, read-only above it once it is frozen.
+// Blocks that both changed come back side by side, each with a choice; the
+// next save sends the choices and the version they were made against.
 func (s *Server) statementSaveForm(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	version, _ := strconv.Atoi(c.FormValue("version"))
-	in := app.StatementEdit{Version: version, Title: c.FormValue("title"), Summary: c.FormValue("summary"),
-		Body: c.FormValue("body"), Topics: app.SplitStatementTopics(c.FormValue("topics"))}
-	saved, err := s.deps.Statements.Edit(ctx, currentUser(c), c.Params("id"), in)
+	in := editFromForm(c)
+	saved, err := s.deps.Statements.Save(ctx, currentUser(c), c.Params("id"), in)
 	if err == nil {
-		return s.redirectWithFlash(c, statementURL(saved.ID), "statements.saved")
+		flash := "statements.saved"
+		switch {
+		case saved.Unchanged:
+			flash = "statements.unchanged"
+		case saved.Merged:
+			flash = "statements.saved_merged"
+		}
+		return s.redirectWithFlash(c, statementURL(saved.Statement.ID), flash)
 	}
 	st, rerr := s.deps.Statements.Get(ctx, c.Params("id"))
 	if rerr != nil {
@@ -104,29 +131,72 @@ func (s *Server) statementSaveForm(c *fiber.Ctx) error {
 	if perr != nil {
 		return perr
 	}
-	if app.ErrorCode(err) == app.ECONFLICT && st.Status == app.StatementDraft {
-		p.Conflict = s.conflictDiff(c, st, err)
-	}
 	values := formValues(c, "title", "summary", "body", "topics", "version", "revision")
-	if p.Conflict != nil {
-		values["version"], values["revision"] = strconv.Itoa(st.Version), strconv.Itoa(st.Revision)
+	var ec *app.EditConflict
+	switch {
+	case errors.As(err, &ec):
+		p.Conflict = s.conflictView(c, ec, in)
+		values["against"] = strconv.Itoa(ec.Current.Version)
+	case st.Status != app.StatementDraft:
+		p.Rejected = &rejectedText{Message: s.errorMessage(c, err), Title: in.Title, Summary: in.Summary,
+			Body: in.Body, Topics: c.FormValue("topics")}
 	}
 	return s.rerender(c, err, "statement", p, p.Editor.Form, values)
 }
 
-// conflictDiff compares the revision the editor started from with the
-// current one.
-func (s *Server) conflictDiff(c *fiber.Ctx, st *app.Statement, err error) *conflictView {
-	base, _ := strconv.Atoi(c.FormValue("revision"))
-	v := &conflictView{Message: app.ErrorMessage(err), From: base, To: st.Revision}
-	from, ferr := s.deps.Statements.Revision(c.UserContext(), st.ID, base)
-	if ferr != nil {
-		return v
+// editFromForm reads the editor: the text, the version it started from,
+// and the choices made for conflicting blocks (choice.<block> is mine,
+// theirs or both; text.<block> the edited text for both).
+func editFromForm(c *fiber.Ctx) app.StatementEdit {
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	against, _ := strconv.Atoi(c.FormValue("against"))
+	in := app.StatementEdit{Version: version, Against: against, Title: c.FormValue("title"), Summary: c.FormValue("summary"),
+		Body: c.FormValue("body"), Topics: app.SplitStatementTopics(c.FormValue("topics"))}
+	for _, block := range strings.Fields(c.FormValue("conflicts")) {
+		switch c.FormValue("choice." + block) {
+		case "mine":
+			in.Resolved = withChoice(in.Resolved, block, c.FormValue("yours."+block))
+		case "theirs":
+			in.Resolved = withChoice(in.Resolved, block, c.FormValue("theirs."+block))
+		case "both":
+			in.Resolved = withChoice(in.Resolved, block, c.FormValue("text."+block))
+		}
 	}
-	d := app.DiffRevisions(from, app.RevisionOf(st))
+	return in
+}
+
+func withChoice(m map[string]string, block, text string) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[block] = strings.ReplaceAll(text, "\r\n", "\n")
+	return m
+}
+
+// conflictView lists the blocks both sides changed, each with what others
+// changed (a word diff from the common version) and a choice.
+func (s *Server) conflictView(c *fiber.Ctx, ec *app.EditConflict, in app.StatementEdit) *conflictView {
+	v := &conflictView{Message: s.errorMessage(c, ec), From: in.Version, To: ec.Current.Version}
 	labels := s.diffLabels(c)
-	v.Title, v.Summary, v.Body = diffHTML(d.Title, labels), diffHTML(d.Summary, labels), diffHTML(d.Body, labels)
+	for _, k := range ec.Conflicts {
+		b := conflictBlock{ID: k.Block, Label: s.blockLabel(c, k.Block), Base: k.Base, Theirs: k.Theirs, Yours: k.Yours,
+			Both: strings.TrimSpace(k.Yours + "\n\n" + k.Theirs), Changes: diffHTML(app.WordDiff(k.Base, k.Theirs), labels)}
+		v.Blocks = append(v.Blocks, b)
+		v.IDs = append(v.IDs, k.Block)
+	}
+	v.List = strings.Join(v.IDs, " ")
 	return v
+}
+
+// blockLabel names a block for people: the title, the summary, the
+// topics, or "Stycke 3".
+func (s *Server) blockLabel(c *fiber.Ctx, block string) string {
+	m := s.views.messages[currentLang(c)]
+	switch block {
+	case "title", "summary", "topics":
+		return m["stmtfield."+block]
+	}
+	return m["statements.block"] + " " + block
 }
 
 func (s *Server) diffLabels(c *fiber.Ctx) diffWords {

@@ -69,5 +69,5 @@ func validateStruct(c *fiber.Ctx, v any) error {
 			fields[fe.Field()] = msg
 		}
 	}
-	return &app.Error{Code: app.EINVALID, Message: "Kontrollera fälten.", Fields: fields}
+	return &app.Error{Code: app.EINVALID, Message: app.MsgCheckFields, Fields: fields}
 }

@@ -263,13 +263,13 @@ func (f *Form) ErrorList() []FieldMessage {
 	return out
 }
 
-// setError records err on the form: field messages, or the message as a
-// form-wide error under "_form".
+// setError records err on the form, in the form's language: field
+// messages, or the message as a form-wide error under "_form".
 func (f *Form) setError(err error) {
 	for k, v := range app.ErrorFields(err) {
-		f.Errors[k] = v
+		f.Errors[k] = translate(f.msgs, v)
 	}
 	if len(f.Errors) == 0 {
-		f.Errors["_form"] = app.ErrorMessage(err)
+		f.Errors["_form"] = translate(f.msgs, app.ErrorMessage(err))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/web"
 	"github.com/samsyn/samsyn/cmd/samsyn/internal/bench"
 )
 
@@ -156,16 +157,17 @@ func (e *env) tokenCreateCommand() *cobra.Command {
 	return cmd
 }
 
-// cliError formats a domain error with its field messages for a terminal.
+// cliError formats a domain error with its field messages, in Swedish,
+// for a terminal.
 func cliError(err error) error {
 	fields := app.ErrorFields(err)
 	if len(fields) == 0 {
-		return errors.New(app.ErrorMessage(err))
+		return errors.New(web.Translate("sv", app.ErrorMessage(err)))
 	}
 	var b strings.Builder
-	b.WriteString(app.ErrorMessage(err))
+	b.WriteString(web.Translate("sv", app.ErrorMessage(err)))
 	for k, v := range fields {
-		fmt.Fprintf(&b, "\n  %s: %s", k, v)
+		fmt.Fprintf(&b, "\n  %s: %s", k, web.Translate("sv", v))
 	}
 	return errors.New(b.String())
 }

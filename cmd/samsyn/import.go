@@ -5,6 +5,7 @@ import (
 
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/regeringen"
+	"github.com/samsyn/samsyn/app/web"
 )
 
 func (e *env) importRemisserCommand() *cobra.Command {
@@ -26,6 +27,9 @@ func (e *env) importRemisserCommand() *cobra.Command {
 			return e.withStore(cmd.Context(), func(s *stack) error {
 				results, err := e.services(s).Imports.Import(cmd.Context(), nil, page.Intakes())
 				if err == nil {
+					for _, r := range results {
+						r.Reason = web.Translate("sv", r.Reason) // a message key
+					}
 					app.WriteImportReport(e.stdout, results)
 				}
 				return err

@@ -88,15 +88,24 @@ func TestStatementGoldenPath(t *testing.T) {
 		`"summary":"Kort sammanfattning.","body":"Första stycket.\n\nAndra stycket.","topics":["elnät"]}`, &st)
 	var edited apiStatement
 	b.call(200, "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"Första stycket, skärpt.\n\nAndra stycket."}`, &edited)
-	var conflict struct {
-		Error   struct{ Code string }
-		Current apiStatement
+	var merged struct {
+		apiStatement
+		Merged bool
 	}
-	a.call(409, "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"Första stycket.\n\nAndra stycket, utvecklat."}`, &conflict)
-	if conflict.Error.Code != "conflict" || conflict.Current.Version != edited.Version || conflict.Current.Body != edited.Body {
+	a.call(200, "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"Första stycket.\n\nAndra stycket, utvecklat."}`, &merged)
+	if !merged.Merged || merged.Body != "Första stycket, skärpt.\n\nAndra stycket, utvecklat." {
+		t.Fatalf("save of another paragraph from version 1: %+v", merged)
+	}
+	var conflict struct {
+		Error     struct{ Code string }
+		Conflicts []struct{ Block any }
+		Current   apiStatement
+	}
+	a.call(409, "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"Första stycket, mildrat.\n\nAndra stycket."}`, &conflict)
+	if conflict.Error.Code != "edit_conflict" || len(conflict.Conflicts) != 1 || conflict.Current.Version != merged.Version {
 		t.Fatalf("conflict answer: %+v", conflict)
 	}
-	a.call(200, "PATCH", "/api/v1/statements/"+st.ID, fmt.Sprintf(`{"version":%d,"body":"Första stycket, skärpt.\n\nAndra stycket, utvecklat."}`, conflict.Current.Version), &st)
+	st = merged.apiStatement
 	var diff struct{ Changed bool }
 	b.call(200, "GET", "/api/v1/statements/"+st.ID+"/diff?from=1&to=3", "", &diff)
 	if !diff.Changed {

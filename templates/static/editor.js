@@ -29,3 +29,57 @@
     render();
   });
 })();
+
+// Nothing typed is lost: the editor warns before leaving with unsaved
+// changes, keeps a copy of the text in this browser while one types, and
+// offers it back when the page shows another text (a save that never
+// reached the server: a lost connection, an expired session).
+(function () {
+  "use strict";
+  var form = document.getElementById("redigera-form");
+  if (!form || !window.localStorage) { return; }
+  var key = "samsyn-utkast-" + form.getAttribute("action");
+  var fields = ["title", "summary", "body", "topics"];
+  function values() {
+    var out = {};
+    fields.forEach(function (n) { if (form.elements[n]) { out[n] = form.elements[n].value; } });
+    return out;
+  }
+  var loaded = JSON.stringify(values()), dirty = false;
+  var stored = null;
+  try { stored = window.localStorage.getItem(key); } catch (e) { return; }
+  if (stored && stored !== loaded) {
+    var note = document.getElementById("osparad-kopia");
+    var button = note && note.querySelector("button");
+    if (note && button) {
+      note.hidden = false;
+      button.addEventListener("click", function () {
+        var copy = JSON.parse(stored);
+        fields.forEach(function (n) { if (form.elements[n] && n in copy) { form.elements[n].value = copy[n]; } });
+        dirty = true;
+        note.hidden = true;
+      });
+    }
+  } else if (stored) {
+    window.localStorage.removeItem(key); // saved: the copy is the text
+  }
+  form.addEventListener("input", function () {
+    dirty = true;
+    try { window.localStorage.setItem(key, JSON.stringify(values())); } catch (e) {}
+  });
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (e) {
+    if (dirty) { e.preventDefault(); e.returnValue = ""; }
+  });
+})();
+
+// A read-only copy of text that could not be saved gets a copy button.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy-from]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-from"));
+    if (!source || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () { navigator.clipboard.writeText(source.value); });
+  });
+})();

@@ -1,0 +1,149 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"time"
+)
+
+// EEDITCONFLICT is the code of an EditConflict: two edits touched the same
+// block. It answers 409 like ECONFLICT, with the conflicting blocks.
+const EEDITCONFLICT = "edit_conflict"
+
+// EditConflict refuses a save whose changes touch blocks that others also
+// changed since the version it was based on; nothing was stored.
+type EditConflict struct {
+	Err       *Error
+	Conflicts []BlockConflict
+	Current   *Statement
+}
+
+func (e *EditConflict) Error() string { return e.Err.Error() }
+
+// Unwrap lets ErrorCode and ErrorMessage read the code and message.
+func (e *EditConflict) Unwrap() error { return e.Err }
+
+// saveTries bounds how often Save merges again after a concurrent save won
+// the race to the store.
+const saveTries = 12
+
+// Saved is what a save did.
+type Saved struct {
+	Statement *Statement
+	Merged    bool // others' changes since the base version were merged in
+	Unchanged bool // the text was the same: no new revision
+}
+
+// Save stores a new revision of a draft from an edit based on in.Version.
+// When others saved since, their changes to other blocks are merged in
+// (Merged); changes to a block that someone else also changed are an
+// *EditConflict and nothing is stored. A text frozen for signing is
+// ECONFLICT whatever the version. A save that changes nothing stores
+// nothing (Unchanged).
+func (s *Statements) Save(ctx context.Context, actor *User, id string, in StatementEdit) (*Saved, error) {
+	if err := in.validate(); err != nil {
+		return nil, err
+	}
+	for try := range saveTries { // a concurrent save between reading and writing: merge again
+		saved, err := s.saveOnce(ctx, actor, id, in)
+		if ErrorCode(err) != ECONFLICT || saved == nil {
+			return saved, err
+		}
+		select { // let the other save finish; jitter so that two do not meet again
+		case <-time.After(time.Duration(try+1) * time.Duration(1+rand.IntN(4)) * time.Millisecond):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return nil, Errorf(ECONFLICT, "error.statement.busy")
+}
+
+// saveOnce is one attempt of Save; a store conflict comes back with a
+// non-nil Saved so that Save tries again.
+func (s *Statements) saveOnce(ctx context.Context, actor *User, id string, in StatementEdit) (*Saved, error) {
+	st, err := s.Store.StatementByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if st.Status != StatementDraft {
+		return nil, Errorf(ECONFLICT, "error.statement.locked")
+	}
+	res := &Saved{Statement: st}
+	if in.Version != st.Version {
+		if err := s.mergeInto(ctx, st, &in); err != nil {
+			return nil, err
+		}
+		res.Merged = true
+	}
+	if !in.changes(st) {
+		res.Unchanged = true
+		return res, nil
+	}
+	now := s.Clock.Now()
+	st.Title, st.Summary, st.Body, st.Topics = in.Title, in.Summary, in.Body, in.Topics
+	st.Revision++
+	st.TextVersion = st.Version + 1 // the version this update makes
+	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
+	if err := s.Store.UpdateStatement(ctx, st); err != nil {
+		if ErrorCode(err) == ECONFLICT {
+			return res, err
+		}
+		return nil, err
+	}
+	s.audit(ctx, actor, "statement.edit", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
+		fmt.Sprintf("Version %d av texten.", st.Revision))
+	return res, nil
+}
+
+// mergeInto replaces in's text with its merge with the changes saved since
+// in.Version, or answers an *EditConflict.
+func (s *Statements) mergeInto(ctx context.Context, st *Statement, in *StatementEdit) error {
+	base, err := s.textAt(ctx, st, in.Version)
+	if err != nil {
+		return err
+	}
+	theirs := Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}
+	yours := Text{Title: in.Title, Summary: in.Summary, Body: in.Body, Topics: in.Topics}
+	resolved := in.Resolved
+	if in.Against != st.Version {
+		resolved = nil // chosen against a text that has moved on since: choose again
+	}
+	merged, conflicts := MergeResolved(base, theirs, yours, resolved)
+	if len(conflicts) > 0 {
+		msg := Msg("error.statement.edit_conflict", "version", in.Version)
+		return &EditConflict{Err: NewError(EEDITCONFLICT, msg), Conflicts: conflicts, Current: st}
+	}
+	in.Title, in.Summary, in.Body, in.Topics = merged.Title, merged.Summary, merged.Body, merged.Topics
+	return nil
+}
+
+// textAt returns the text st had at version v: the latest revision saved
+// at or before v. A version that is not st's past, or older than the
+// recorded versions, is a stale edit that cannot be merged.
+func (s *Statements) textAt(ctx context.Context, st *Statement, v int) (Text, error) {
+	if v > st.Version || v < 1 {
+		return Text{}, staleError(st)
+	}
+	if st.TextVersion != 0 && st.TextVersion <= v {
+		return Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}, nil
+	}
+	lo, hi, found := 1, st.Revision-1, (*Revision)(nil)
+	for lo <= hi { // revisions' versions grow with their numbers
+		mid := (lo + hi) / 2
+		r, err := s.Store.RevisionByNumber(ctx, st.ID, mid)
+		if err != nil {
+			return Text{}, err
+		}
+		if r.Version != 0 && r.Version <= v {
+			found, lo = r, mid+1
+		} else {
+			hi = mid - 1
+		}
+	}
+	if found == nil {
+		return Text{}, staleError(st)
+	}
+	return Text{Title: found.Title, Summary: found.Summary, Body: found.Body, Topics: st.Topics}, nil
+}
