@@ -235,7 +235,7 @@ func TestCommentForms(t *testing.T) {
 	cookie, csrf := f.browserSession("nlc@skelleftea.example")
 	in := "/internt/stallningstaganden/" + st.ID + "/kommentarer"
 	status, loc, _ := f.postForm(cookie, in, url.Values{"_csrf": {csrf}, "body": {"Om ordet andra."}, "anchor": {"2"},
-		"quote": {"Andra"}, "version": {"1"}})
+		"quote": {"Andra"}, "anchor_version": {"1"}})
 	if status != 303 || !strings.Contains(loc, "#kommentar-") {
 		t.Fatalf("comment with a quote: %d %s", status, loc)
 	}

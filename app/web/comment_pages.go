@@ -12,7 +12,7 @@ import (
 // page with the comment form marked and what was typed kept.
 func (s *Server) commentForm(c *fiber.Ctx) error {
 	anchor, _ := strconv.Atoi(c.FormValue("anchor"))
-	version, _ := strconv.Atoi(c.FormValue("version"))
+	version, _ := strconv.Atoi(c.FormValue("anchor_version")) // the revision the page showed
 	in := app.CommentInput{Body: c.FormValue("body"), Anchor: anchor, Quote: c.FormValue("quote"), Version: version,
 		ParentID: c.FormValue("parent_id")}
 	cm, err := s.deps.Statements.Comment(c.UserContext(), currentUser(c), c.Params("id"), in)
