@@ -8,6 +8,7 @@ import (
 )
 
 func TestSlugify(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Oxelösund":                 "oxelosund",
 		"Skellefteå kommun":         "skelleftea-kommun",
@@ -24,6 +25,7 @@ func TestSlugify(t *testing.T) {
 }
 
 func TestNewMember(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	m, err := app.NewMember(" Borlänge ", "2081", "", now)
 	if err != nil || m.Slug != "borlange" || m.County != "Dalarnas län" || m.Name != "Borlänge" || !m.Active {
@@ -46,6 +48,7 @@ func TestNewMember(t *testing.T) {
 }
 
 func TestNewUserRules(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	ok := app.NewUserInput{Email: "kso@lulea.example", Name: "Lena Luleå", Role: app.RoleMember, MemberID: "m1", MaySign: true, Password: "tolv tecken långt"}
 	if u, err := app.NewUser(ok, now); err != nil || u.PasswordHash == "" || u.PasswordHash == ok.Password {
@@ -73,6 +76,7 @@ func TestNewUserRules(t *testing.T) {
 }
 
 func TestPasswordPolicy(t *testing.T) {
+	t.Parallel()
 	for pw, ok := range map[string]bool{
 		"elva tecken": false, "tolv tecken!": true, "åäöåäöåäöåäö": true, string(make([]byte, 129)): false,
 		"password1234": false, "qwertyuiop123": false, "123456789012": false, "iloveyou1234": false,
@@ -92,6 +96,7 @@ func TestPasswordPolicy(t *testing.T) {
 }
 
 func TestNormalPage(t *testing.T) {
+	t.Parallel()
 	if p, err := app.NormalPage(0, 0); err != nil || p.Number != 1 || p.Size != 20 || p.Skip() != 0 {
 		t.Fatalf("defaults: %+v %v", p, err)
 	}
@@ -106,6 +111,7 @@ func TestNormalPage(t *testing.T) {
 }
 
 func TestContentHashCanonical(t *testing.T) {
+	t.Parallel()
 	a := app.ContentHash("Elnätet", "Kort", "Rad ett\r\nRad två\n")
 	b := app.ContentHash("Elnätet ", "Kort", "Rad ett\nRad två")
 	if a != b || len(a) != 64 {

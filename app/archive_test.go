@@ -8,6 +8,7 @@ import (
 )
 
 func TestBuildArchiveShowsOnlyAnsweredOrPubliclyDeclined(t *testing.T) {
+	t.Parallel()
 	d := app.NewDate(2026, 5, 1)
 	cons := []*app.Consultation{
 		{ID: "answered", Title: "A", Deadline: d, Status: app.ConsultationSubmitted, StatementID: "pub"},
@@ -48,6 +49,7 @@ func TestBuildArchiveShowsOnlyAnsweredOrPubliclyDeclined(t *testing.T) {
 }
 
 func TestParticipationCountsOnlyWhatItMay(t *testing.T) {
+	t.Parallel()
 	a := &app.Member{ID: "a", Name: "Östersund", Active: true}
 	b := &app.Member{ID: "b", Name: "Avesta", Active: true}
 	gone := &app.Member{ID: "c", Name: "Gamla", Active: false}

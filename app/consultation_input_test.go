@@ -28,6 +28,7 @@ func mustConsultation(t *testing.T, received, deadline string) *app.Consultation
 }
 
 func TestNewConsultationNormalisesAndDefaults(t *testing.T) {
+	t.Parallel()
 	c, err := app.NewConsultation(app.ConsultationInput{Title: "  Ett samordnat tillståndsförfarande ", Reference: "kn 2026/741",
 		ReportNumber: "sou 2026 14", Issuer: "KN", Deadline: "2026-06-30", Topics: []string{" tillstånd", "", "tillstånd", "energi"},
 		Documents: []app.Link{{URL: "https://www.regeringen.se/a.pdf"}, {URL: " "}}}, now)
@@ -48,6 +49,7 @@ func TestNewConsultationNormalisesAndDefaults(t *testing.T) {
 
 // TestConsultationBadInput: each bad field is named, nothing is returned.
 func TestConsultationBadInput(t *testing.T) {
+	t.Parallel()
 	ok := app.ConsultationInput{Title: "Remiss", Issuer: "Fi", ReceivedOn: "2026-03-02", Deadline: "2026-05-29"}
 	cases := []struct {
 		name  string
@@ -83,6 +85,7 @@ func TestConsultationBadInput(t *testing.T) {
 // TestMilestonesFollowDeadline: a milestone at its default moves with the
 // deadline; one set by hand stays.
 func TestMilestonesFollowDeadline(t *testing.T) {
+	t.Parallel()
 	c := mustConsultation(t, "2026-03-02", "2026-05-29")
 	c.DraftDue, c.SignaturesDue = app.DefaultMilestones(c.Deadline)
 	in := c.Input()

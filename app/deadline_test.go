@@ -7,6 +7,7 @@ import (
 )
 
 func TestUpcomingDeadlines(t *testing.T) {
+	t.Parallel()
 	today := d("2026-03-16")
 	cs := []*app.Consultation{
 		{ID: "a", Title: "A", Status: app.ConsultationDrafting, Deadline: d("2026-04-30")},
@@ -38,6 +39,7 @@ func TestUpcomingDeadlines(t *testing.T) {
 }
 
 func TestMeetingsInTime(t *testing.T) {
+	t.Parallel()
 	a, b, c := &app.Member{ID: "a", Name: "Avesta"}, &app.Member{ID: "b", Name: "Boden"}, &app.Member{ID: "c", Name: "Degerfors"}
 	ms := []*app.BoardMeeting{
 		{MemberID: "a", Body: app.BodyKS, On: d("2026-04-20")},
@@ -56,6 +58,7 @@ func TestMeetingsInTime(t *testing.T) {
 }
 
 func TestNewBoardMeeting(t *testing.T) {
+	t.Parallel()
 	if _, err := app.NewBoardMeeting("m1", "KS", "2026-04-20", "", now); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +72,7 @@ func TestNewBoardMeeting(t *testing.T) {
 }
 
 func TestIssueRules(t *testing.T) {
+	t.Parallel()
 	i, err := app.NewIssue(app.IssueInput{Title: "Elnätskapacitet i norr", Topics: []string{"energi", " energi "}}, now)
 	if err != nil || i.Slug != "elnatskapacitet-i-norr" || i.Status != "active" || i.Priority != "medium" || len(i.Topics) != 1 {
 		t.Fatalf("NewIssue: %+v %v", i, err)

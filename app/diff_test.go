@@ -9,6 +9,7 @@ import (
 )
 
 func TestWordDiff(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ a, b, want string }{
 		{"Nätverket tillstyrker förslaget.", "Nätverket avstyrker förslaget.", "Nätverket [-tillstyrker-]{+avstyrker+} förslaget."},
 		{"Elnät och energi", "Elnät, energi och vätgas", "Elnät{+, energi+} och [-energi-]{+vätgas+}"},

@@ -43,6 +43,7 @@ type eventWorld struct {
 	issue         *app.Issue
 	statement     *app.Statement
 	comment       *app.Comment
+	suggestion    *app.Suggestion
 	position      *app.Position
 }
 
@@ -203,6 +204,27 @@ func statementSteps() []eventStep {
 		}},
 		{"statement.comment_delete", func(ctx context.Context, w *eventWorld) (string, error) {
 			return w.statement.ID, w.svc.Statements.DeleteComment(ctx, w.signer, w.statement.ID, w.comment.ID)
+		}},
+		{"statement.suggest", func(ctx context.Context, w *eventWorld) (string, error) {
+			sg, err := w.svc.Statements.Suggest(ctx, w.signer, w.statement.ID, app.SuggestionInput{Block: "2", Text: "Genast.",
+				BaseVersion: w.statement.Version})
+			w.suggestion = sg
+			return w.statement.ID, err
+		}},
+		{"statement.suggestion_accept", func(ctx context.Context, w *eventWorld) (string, error) {
+			st, err := w.svc.Statements.Accept(ctx, w.staff, w.statement.ID, w.suggestion.ID)
+			w.statement = st
+			return id(st, err)
+		}},
+		{"statement.suggest", func(ctx context.Context, w *eventWorld) (string, error) {
+			sg, err := w.svc.Statements.Suggest(ctx, w.signer, w.statement.ID, app.SuggestionInput{Block: "title", Text: "Elnätet nu",
+				BaseVersion: w.statement.Version})
+			w.suggestion = sg
+			return w.statement.ID, err
+		}},
+		{"statement.suggestion_reject", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Statements.Reject(ctx, w.staff, w.statement.ID, w.suggestion.ID, "Hellre som förut.")
+			return w.statement.ID, err
 		}},
 		{"statement.signing", func(ctx context.Context, w *eventWorld) (string, error) {
 			st, err := w.svc.Statements.OpenSigning(ctx, w.staff, w.statement.ID, 0, app.DateOf(time.Now()).AddDays(20))

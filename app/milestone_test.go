@@ -7,6 +7,7 @@ import (
 )
 
 func TestDefaultMilestones(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ deadline, draft, sigs string }{
 		{"2026-04-10", "2026-03-25", "2026-04-07"}, // Easter: långfredag 04-03, annandag påsk 04-06
 		{"2026-06-26", "2026-06-11", "2026-06-23"}, // midsommarafton 06-19
@@ -26,6 +27,7 @@ func TestDefaultMilestones(t *testing.T) {
 // TestTrafficLight runs the traffic-light rule against a fixed clock:
 // today is Monday 2026-03-16.
 func TestTrafficLight(t *testing.T) {
+	t.Parallel()
 	today := app.DateOf(app.FixedClock{T: now}.Now())
 	c := func(status app.ConsultationStatus, deadline, draft, sigs string) *app.Consultation {
 		x := &app.Consultation{Status: status}

@@ -32,6 +32,7 @@ var plainTextSeeds = []string{
 }
 
 func TestPlainTextAsTheMultilineRegexp(t *testing.T) {
+	t.Parallel()
 	g := &corpus.Generator{Seed: 9}
 	for i := range 50 {
 		plainTextSeeds = append(plainTextSeeds, g.Draft(i, "").Body)

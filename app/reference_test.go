@@ -7,6 +7,7 @@ import (
 )
 
 func TestNormalizeReference(t *testing.T) {
+	t.Parallel()
 	same := map[string][]string{
 		"KN2026/741":  {"KN2026/00741", "kn 2026/741", "KN2026/741", " KN 2026 / 00741 ", "kn2026 741"},
 		"FI2024/1234": {"Fi2024/01234", "fi 2024/1234"},

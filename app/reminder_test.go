@@ -17,6 +17,7 @@ import (
 )
 
 func TestDueReminders(t *testing.T) {
+	t.Parallel()
 	deadline := app.NewDate(2026, 10, 30) // a Friday
 	c := &app.Consultation{ID: "c", Title: "T", Status: app.ConsultationDrafting, Deadline: deadline,
 		DraftDue: app.NewDate(2026, 9, 1), SignaturesDue: app.NewDate(2026, 9, 2)} // milestones long past
@@ -124,6 +125,7 @@ func twice(t *testing.T, f func() (int, error)) int {
 // staff, the signatures-due one to them and the member who may sign —
 // five e-mails, once, however often and concurrently the job runs.
 func TestRemindersArriveOnce(t *testing.T) {
+	t.Parallel()
 	for name, run := range map[string]func(j *app.ReminderJob) func() (int, error){
 		"with lease": func(j *app.ReminderJob) func() (int, error) {
 			return func() (int, error) { return j.Run(context.Background()) }
@@ -160,6 +162,7 @@ func TestRemindersArriveOnce(t *testing.T) {
 }
 
 func TestReminderMailText(t *testing.T) {
+	t.Parallel()
 	f := newReminderFixture(t)
 	if _, err := f.job.Run(context.Background()); err != nil {
 		t.Fatal(err)
@@ -182,6 +185,7 @@ func TestReminderMailText(t *testing.T) {
 // TestReminderPendingWithoutMail: what the dashboard lists when no mail
 // server is configured.
 func TestReminderPendingWithoutMail(t *testing.T) {
+	t.Parallel()
 	f := newReminderFixture(t)
 	f.job.Mailer = nil
 	due, err := f.job.Pending(context.Background())

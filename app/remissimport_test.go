@@ -60,6 +60,7 @@ func (f *importFixture) auditCount() int {
 }
 
 func TestImportSharedPages(t *testing.T) {
+	t.Parallel()
 	f := newImportFixture(t)
 	ctx := context.Background()
 	closed := regeringentest.Read(t, "case-closed.html")
@@ -136,6 +137,7 @@ func TestImportSharedPages(t *testing.T) {
 // consultation, moves default milestones (not edited ones), and flags the
 // change for the dashboard.
 func TestImportMovedDeadline(t *testing.T) {
+	t.Parallel()
 	f := newImportFixture(t)
 	ctx := context.Background()
 	closed := regeringentest.Read(t, "case-closed.html")
@@ -173,6 +175,7 @@ func TestImportMovedDeadline(t *testing.T) {
 // different consultations, or whose reference cannot be read, is refused
 // and nothing changes.
 func TestImportRefusals(t *testing.T) {
+	t.Parallel()
 	f := newImportFixture(t)
 	ctx := context.Background()
 	a := f.importPage(regeringentest.Read(t, "case-closed.html"))[0]

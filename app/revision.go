@@ -33,4 +33,8 @@ func RevisionOf(s *Statement) *Revision {
 type RevisionStore interface {
 	ListRevisions(ctx context.Context, statementID string) ([]*Revision, error)
 	RevisionByNumber(ctx context.Context, statementID string, n int) (*Revision, error)
+	// PastRevision returns revision n, older than the statement's current
+	// text, from the stored revisions alone (each is stored before the
+	// text that replaces it), without reading the statement.
+	PastRevision(ctx context.Context, statementID string, n int) (*Revision, error)
 }

@@ -9,6 +9,7 @@ import (
 )
 
 func TestStatementSearchTaskIsPublicOnlyWhenPublished(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		status app.StatementStatus
@@ -36,6 +37,7 @@ func TestStatementSearchTaskIsPublicOnlyWhenPublished(t *testing.T) {
 }
 
 func TestTrimSearchText(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("elnät ", 200)
 	if got := app.TrimSearchText(long); len(got) > app.MaxSearchText || strings.HasSuffix(got, " ") || !strings.HasPrefix(got, "elnät") {
 		t.Errorf("TrimSearchText(long) = %d bytes %q…", len(got), got[:10])

@@ -17,6 +17,8 @@ type Stores struct {
 	Meetings      MeetingStore
 	Issues        IssueStore
 	Statements    StatementStore
+	Suggestions   SuggestionStore
+	Presence      PresenceStore
 	Imports       ImportLog
 	CalendarFeeds CalendarFeedStore
 	Outcomes      OutcomeStore
@@ -84,7 +86,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Meetings = &Meetings{Store: st.Meetings, Members: st.Members, Clock: clock, Events: ev}
 	s.Issues = &Issues{Store: st.Issues, Members: st.Members, Consultations: st.Consultations,
 		Statements: st.Statements, Clock: clock, Events: ev}
-	s.Statements = &Statements{Store: st.Statements, Members: st.Members, Consultations: st.Consultations,
+	s.Statements = &Statements{Store: st.Statements, Suggestions: st.Suggestions, Presence: st.Presence, Members: st.Members, Consultations: st.Consultations,
 		Audit: st.Audit, Clock: clock, Users: st.Users, Mailer: cfg.Mailer, BaseURL: cfg.BaseURL, Events: ev,
 		Warn: warnTo(cfg.Log)}
 	s.Imports = &RemissImports{Consultations: st.Consultations, Imports: st.Imports, Fetcher: cfg.Fetcher,

@@ -81,12 +81,7 @@ func (s *Statements) saveOnce(ctx context.Context, actor *User, id string, in St
 		res.Unchanged = true
 		return res, nil
 	}
-	now := s.Clock.Now()
-	st.Title, st.Summary, st.Body, st.Topics = in.Title, in.Summary, in.Body, in.Topics
-	st.Revision++
-	st.TextVersion = st.Version + 1 // the version this update makes
-	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
-	if err := s.Store.UpdateStatement(ctx, st); err != nil {
+	if err := s.storeText(ctx, st, Text{Title: in.Title, Summary: in.Summary, Body: in.Body, Topics: in.Topics}, actor); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			return res, err
 		}
@@ -95,6 +90,17 @@ func (s *Statements) saveOnce(ctx context.Context, actor *User, id string, in St
 	s.audit(ctx, actor, "statement.edit", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),
 		fmt.Sprintf("Version %d av texten.", st.Revision))
 	return res, nil
+}
+
+// storeText stores t as st's next revision, edited by editor, if st is
+// still at its version (else ECONFLICT).
+func (s *Statements) storeText(ctx context.Context, st *Statement, t Text, editor *User) error {
+	now := s.Clock.Now()
+	st.Title, st.Summary, st.Body, st.Topics = t.Title, t.Summary, t.Body, t.Topics
+	st.Revision++
+	st.TextVersion = st.Version + 1 // the version this update makes
+	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = editor.ID, editor.Name, now, now
+	return s.Store.UpdateStatement(ctx, st)
 }
 
 // mergeInto replaces in's text with its merge with the changes saved since
@@ -129,10 +135,15 @@ func (s *Statements) textAt(ctx context.Context, st *Statement, v int) (Text, er
 	if st.TextVersion != 0 && st.TextVersion <= v {
 		return Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}, nil
 	}
+	// Revisions' versions grow with their numbers, and an edit is most
+	// often based on one of the last few: look back one by one, then halve.
 	lo, hi, found := 1, st.Revision-1, (*Revision)(nil)
-	for lo <= hi { // revisions' versions grow with their numbers
+	for step := 0; lo <= hi; step++ {
 		mid := (lo + hi) / 2
-		r, err := s.Store.RevisionByNumber(ctx, st.ID, mid)
+		if step < 3 {
+			mid = hi
+		}
+		r, err := s.Store.PastRevision(ctx, st.ID, mid)
 		if err != nil {
 			return Text{}, err
 		}

@@ -13,6 +13,8 @@ type Statements struct {
 	Store         StatementStore
 	Members       MemberStore
 	Consultations ConsultationStore
+	Suggestions   SuggestionStore
+	Presence      PresenceStore
 	Audit         AuditLog // read for reminders and history; written through Events
 	Clock         Clock
 	Events        *Events

@@ -50,6 +50,7 @@ func newDesk(t testing.TB) *deskFixture {
 // consultation to drafting, opening signing to signing, reopening back to
 // drafting, and publishing to submitted.
 func TestConsultationMovesWithItsResponse(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDesk(t)
 	c := &app.Consultation{Title: "Elnätsremiss", Reference: "KN2026/1", ReferenceKey: "KN2026/1", Issuer: "KN",
@@ -97,6 +98,7 @@ func TestConsultationMovesWithItsResponse(t *testing.T) {
 // of the round are gone from the statement but kept as history, the member
 // may sign again in the next round, and the audit log has every step.
 func TestReopenVoidsSignaturesAndKeepsThem(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDesk(t)
 	st, _ := f.desk.Create(ctx, f.signer, app.StatementInput{Kind: app.KindJointStatement, Title: "Uttalande", Body: "Text."})
@@ -156,6 +158,7 @@ func (m *sentMail) Send(_ context.Context, mail *app.Mail) error {
 // TestRemindMailsPendingSignatories: the reminder goes to the users who
 // may sign for members that have not decided, and is in the audit log.
 func TestRemindMailsPendingSignatories(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := newDesk(t)
 	users := mongodb.NewUserStore(f.db)
@@ -208,6 +211,7 @@ func (s cancelAfterWrite) CreateStatement(ctx context.Context, st *app.Statement
 // TestAuditSurvivesTheCallersDeadline: a change that was stored is in the
 // audit log even when the caller's context ended right after the write.
 func TestAuditSurvivesTheCallersDeadline(t *testing.T) {
+	t.Parallel()
 	f := newDesk(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	f.desk.Store = cancelAfterWrite{StatementStore: f.desk.Store, cancel: cancel}

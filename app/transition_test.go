@@ -8,6 +8,7 @@ import (
 
 // TestTransitions checks every pair of statuses against the allowed set.
 func TestTransitions(t *testing.T) {
+	t.Parallel()
 	const (
 		in, as, dr, si = app.ConsultationIncoming, app.ConsultationAssessing, app.ConsultationDrafting, app.ConsultationSigning
 		su, de, mi     = app.ConsultationSubmitted, app.ConsultationDeclined, app.ConsultationMissed
@@ -37,6 +38,7 @@ func TestTransitions(t *testing.T) {
 // unknown status and "missed" are field errors; declining needs a reason,
 // and leaving declined drops it.
 func TestReviseStatus(t *testing.T) {
+	t.Parallel()
 	base := mustConsultation(t, "2026-03-02", "2026-05-29")
 	cases := []struct {
 		name, to, reason, field string

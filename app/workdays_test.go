@@ -16,6 +16,7 @@ func d(s string) app.Date {
 }
 
 func TestNonWorkingDays(t *testing.T) {
+	t.Parallel()
 	for _, day := range []string{
 		"2026-04-03",                                           // långfredagen
 		"2026-04-06",                                           // annandag påsk
@@ -39,6 +40,7 @@ func TestNonWorkingDays(t *testing.T) {
 }
 
 func TestWorkingDaysBefore(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		from string
 		n    int
@@ -65,6 +67,7 @@ func TestWorkingDaysBefore(t *testing.T) {
 }
 
 func TestWorkingDaysLeft(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		today, due string
 		want       int
@@ -84,6 +87,7 @@ func TestWorkingDaysLeft(t *testing.T) {
 }
 
 func TestDateOfIsStockholm(t *testing.T) {
+	t.Parallel()
 	// 23:30 UTC on 31 December is already New Year's Day in Stockholm.
 	if got := app.DateOf(time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC)).String(); got != "2027-01-01" {
 		t.Fatalf("DateOf = %s, want 2027-01-01", got)

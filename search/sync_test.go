@@ -107,31 +107,45 @@ func (m *memSource) lister() search.Lister {
 	}
 }
 
-// flaky wraps the real Bleve engine; while down, every write fails.
+// flaky wraps the real Bleve engine; while down, every write fails, and
+// each failure is signalled on refused to whoever is receiving then.
 type flaky struct {
 	app.SearchEngine
-	down atomic.Bool
+	down    atomic.Bool
+	refused chan struct{}
 }
 
 var errDown = errors.New("search engine is down")
 
-func (f *flaky) Public() app.SearchIndex   { return flakyIndex{f.SearchEngine.Public(), &f.down} }
-func (f *flaky) Internal() app.SearchIndex { return flakyIndex{f.SearchEngine.Internal(), &f.down} }
+func (f *flaky) Public() app.SearchIndex   { return flakyIndex{f.SearchEngine.Public(), f} }
+func (f *flaky) Internal() app.SearchIndex { return flakyIndex{f.SearchEngine.Internal(), f} }
 
 type flakyIndex struct {
 	app.SearchIndex
-	down *atomic.Bool
+	f *flaky
+}
+
+// refuse reports whether the engine is down, signalling the refusal.
+func (f flakyIndex) refuse() bool {
+	if !f.f.down.Load() {
+		return false
+	}
+	select {
+	case f.f.refused <- struct{}{}:
+	default:
+	}
+	return true
 }
 
 func (f flakyIndex) Index(ctx context.Context, docs ...app.SearchDoc) error {
-	if f.down.Load() {
+	if f.refuse() {
 		return errDown
 	}
 	return f.SearchIndex.Index(ctx, docs...)
 }
 
 func (f flakyIndex) Delete(ctx context.Context, ids ...string) error {
-	if f.down.Load() {
+	if f.refuse() {
 		return errDown
 	}
 	return f.SearchIndex.Delete(ctx, ids...)
@@ -172,8 +186,9 @@ func search1(t *testing.T, idx app.SearchIndex, q app.SearchQuery) *app.SearchRe
 // succeed and stay marked; once it is back, all 100 are searchable, none
 // twice, and only the published ones are public.
 func TestSyncCatchesUpAfterEngineFailure(t *testing.T) {
+	t.Parallel()
 	src := newMemSource()
-	eng := &flaky{SearchEngine: mustEngine(t)}
+	eng := &flaky{SearchEngine: mustEngine(t), refused: make(chan struct{})}
 	eng.down.Store(true)
 	s := &search.Syncer{Engine: eng, Sources: []search.Source{{Name: "mem", SearchSource: src}}, Batch: 30,
 		Interval: 5 * time.Millisecond, MaxWait: 20 * time.Millisecond}
@@ -190,7 +205,16 @@ func TestSyncCatchesUpAfterEngineFailure(t *testing.T) {
 		}
 		src.write(statement(i, status)) // the write succeeds while the engine is down
 	}
-	time.Sleep(100 * time.Millisecond)
+	// Wait for rounds of the sync after the last write: each tries at most
+	// two writes, so six refused ones take at least three rounds, two of
+	// them begun after the last write.
+	for range 6 {
+		select {
+		case <-eng.refused:
+		case <-time.After(10 * time.Second):
+			t.Fatal("the sync stopped trying the engine")
+		}
+	}
 	if n := src.pending(); n != 100 {
 		t.Fatalf("%d marked while the engine is down, want all 100 kept", n)
 	}
@@ -220,6 +244,7 @@ func TestSyncCatchesUpAfterEngineFailure(t *testing.T) {
 // TestWriteRacingTheSyncIsNotLost: a write between the sync's read and its
 // mark keeps the document dirty, and the next round indexes the new text.
 func TestWriteRacingTheSyncIsNotLost(t *testing.T) {
+	t.Parallel()
 	src := newMemSource()
 	eng := mustEngine(t)
 	s := &search.Syncer{Engine: eng, Sources: []search.Source{{Name: "mem", SearchSource: src}}}
@@ -253,6 +278,7 @@ const secret = "förhandlingsbud"
 // facet counts, even when a source wrongly calls them public; withdrawing
 // removes a statement from the public index at once.
 func TestPublicIndexNeverHoldsUnpublished(t *testing.T) {
+	t.Parallel()
 	eng := mustEngine(t)
 	src := newMemSource()
 	s := &search.Syncer{Engine: eng, Sources: []search.Source{{Name: "mem", SearchSource: src}}}
@@ -304,6 +330,7 @@ func checkNoSecret(t *testing.T, idx app.SearchIndex) {
 // TestRebuildSwapsAndCatchesUp: a rebuild replaces the live indexes with
 // the store's documents, and a write made while it ran is in the result.
 func TestRebuildSwapsAndCatchesUp(t *testing.T) {
+	t.Parallel()
 	eng := mustEngine(t)
 	src := newMemSource()
 	for i := range 250 {
@@ -353,6 +380,7 @@ func waitFor(t *testing.T, cond func() bool) {
 // public index even when the internal write fails, and the internal index
 // takes a draft even when the public one fails.
 func TestApplyWritesEachIndexWhateverTheOther(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	open := func() *bleve.Engine {
 		e, err := bleve.Open(t.TempDir())

@@ -61,6 +61,7 @@ func mustRead(t *testing.T, s demo.Stores, audit app.AuditLog) contents {
 }
 
 func TestLoad(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, audit := stores(t)
 	res, err := demo.Load(ctx, s, now)

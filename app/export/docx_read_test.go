@@ -13,6 +13,7 @@ import (
 // reader (godocx's own unpacker) and checks that the title and every
 // Markdown heading come back as paragraphs with Word heading styles.
 func TestDOCXReadsBackWithHeadings(t *testing.T) {
+	t.Parallel()
 	out, err := export.DOCX(sampleDocument())
 	if err != nil {
 		t.Fatal(err)

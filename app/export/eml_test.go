@@ -15,6 +15,7 @@ import (
 )
 
 func TestEML(t *testing.T) {
+	t.Parallel()
 	d := sampleDocument()
 	pdf, docx := []byte("%PDF-1.7 fake ååå"), []byte("PK fake docx")
 	out, err := export.EML(d, "fi.remissvar@regeringskansliet.se", "Karin Kansli <kansli@example.se>", pdf, docx)
@@ -87,6 +88,7 @@ func TestEML(t *testing.T) {
 }
 
 func TestEMLWithoutRecipientAndBadSender(t *testing.T) {
+	t.Parallel()
 	if _, err := export.EML(sampleDocument(), "", "kansli@example.se", []byte("x"), nil); err != nil {
 		t.Errorf("draft without recipient: %v", err)
 	}

@@ -63,6 +63,7 @@ func sampleDocument() export.Document {
 }
 
 func TestMandateLine(t *testing.T) {
+	t.Parallel()
 	d := sampleDocument()
 	for i, want := range []string{
 		"Beslut: kommunstyrelsen (KS) 2026-03-02 § 87, dnr KS 2026/233",
@@ -75,6 +76,7 @@ func TestMandateLine(t *testing.T) {
 }
 
 func TestPDF(t *testing.T) {
+	t.Parallel()
 	out, err := export.PDF(sampleDocument())
 	if err != nil {
 		t.Fatal(err)
@@ -129,6 +131,7 @@ func pdfText(t *testing.T, pdf []byte) string {
 }
 
 func TestDOCX(t *testing.T) {
+	t.Parallel()
 	out, err := export.DOCX(sampleDocument())
 	if err != nil {
 		t.Fatal(err)
@@ -195,6 +198,7 @@ func unzip(t *testing.T, b []byte) map[string]string {
 // TestDOCXOpensInLibreOffice converts the document to PDF with LibreOffice
 // when it is installed (it is not on CI) and checks the text survived.
 func TestDOCXOpensInLibreOffice(t *testing.T) {
+	t.Parallel()
 	bin, err := exec.LookPath("libreoffice")
 	if err != nil {
 		bin, err = exec.LookPath("soffice")
@@ -233,6 +237,7 @@ func TestDOCXOpensInLibreOffice(t *testing.T) {
 }
 
 func TestFileName(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ kind, dnr, network, ext, want string }{
 		{"Remissvar", "Fi2024/01234", "Industrikommunerna", "pdf", "Remissvar Fi2024-01234 Industrikommunerna.pdf"},
 		{"Remissvar", "Fi2024/01234", "Industrikommunerna", "docx", "Remissvar Fi2024-01234 Industrikommunerna.docx"},
@@ -254,6 +259,7 @@ func TestFileName(t *testing.T) {
 }
 
 func TestContentDisposition(t *testing.T) {
+	t.Parallel()
 	got := export.ContentDisposition("Remissvar Fi2024-01234 Skellefteå.pdf")
 	want := `attachment; filename="Remissvar Fi2024-01234 Skelleftea.pdf"; filename*=utf-8''Remissvar%20Fi2024-01234%20Skellefte%C3%A5.pdf`
 	if got != want {
@@ -262,6 +268,7 @@ func TestContentDisposition(t *testing.T) {
 }
 
 func TestMinistryOf(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ dnr, issuer, want string }{
 		{"Fi2024/01234", "", "fi.remissvar@regeringskansliet.se"},
 		{"KN2025/00321", "Klimat- och näringslivsdepartementet", "kn.remissvar@regeringskansliet.se"},

@@ -15,6 +15,7 @@ import (
 // TestTakeAccountLinkOnce: of many concurrent takers of one link exactly
 // one gets it; a taker of the wrong purpose gets ENOTFOUND and leaves it.
 func TestTakeAccountLinkOnce(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewSessionStore(mongotest.MustOpenDB(t))
 	now := time.Now()
@@ -51,6 +52,7 @@ func TestTakeAccountLinkOnce(t *testing.T) {
 
 // TestDeleteAccountLinks: by user and purpose, and the expired ones.
 func TestDeleteAccountLinks(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewSessionStore(mongotest.MustOpenDB(t))
 	now := time.Now()

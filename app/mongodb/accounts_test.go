@@ -31,6 +31,7 @@ func newAccounts(t *testing.T) (*app.Accounts, *clock) {
 }
 
 func TestSessionIdleAndAbsoluteTimeouts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, c := newAccounts(t)
 	_, se, secret, err := a.Login(ctx, "KSO@boden.example", "tolv tecken långt")
@@ -59,6 +60,7 @@ func TestSessionIdleAndAbsoluteTimeouts(t *testing.T) {
 }
 
 func TestLoginFailuresAreAlike(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, _ := newAccounts(t)
 	_, _, _, wrong := a.Login(ctx, "kso@boden.example", "fel lösenord här")
@@ -69,6 +71,7 @@ func TestLoginFailuresAreAlike(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, _ := newAccounts(t)
 	secret, err := a.CreateToken(ctx, "kso@boden.example", "cli")

@@ -23,13 +23,14 @@ import (
 // idempotent), which brings a backup of any version to this one.
 
 // CollectionNames lists the database's collections by name, without the
-// server's own system.* collections and the record of migrations.
+// server's own system.* collections, the record of migrations and who has
+// which draft open (heartbeats, gone in seconds).
 func (db *DB) CollectionNames(ctx context.Context) ([]string, error) {
 	names, err := db.db.ListCollectionNames(ctx, bson.D{})
 	if err != nil {
 		return nil, fmt.Errorf("list collections: %w", err)
 	}
-	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(n, "system.") || n == colMigrations })
+	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasPrefix(n, "system.") || n == colMigrations || n == colPresence })
 	slices.Sort(names)
 	return names, nil
 }

@@ -12,6 +12,7 @@ import (
 )
 
 func TestBackupPrimitives(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 

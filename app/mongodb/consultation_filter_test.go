@@ -20,6 +20,7 @@ func titles(cs []*app.Consultation) []string {
 }
 
 func TestConsultationFilters(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	mk := func(ref string, st app.ConsultationStatus, deadline app.Date, issuer, report string, topics ...string) {
@@ -76,6 +77,7 @@ func fmtList(s []string) string {
 // sync's mark is cleared only at the version it indexed; tasks are never
 // public.
 func TestConsultationSearchSource(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	c := remiss("Fi2026/02110", "FI2026/2110", app.ConsultationIncoming, app.NewDate(2026, 5, 4))
@@ -107,6 +109,7 @@ func TestConsultationSearchSource(t *testing.T) {
 }
 
 func TestMeetingStore(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	m := &app.BoardMeeting{MemberID: "m1", Body: app.BodyKS, On: app.NewDate(2026, 4, 20), Note: "Extra", CreatedAt: remissT0}

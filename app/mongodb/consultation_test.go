@@ -20,6 +20,7 @@ func remiss(ref, key string, status app.ConsultationStatus, deadline app.Date) *
 }
 
 func TestConsultationStoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	c := &app.Consultation{
@@ -54,6 +55,7 @@ func TestConsultationStoreRoundTrip(t *testing.T) {
 }
 
 func TestConsultationStoreEmptyDatesAndReference(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	a, b := remiss("", "", app.ConsultationIncoming, app.Date{}), remiss("", "", app.ConsultationIncoming, app.Date{})
@@ -72,6 +74,7 @@ func TestConsultationStoreEmptyDatesAndReference(t *testing.T) {
 }
 
 func TestConsultationStoreConflictAndNotFound(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	if err := s.CreateConsultation(ctx, remiss("Fi2026/02110", "FI2026/2110", app.ConsultationIncoming, app.NewDate(2026, 5, 4))); err != nil {
@@ -93,6 +96,7 @@ func TestConsultationStoreConflictAndNotFound(t *testing.T) {
 }
 
 func TestConsultationStoreListByDeadline(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	for i, st := range []app.ConsultationStatus{app.ConsultationDrafting, app.ConsultationIncoming,
@@ -125,6 +129,7 @@ func TestConsultationStoreListByDeadline(t *testing.T) {
 }
 
 func TestUpdateConsultation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewConsultationStore(mongotest.MustOpenDB(t))
 	a := &app.Consultation{Title: "Elnät i norr", Reference: "KN2026/00741", ReferenceKey: "KN2026/741",

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -36,16 +35,20 @@ const (
 type DB struct {
 	client *mongo.Client
 	db     *mongo.Database
-	// ferret is set when the server is FerretDB. FerretDB v1 on SQLite
-	// answers a filter from an index only when it is exactly {_id: X};
-	// any other filter reads and decodes the whole collection. The stores
-	// keep their hot paths to _id lookups there (see guardedUpdate).
-	ferret bool
+	// dialect is MongoDB's or FerretDB's, as the server answered (see
+	// dialect.go).
+	dialect dialect
 }
 
 // Connect connects to uri, checks the server answers and creates the
 // indexes every store relies on.
 func Connect(ctx context.Context, uri, name string) (*DB, error) {
+	return connect(ctx, uri, name, "")
+}
+
+// connect is Connect; files is where an embedded FerretDB keeps its SQLite
+// files, or "".
+func connect(ctx context.Context, uri, name, files string) (*DB, error) {
 	opts := options.Client().ApplyURI(uri).SetServerSelectionTimeout(10 * time.Second).
 		SetAppName("samsyn")
 	client, err := mongo.Connect(opts)
@@ -57,11 +60,15 @@ func Connect(ctx context.Context, uri, name string) (*DB, error) {
 		_ = client.Disconnect(context.Background())
 		return nil, fmt.Errorf("reach MongoDB: %w", err)
 	}
-	if db.ferret, err = isFerretDB(ctx, db.db); err != nil {
+	if db.dialect, err = dialectOf(ctx, db.db, files); err != nil {
 		_ = client.Disconnect(context.Background())
 		return nil, err
 	}
 	if err := db.ensureIndexes(ctx); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
+	if err := db.dialect.prepare(ctx, db); err != nil {
 		_ = client.Disconnect(context.Background())
 		return nil, err
 	}
@@ -70,17 +77,6 @@ func Connect(ctx context.Context, uri, name string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
-}
-
-// isFerretDB asks the server who it is: FerretDB's buildInfo carries
-// ferretdbVersion.
-func isFerretDB(ctx context.Context, db *mongo.Database) (bool, error) {
-	var info bson.M
-	if err := db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
-		return false, fmt.Errorf("ask the server for its build: %w", err)
-	}
-	_, ok := info["ferretdbVersion"]
-	return ok, nil
 }
 
 // Ping checks that the server answers.
@@ -129,11 +125,11 @@ var indexes = []index{
 
 // collections lists every collection the stores use; Connect creates them
 // all, so that the embedded store can index each one's table (see
-// Embedded.IndexIDs) before the first document arrives.
+// ferretDialect.prepare) before the first document arrives.
 var collections = []string{colMembers, colUsers, colSessions, colTokens, colAudit, colConsultations,
 	colIssues, colStatements, colCalendarFeeds, colSettings, colAccountLinks, colComments, colFeedback,
 	colLeases, colMeetings, colMigrations, colOutcomes, colPositions, colReminders, colRemissImports,
-	colRevisions, colSignatures, colStatementQueue, colStatementSlugs}
+	colRevisions, colSignatures, colStatementQueue, colStatementSlugs, colSuggestions, colPresence}
 
 // ensureCollections creates the collections that do not exist yet.
 func (db *DB) ensureCollections(ctx context.Context) error {
@@ -187,26 +183,9 @@ func translate(err error, what string) error {
 }
 
 // isDuplicate reports a unique index violation. MongoDB answers E11000;
-// FerretDB v1 does so on insert, but on update it answers InternalError
-// (code 1) carrying SQLite's "UNIQUE constraint failed" — the one place
-// we must read a message, since no code tells it apart.
+// FerretDB v1 does so on insert, but not on update (ferretDuplicate).
 func isDuplicate(err error) bool {
-	if mongo.IsDuplicateKeyError(err) {
-		return true
-	}
-	var ce mongo.CommandError
-	if errors.As(err, &ce) && ce.Code == 1 {
-		return strings.Contains(ce.Message, "UNIQUE constraint failed")
-	}
-	var we mongo.WriteException
-	if errors.As(err, &we) {
-		for _, e := range we.WriteErrors {
-			if e.Code == 1 && strings.Contains(e.Message, "UNIQUE constraint failed") {
-				return true
-			}
-		}
-	}
-	return false
+	return mongo.IsDuplicateKeyError(err) || ferretDuplicate(err)
 }
 
 // oid parses a hex id; a malformed one is simply not found.

@@ -6,7 +6,8 @@ import (
 )
 
 // docLocks serialise this process's writes to one document. Every update
-// in this package takes the lock of its document.
+// in this package takes the lock of its document, whatever the dialect
+// (dialect.go).
 //
 // FerretDB v1 on SQLite applies an update by reading the matching
 // documents and writing them back, not atomically: two concurrent

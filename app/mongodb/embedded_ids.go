@@ -9,21 +9,23 @@ import (
 	_ "modernc.org/sqlite" // the driver FerretDB itself uses, registered as "sqlite"
 )
 
-// IndexIDs makes lookups by _id use an index on the embedded store.
+// indexIDs makes lookups by _id use an index on the embedded store, whose
+// SQLite files are in dir.
 //
 // FerretDB v1.24's SQLite backend indexes _id with the expression
 // _ferretdb_sjson->"_id" but looks a document up with
 // WHERE _ferretdb_sjson->'$._id' = ?, an expression SQLite does not match
 // to that index: every lookup by _id reads the whole table (EXPLAIN QUERY
 // PLAN says SCAN; measured 1.0 ms at 100 statements, 16 ms at 2,000).
-// IndexIDs adds, to the table of every collection of database dbName, an
+// indexIDs adds, to the table of every collection of database dbName, an
 // index on exactly the expression the lookups use, and SQLite then
 // searches (EXPLAIN QUERY PLAN: SEARCH … USING INDEX). FerretDB does not
 // know of these indexes and needs not: SQLite keeps them up to date on
 // every write, and they go with their table when it is dropped.
-// Idempotent; Connect must have created the collections first.
-func (e *Embedded) IndexIDs(ctx context.Context, dbName string) error {
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(e.dir, dbName+".sqlite")+"?_pragma=busy_timeout(10000)")
+// Idempotent; Connect must have created the collections first
+// (ferretDialect.prepare runs it then).
+func indexIDs(ctx context.Context, dir, dbName string) error {
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, dbName+".sqlite")+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		return fmt.Errorf("open the embedded store's file: %w", err)
 	}
@@ -55,15 +57,8 @@ func (e *Embedded) IndexIDs(ctx context.Context, dbName string) error {
 }
 
 // Connect connects to database name of the embedded store, as Connect
-// does, and indexes its collections' _id (IndexIDs).
+// does; its dialect knows the SQLite files and indexes each collection's
+// _id (indexIDs).
 func (e *Embedded) Connect(ctx context.Context, name string) (*DB, error) {
-	db, err := Connect(ctx, e.URI(), name)
-	if err != nil {
-		return nil, err
-	}
-	if err := e.IndexIDs(ctx, name); err != nil {
-		_ = db.Close(context.Background())
-		return nil, err
-	}
-	return db, nil
+	return connect(ctx, e.URI(), name, e.dir)
 }

@@ -7,4 +7,7 @@ import "go.mongodb.org/mongo-driver/v2/mongo"
 func (db *DB) Col(name string) *mongo.Collection { return db.col(name) }
 
 // Ferret reports whether db talks to FerretDB.
-func (db *DB) Ferret() bool { return db.ferret }
+func (db *DB) Ferret() bool {
+	_, ok := db.dialect.(ferretDialect)
+	return ok
+}

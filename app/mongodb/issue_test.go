@@ -24,6 +24,7 @@ func mustIssue(t *testing.T, s *mongodb.IssueStore, title string, public bool) *
 }
 
 func TestIssueStoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewIssueStore(mongotest.MustOpenDB(t))
 	i := &app.Issue{
@@ -51,6 +52,7 @@ func TestIssueStoreRoundTrip(t *testing.T) {
 }
 
 func TestIssueStoreConflictAndNotFound(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewIssueStore(mongotest.MustOpenDB(t))
 	mustIssue(t, s, "Tillståndsprocesser", true)
@@ -66,6 +68,7 @@ func TestIssueStoreConflictAndNotFound(t *testing.T) {
 }
 
 func TestIssueStoreListPublicByTitle(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewIssueStore(mongotest.MustOpenDB(t))
 	mustIssue(t, s, "Kompetensförsörjning", true)

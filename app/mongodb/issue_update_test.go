@@ -12,6 +12,7 @@ import (
 )
 
 func TestIssueUpdateAndLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewIssueStore(mongotest.MustOpenDB(t))
 	i := mustIssue(t, s, "Kompetensförsörjning", false)
@@ -58,6 +59,7 @@ func TestIssueUpdateAndLog(t *testing.T) {
 }
 
 func TestIssueFilters(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewIssueStore(mongotest.MustOpenDB(t))
 	a := mustIssue(t, s, "Elnät", true)
@@ -89,6 +91,7 @@ func TestIssueFilters(t *testing.T) {
 // wins and the rest get 409 — also on the embedded FerretDB, whose update
 // is not atomic by itself (see docLocks).
 func TestConcurrentVersionedWrites(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	issues, cons := mongodb.NewIssueStore(db), mongodb.NewConsultationStore(db)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestLease(t *testing.T) {
+	t.Parallel()
 	s := mongodb.NewLeaseStore(mongotest.MustOpenDB(t))
 	ctx := context.Background()
 	t0 := time.Date(2026, 10, 1, 8, 0, 0, 0, time.UTC)
@@ -60,6 +61,7 @@ func TestLease(t *testing.T) {
 }
 
 func TestReminderClaimedOnce(t *testing.T) {
+	t.Parallel()
 	s := mongodb.NewReminderStore(mongotest.MustOpenDB(t))
 	ctx := context.Background()
 	r := &app.Reminder{ConsultationID: "c1", Kind: app.DueDeadline, Due: app.NewDate(2026, 10, 30), DaysBefore: 5}
@@ -83,6 +85,7 @@ func TestReminderClaimedOnce(t *testing.T) {
 }
 
 func TestCalendarFeedStore(t *testing.T) {
+	t.Parallel()
 	s := mongodb.NewSessionStore(mongotest.MustOpenDB(t))
 	ctx := context.Background()
 	k1, err := s.CalendarKey(ctx)

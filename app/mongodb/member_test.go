@@ -25,6 +25,7 @@ func mustMember(t *testing.T, s *mongodb.MemberStore, name, code string) *app.Me
 }
 
 func TestMemberStore(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewMemberStore(mongotest.MustOpenDB(t))
 	m := mustMember(t, s, "Oxelösund", "0481")
@@ -63,6 +64,7 @@ func TestMemberStore(t *testing.T) {
 // TestUniqueViolationOnUpdateIsConflict: FerretDB reports a unique index
 // violation on update differently from one on insert; both are ECONFLICT.
 func TestUniqueViolationOnUpdateIsConflict(t *testing.T) {
+	t.Parallel()
 	s := mongodb.NewMemberStore(mongotest.MustOpenDB(t))
 	mustMember(t, s, "Kiruna", "2584")
 	b := mustMember(t, s, "Luleå", "2580")

@@ -19,6 +19,7 @@ import (
 // finds them and the sync sees the mark — and that a second run changes
 // nothing.
 func TestMigrateStatementKeys(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	if !db.Ferret() {

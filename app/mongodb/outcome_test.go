@@ -11,6 +11,7 @@ import (
 )
 
 func TestOutcomeAndPositionStores(t *testing.T) {
+	t.Parallel()
 	db := mongotest.MustOpenDB(t)
 	ctx := context.Background()
 	cs, is := mongodb.NewConsultationStore(db), mongodb.NewIssueStore(db)

@@ -28,6 +28,7 @@ func (h countingHandler) WithGroup(name string) slog.Handler {
 // never makes the text handler format the arguments; a warning carries
 // the attributes given by With, in their group, and wire dumps are dropped.
 func TestQuietHandlerFormatsOnlyWhatItLogs(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	formatted := 0
 	text := slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelInfo})

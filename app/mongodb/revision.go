@@ -11,7 +11,7 @@ import (
 const colRevisions = "revisions"
 
 // revisionDoc is one revision, with the id "<statement id>:<number>", so
-// that each is found by _id (see DB.ferret) and stored once.
+// that each is found by _id (see dialect) and stored once.
 type revisionDoc struct {
 	ID          string    `bson:"_id"`
 	StatementID string    `bson:"statement_id"`
@@ -78,6 +78,16 @@ func (s *StatementStore) ListRevisions(ctx context.Context, statementID string) 
 		}
 	}
 	return append(out, app.RevisionOf(st)), nil
+}
+
+// PastRevision returns a stored revision n of a statement; the current
+// text's may not be stored yet (RevisionByNumber has it).
+func (s *StatementStore) PastRevision(ctx context.Context, statementID string, n int) (*app.Revision, error) {
+	var d revisionDoc
+	if err := s.db.findByID(ctx, colRevisions, revisionID(statementID, n), &d, revisionWhat); err != nil {
+		return nil, err
+	}
+	return d.revision(), nil
 }
 
 // RevisionByNumber returns revision n of a statement.

@@ -12,7 +12,7 @@ import (
 // StatementStore keeps statements, their revisions (revision.go), their
 // signatures (signature.go) and their comments (comment.go).
 //
-// Every read on a hot path is a lookup by _id (see DB.ferret): a
+// Every read on a hot path is a lookup by _id (see dialect): a
 // statement's slug maps to its id in statement_slugs (statement_slug.go),
 // its signatures are kept in the statement document, revisions and
 // signature records have composite ids, and the statements waiting for the

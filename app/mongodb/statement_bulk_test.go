@@ -12,6 +12,7 @@ import (
 )
 
 func TestInsertStatements(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	var sts []*app.Statement
@@ -48,6 +49,7 @@ func TestInsertStatements(t *testing.T) {
 }
 
 func TestInsertStatementsIndexed(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	mk := func(title string) *app.Statement {

@@ -20,6 +20,7 @@ import (
 // that was never stored is given to the next statement that claims it; a
 // slug of a stored statement stays refused.
 func TestSlugOfMissingStatementIsTakenOver(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	s := mongodb.NewStatementStore(db)
@@ -46,6 +47,7 @@ func TestSlugOfMissingStatementIsTakenOver(t *testing.T) {
 // stored but whose copy in the statement was not is shown once the member
 // tries again, and the second attempt is refused as a second decision.
 func TestSignatureRecordWithoutCopyIsRepaired(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	s := mongodb.NewStatementStore(db)
@@ -78,6 +80,7 @@ func TestSignatureRecordWithoutCopyIsRepaired(t *testing.T) {
 // not exist) is dropped; a marked statement stays queued until indexed at
 // its version.
 func TestSearchQueueEntries(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	s := mongodb.NewStatementStore(db)
@@ -109,6 +112,7 @@ func TestSearchQueueEntries(t *testing.T) {
 // TestPendingSearchKeepsToItsLimit: entries without a mark among marked
 // ones are dropped, and no more than limit tasks come back.
 func TestPendingSearchKeepsToItsLimit(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db := mongotest.MustOpenDB(t)
 	s := mongodb.NewStatementStore(db)

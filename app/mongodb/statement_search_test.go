@@ -14,6 +14,7 @@ import (
 // version; MarkIndexed clears the mark only at the version indexed, so a
 // write racing the sync stays pending. Only published ones are public.
 func TestStatementSearchMarks(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	st := mustStatement(t, s, "Sökbart utkast", app.StatementDraft, stmtT0)
@@ -61,6 +62,7 @@ func TestStatementSearchMarks(t *testing.T) {
 // decision of a member in a round but not in the next; a statement that
 // left signing takes no signature at all.
 func TestSignatureOnePerMemberAndRound(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	st := mustStatement(t, s, "Underskrifter", app.StatementDraft, stmtT0)
@@ -88,6 +90,7 @@ func TestSignatureOnePerMemberAndRound(t *testing.T) {
 // TestRevisionsKeepEveryText: every save keeps the text it replaced, and
 // the current text is always listed as the latest revision.
 func TestRevisionsKeepEveryText(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	st := mustStatement(t, s, "Versioner", app.StatementDraft, stmtT0)

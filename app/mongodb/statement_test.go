@@ -24,6 +24,7 @@ func mustStatement(t *testing.T, s *mongodb.StatementStore, title string, status
 }
 
 func TestStatementStoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	title, summary := "Remissvar: Elnät i takt med industrins behov", "Nätverket tillstyrker förslagen med två förbehåll."
@@ -65,6 +66,7 @@ func TestStatementStoreRoundTrip(t *testing.T) {
 }
 
 func TestStatementStoreDraftHasNoTimes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	st := mustStatement(t, s, "Utkast om kompetensförsörjning", app.StatementDraft, stmtT0)
@@ -78,6 +80,7 @@ func TestStatementStoreDraftHasNoTimes(t *testing.T) {
 }
 
 func TestStatementStoreConflictAndNotFound(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	mustStatement(t, s, "Godstransporter på Malmbanan", app.StatementDraft, stmtT0)
@@ -97,6 +100,7 @@ func TestStatementStoreConflictAndNotFound(t *testing.T) {
 }
 
 func TestStatementStoreListNewestFirst(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
 	mustStatement(t, s, "Ett", app.StatementPublished, stmtT0.Add(1*time.Hour))

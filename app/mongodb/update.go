@@ -43,13 +43,12 @@ func versionedSet(set bson.D) bson.D {
 // its current state, all under the document's lock (doclock.go). check
 // answers the refusal (ECONFLICT, …); a missing document is ENOTFOUND.
 //
-// cond states check as a filter. On MongoDB it joins the _id in the
-// update's filter, so the condition holds atomically even across
-// processes. On FerretDB the update is filtered on _id alone — the only
-// filter FerretDB v1 answers from an index rather than by reading the
-// whole collection — and the lock, in the one process the embedded store
-// serves, keeps anyone from changing the document between check and
-// write. before, unless nil, runs under the lock once check has passed
+// cond states check as a filter, which the dialect puts in the update's
+// filter or leaves to the lock (dialect.updateFilter): on MongoDB it joins
+// the _id, so the condition holds atomically even across processes; on
+// FerretDB the update is filtered on _id alone, and the lock, in the one
+// process the embedded store serves, keeps anyone from changing the
+// document between check and write. before, unless nil, runs under the lock once check has passed
 // and before the write, with the document as read (a statement's search
 // mark is queued so).
 func (db *DB) guardedUpdate(ctx context.Context, col string, id any, cond bson.D, check func(bson.Raw) error,
@@ -67,15 +66,11 @@ func (db *DB) guardedUpdate(ctx context.Context, col string, id any, cond bson.D
 			return err
 		}
 	}
-	filter := bson.D{{Key: "_id", Value: id}}
-	if !db.ferret {
-		filter = append(filter, cond...)
-	}
-	res, err := db.col(col).UpdateOne(ctx, filter, update)
+	res, err := db.col(col).UpdateOne(ctx, db.dialect.updateFilter(id, cond), update)
 	if err != nil {
 		return translate(err, what)
 	}
-	if res.MatchedCount == 0 { // MongoDB only: changed between read and write
+	if res.MatchedCount == 0 { // cond in the filter only: changed between read and write
 		return app.Errorf(app.ECONFLICT, "%s har ändrats av någon annan. Läs in den igen och försök på nytt.", what)
 	}
 	return nil

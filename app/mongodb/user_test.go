@@ -14,6 +14,7 @@ import (
 )
 
 func TestUserStoreEmailUniqueAnyCase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewUserStore(mongotest.MustOpenDB(t))
 	u, err := app.NewUser(app.NewUserInput{Email: "Åsa.Lind@Example.se", Name: "Åsa Lind", Title: "KSO",
@@ -42,6 +43,7 @@ func TestUserStoreEmailUniqueAnyCase(t *testing.T) {
 }
 
 func TestUserStoreStaleUpdateIsConflict(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewUserStore(mongotest.MustOpenDB(t))
 	u, _ := app.NewUser(app.NewUserInput{Email: "a@example.se", Name: "A", Role: app.RoleAdmin, Password: "tolv tecken långt"}, t0)
@@ -67,6 +69,7 @@ func TestUserStoreStaleUpdateIsConflict(t *testing.T) {
 // version; exactly one succeeds and the others get ECONFLICT. (FerretDB's
 // own conditional update is not atomic; the document lock makes it so.)
 func TestConcurrentStaleUpdatesOneWins(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := mongodb.NewUserStore(mongotest.MustOpenDB(t))
 	u, _ := app.NewUser(app.NewUserInput{Email: "c@example.se", Name: "C", Role: app.RoleAdmin, Password: "tolv tecken långt"}, t0)

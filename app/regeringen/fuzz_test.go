@@ -2,8 +2,6 @@ package regeringen_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -16,13 +14,8 @@ import (
 //
 //	go test -fuzz FuzzParse ./app/regeringen
 func FuzzParse(f *testing.F) {
-	dir := regeringentest.Dir(f)
 	for _, name := range regeringentest.Pages {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
+		f.Add(regeringentest.Read(f, name))
 	}
 	f.Add([]byte(`<main><h1>Remiss av x</h1><p>senast den 31 december 2026</p></main>`))
 	f.Add([]byte(`<main><h1>Remisser</h1><div class="sortcompact"><a href="/remisser/2026/01/a">A, Fi2026/1</a></div></main>`))

@@ -11,6 +11,7 @@ import (
 // cannot log in, gets a mail with a link valid 7 days, chooses a password
 // there and can then log in. Sending again replaces the older link.
 func TestInvitationByAPI(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	body := `{"email":"nina.ny@skelleftea.example","name":"Nina Ny","title":"Näringslivschef","role":"member","member_id":"` +
 		m.memberA.ID + `","invite":true}`
@@ -67,6 +68,7 @@ func TestInvitationByAPI(t *testing.T) {
 // TestInvitationLinkExpires: after 7 days the invitation fails and the
 // user still has no password.
 func TestInvitationLinkExpires(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	r := m.do(request{method: "POST", path: "/api/v1/users", role: "admin",
 		body: `{"email":"sen@example.se","name":"Sven Sen","role":"secretariat","invite":true}`})
@@ -85,6 +87,7 @@ func TestInvitationLinkExpires(t *testing.T) {
 // TestInvitationRefusedWithoutMailOrWithPassword: an invitation with a
 // password, or with no mail server, is 422 and creates nobody.
 func TestInvitationRefusedWithoutMailOrWithPassword(t *testing.T) {
+	t.Parallel()
 	plain := newFixture(t)
 	_, before := plain.counts()
 	r := plain.do(request{method: "POST", path: "/api/v1/users", role: "admin",
@@ -110,6 +113,7 @@ func TestInvitationRefusedWithoutMailOrWithPassword(t *testing.T) {
 // TestLinkPurposesDoNotMix: a reset link is no invitation and an
 // invitation no reset link; trying the wrong one leaves it usable.
 func TestLinkPurposesDoNotMix(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("kso@skelleftea.example")
 	reset := m.lastLink("kso@skelleftea.example")
@@ -146,6 +150,7 @@ func TestLinkPurposesDoNotMix(t *testing.T) {
 // new-user form, sees the user as invited, and sends the invitation again
 // from the user's page.
 func TestInvitationFromAdminPages(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	resp := m.login("admin@example.se", testPassword)
 	c := sessionCookie(t, resp)
@@ -192,6 +197,7 @@ func TestInvitationFromAdminPages(t *testing.T) {
 // TestOpenAPIInvitationMatchesDocument: the answers of the invitation API,
 // errors included, have the documented status and shape.
 func TestOpenAPIInvitationMatchesDocument(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	v := openAPIValidator(t)
 	b := openAPICall(t, m.fixture, v, 201, "admin", "POST", "/api/v1/users", `{"email":"api.inbjuden@example.se","name":"Api Inbjuden","role":"secretariat","invite":true}`)
@@ -212,6 +218,7 @@ func TestOpenAPIInvitationMatchesDocument(t *testing.T) {
 // TestAdminPasswordEndsLinks: when an admin sets a user's password, the
 // user's outstanding invitation and reset links stop working.
 func TestAdminPasswordEndsLinks(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	r := m.do(request{method: "POST", path: "/api/v1/users", role: "admin", body: `{"email":"lina@example.se","name":"Lina Länk","role":"secretariat","invite":true}`})
 	id := decode[struct {

@@ -19,6 +19,7 @@ import (
 // and a deactivated address get the same answer; only the known, active
 // one gets a mail.
 func TestResetAnswersAlikeWhetherOrNotTheAccountExists(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	if r := m.do(request{method: "PATCH", path: "/api/v1/users/" + m.byRole["memberB"].ID, body: `{"active":false}`, role: "admin"}); r.StatusCode != 200 {
 		t.Fatalf("deactivate: %d", r.StatusCode)
@@ -59,6 +60,7 @@ func TestResetAnswersAlikeWhetherOrNotTheAccountExists(t *testing.T) {
 // TestResetLinkWorksOnce: the link sets the password once; a second use
 // fails with the invalid-link page and changes nothing.
 func TestResetLinkWorksOnce(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("KSO@skelleftea.example ")
 	link := m.lastLink("kso@skelleftea.example")
@@ -101,6 +103,7 @@ func TestResetLinkWorksOnce(t *testing.T) {
 // TestResetStoresOnlyTheHash: the stored link is the SHA-256 of the
 // secret; the secret itself is nowhere in the store.
 func TestResetStoresOnlyTheHash(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("kansli@example.se")
 	secret := strings.TrimPrefix(m.lastLink("kansli@example.se"), "/aterstall/")
@@ -132,6 +135,7 @@ func TestResetStoresOnlyTheHash(t *testing.T) {
 // TestResetLinkExpires: the link works for 30 minutes; after that it fails
 // like an unknown one and changes nothing.
 func TestResetLinkExpires(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("admin@example.se")
 	link := m.lastLink("admin@example.se")
@@ -161,6 +165,7 @@ func TestResetLinkExpires(t *testing.T) {
 
 // TestResetEndsSessions: a reset ends the user's sessions and API tokens.
 func TestResetEndsSessions(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	c := sessionCookie(t, m.login("nlc@skelleftea.example", testPassword))
 	me := func(r request) int { r.method, r.path = "GET", "/api/v1/me"; return m.status(r) }
@@ -183,6 +188,7 @@ func TestResetEndsSessions(t *testing.T) {
 // TestResetRejectsWeakPasswordAndKeepsLink: a weak or mistyped password is
 // 422 with the field marked; the link still works afterwards.
 func TestResetRejectsWeakPasswordAndKeepsLink(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("kso@skelleftea.example")
 	link := m.lastLink("kso@skelleftea.example")
@@ -220,6 +226,7 @@ func TestResetRejectsWeakPasswordAndKeepsLink(t *testing.T) {
 // TestResetFormsNeedCSRF: the anonymous forms need the CSRF cookie's token
 // like the login form; a refused post sends and changes nothing.
 func TestResetFormsNeedCSRF(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	post := func(path string, form url.Values) int {
 		return m.status(request{method: "POST", path: path, body: form.Encode(), contentType: "application/x-www-form-urlencoded"})
@@ -245,6 +252,7 @@ func TestResetFormsNeedCSRF(t *testing.T) {
 // like logins; a form with errors does not count, another address is not
 // throttled.
 func TestResetRequestsThrottled(t *testing.T) {
+	t.Parallel()
 	m := withMail(newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080", LoginLimit: 2, LoginWindow: time.Minute}))
 	if r := m.requestReset("inte en adress"); r.StatusCode != 422 {
 		t.Fatalf("malformed address: %d, want 422", r.StatusCode)
@@ -269,6 +277,7 @@ func TestResetRequestsThrottled(t *testing.T) {
 // TestAccountPagesRender: the new pages in Swedish and English, with one
 // h1, the language set and no message key showing.
 func TestAccountPagesRender(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("admin@example.se")
 	for _, path := range []string{"/glomt-losenord", m.lastLink("admin@example.se"), "/aterstall/finns-inte", "/inbjudan/" + strings.Repeat("0", 64)} {
@@ -291,6 +300,7 @@ func TestAccountPagesRender(t *testing.T) {
 // TestResetLinkRaceOneWins: two concurrent uses of one link: one sets its
 // password, the other gets the invalid-link page.
 func TestResetLinkRaceOneWins(t *testing.T) {
+	t.Parallel()
 	m := newMailFixture(t)
 	m.requestReset("kansli@example.se")
 	link := m.lastLink("kansli@example.se")
@@ -326,6 +336,7 @@ func TestResetLinkRaceOneWins(t *testing.T) {
 // refuses, the answer is the same, nothing is sent, and the log says why —
 // without the link.
 func TestResetWithoutWorkingMailIsLogged(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	for name, mailer := range map[string]app.Mailer{"no mail server": nil, "mail server down": mustMailer(t, "smtp://127.0.0.1:1")} {
 		var logs bytes.Buffer

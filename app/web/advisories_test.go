@@ -20,6 +20,7 @@ import (
 // download, export, feed or calendar that an anonymous caller can fetch,
 // and the public search leaves them out even when a member asks.
 func TestAdvisoryUnpublishedUnreachableThroughExports(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	sync := f.withSyncedSearch()
 	published := f.mustStatementFrom(app.StatementPublished, `{"kind":"position_paper","title":"Offentlig elnätstext",`+
@@ -92,6 +93,7 @@ func TestAdvisoryUnpublishedUnreachableThroughExports(t *testing.T) {
 // prefix, a session id and a calendar feed's token are refused as API
 // tokens (401, not echoed), and an API token opens no calendar feed.
 func TestAdvisoryOtherSecretsAreNoTokens(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	session := sessionCookie(t, f.login("nlc@skelleftea.example", testPassword)).Value
 	var cal struct {
@@ -127,6 +129,7 @@ func TestAdvisoryOtherSecretsAreNoTokens(t *testing.T) {
 // the API, refuses a signer of member A who names member B, and stores
 // nothing.
 func TestAdvisorySignFormCannotSignForAnotherMember(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Signera åt grannen i formuläret")
 	before := f.snapshot(st.ID)

@@ -31,6 +31,7 @@ func sessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
 }
 
 func TestLoginWrongPasswordAndUnknownEmailLookAlike(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	wrong := f.login("admin@example.se", "fel lösenord helt klart")
 	unknown := f.login("ingen@example.se", "fel lösenord helt klart")
@@ -49,6 +50,7 @@ func TestLoginWrongPasswordAndUnknownEmailLookAlike(t *testing.T) {
 }
 
 func TestSessionCookieFlags(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	resp := f.login("ADMIN@example.se", testPassword)
 	if resp.StatusCode != 200 {
@@ -72,6 +74,7 @@ func TestSessionCookieFlags(t *testing.T) {
 // TestCSRF: a cookie-authenticated change without the session's token is
 // refused and changes nothing; with it, it goes through.
 func TestCSRF(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	resp := f.login("admin@example.se", testPassword)
 	c := sessionCookie(t, resp)
@@ -109,6 +112,7 @@ func TestCSRF(t *testing.T) {
 
 // TestSessionLifecycle: a new session id at login, logout invalidates it.
 func TestSessionLifecycle(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	first := sessionCookie(t, f.login("kansli@example.se", testPassword))
 	second := sessionCookie(t, f.login("kansli@example.se", testPassword))
@@ -141,6 +145,7 @@ func TestSessionLifecycle(t *testing.T) {
 // TestDeactivationEndsAccess: a deactivated user's sessions and tokens stop
 // working at once.
 func TestDeactivationEndsAccess(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	c := sessionCookie(t, f.login("nlc@oxelosund.example", testPassword))
 	r := f.do(request{method: "PATCH", path: "/api/v1/users/" + f.byRole["memberB"].ID, body: `{"active":false}`, role: "admin"})
@@ -165,6 +170,7 @@ func TestDeactivationEndsAccess(t *testing.T) {
 // TestLoginThrottled: after LoginLimit failures for one account, even the
 // right password gets a clear 429 until the window passes.
 func TestLoginThrottled(t *testing.T) {
+	t.Parallel()
 	f := newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080", LoginLimit: 3, LoginWindow: time.Minute})
 	var wg sync.WaitGroup
 	for range 3 {

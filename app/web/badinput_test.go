@@ -10,6 +10,7 @@ import (
 // conflicting requests: each gets the JSON error of DESIGN.md with the
 // right status and field messages, never a 500, and nothing is stored.
 func TestBadInputChangesNothing(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	memberA := "/api/v1/members/" + f.memberA.ID
 	userA := "/api/v1/users/" + f.byRole["memberA"].ID
@@ -89,6 +90,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 // which only a real connection exercises: 413 (or 431) with our JSON error,
 // and nothing stored.
 func TestOversizedRequestsOnARealListener(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	withSearch(f)
 	base := f.listen()

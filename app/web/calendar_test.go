@@ -47,6 +47,7 @@ func (f *fixture) calFeed(url string) (int, []byte) {
 // all-day events on their Stockholm dates, is valid RFC 5545 text, and
 // stops working when revoked or re-created.
 func TestCalendarFeed(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	year := time.Now().Year() + 1
 	open := f.calConsultation(&app.Consultation{Title: `Remiss av "Ds ` + "2026:15\" Gäldenärens avtal; konkurs, ackord \\ annat – en lång rubrik som måste radbrytas i kalendern",
@@ -176,6 +177,7 @@ func checkRFC5545Text(t *testing.T, body []byte) {
 // TestCalendarTokenNotLogged: the feed's request is logged by its route
 // pattern; the token appears nowhere in the log.
 func TestCalendarTokenNotLogged(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	var logBuf bytes.Buffer
 	cal := decode[struct {
@@ -215,6 +217,7 @@ func httptestRequest(method, path string) *http.Request {
 
 // TestImportAndCalendarPagesRender renders the new pages in both languages.
 func TestImportAndCalendarPagesRender(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.do(request{method: "POST", path: "/api/v1/me/calendar", body: "{}", role: "signerA"}).Body.Close()
 	for _, p := range []struct{ path, role string }{{"/admin/import", "secretariat"}, {"/internt/kalender", "memberA"}, {"/internt/kalender", "signerA"}} {

@@ -13,6 +13,7 @@ var featureKey = regexp.MustCompile(`\b(consultations|issues|meetings|watch|audi
 // TestConsultationPagesRender renders every new page in both languages for
 // a role that may see it.
 func TestConsultationPagesRender(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := mustSeed(f)
 	c, i := "/internt/remisser/"+s.consultation.ID, "/internt/fragor/"+s.internal.ID
@@ -55,6 +56,7 @@ func TestConsultationPagesRender(t *testing.T) {
 // TestConsultationFormFlow registers a consultation through the HTML form:
 // a bad one is shown again (422) with the field marked and nothing stored.
 func TestConsultationFormFlow(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	mustSeed(f)
 	cookies, csrf := f.remissSession(t, "kansli@example.se")

@@ -33,6 +33,7 @@ type consultationAnswer struct {
 // TestConsultationBadInputChangesNothing: each bad request gets the JSON
 // error of DESIGN.md naming the field, and the store is as before.
 func TestConsultationBadInputChangesNothing(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := mustSeed(f)
 	id := "/api/v1/consultations/" + s.consultation.ID
@@ -101,6 +102,7 @@ func consultationSnapshot(t *testing.T, s *seed) string {
 // TestConsultationLifecycle walks a consultation through its statuses by
 // the API: each change is audited, a stale write is refused.
 func TestConsultationLifecycle(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := mustSeed(f)
 	resp := f.do(request{method: "POST", path: "/api/v1/consultations", role: "admin",
@@ -149,6 +151,7 @@ func TestConsultationLifecycle(t *testing.T) {
 // TestConsultationMeetingsAndDeadlines: the detail names who can decide in
 // time; the deadlines API answers items in date order.
 func TestConsultationMeetingsAndDeadlines(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := mustSeed(f)
 	c := decode[consultationAnswer](t, f.do(request{method: "GET", path: "/api/v1/consultations/" + s.consultation.ID, role: "memberB"}))

@@ -38,6 +38,7 @@ func (f *fixture) mustCSV(role, path string) (raw string, rows [][]string) {
 }
 
 func TestConsultationsCSV(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	title := "Remiss om el; nät, \"tillstånd\"\noch åäö ÅÄÖ é"
 	f.mustCall(201, "secretariat", "POST", "/api/v1/consultations",
@@ -70,6 +71,7 @@ func TestConsultationsCSV(t *testing.T) {
 }
 
 func TestSignaturesCSV(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	pub := f.mustStatement(app.StatementPublished, "Underskrifter; \"citat\", åäö")
 	f.mustStatement(app.StatementDraft, "Utkast utan underskrifter")

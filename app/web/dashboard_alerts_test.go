@@ -13,6 +13,7 @@ import (
 // TestWatchShowsMovedDeadlinesAndUnsentReminders: with no mail server the
 // watch lists the reminders due, and it flags a deadline an import moved.
 func TestWatchShowsMovedDeadlinesAndUnsentReminders(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	now := time.Now()

@@ -46,6 +46,7 @@ func (f *fixture) mustResponse(status app.StatementStatus) stmtJSON {
 }
 
 func TestStatementPDFDownload(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustResponse(app.StatementPublished)
 	pdf, name := f.download("", "/stallningstaganden/"+st.Slug+".pdf")
@@ -66,6 +67,7 @@ func TestStatementPDFDownload(t *testing.T) {
 }
 
 func TestStatementDOCXDownload(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustResponse(app.StatementPublished)
 	docx, name := f.download("", "/stallningstaganden/"+st.Slug+".docx")
@@ -95,6 +97,7 @@ func TestStatementDOCXDownload(t *testing.T) {
 // TestStatementEMLDownload checks the secretariat's submission package: a
 // draft to the ministry's registry with both files attached.
 func TestStatementEMLDownload(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustResponse(app.StatementPublished)
 	eml, name := f.download("secretariat", "/internt/stallningstaganden/"+st.ID+"/remissvar.eml")
@@ -138,6 +141,7 @@ func TestStatementEMLDownload(t *testing.T) {
 // TestDraftExportIsMarked: members may download a draft internally, and
 // it says so; the public URL does not know it.
 func TestDraftExportIsMarked(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustResponse(app.StatementSigning)
 	pdf, _ := f.download("memberB", "/internt/stallningstaganden/"+st.ID+"/remissvar.pdf")
@@ -177,6 +181,7 @@ func pdfToText(t *testing.T, pdf []byte) string {
 // TestStatementPagesLinkTheDownloads: the public page offers PDF and Word;
 // the member page offers the submission package, the e-mail draft to staff.
 func TestStatementPagesLinkTheDownloads(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustResponse(app.StatementPublished)
 	pub := mustDoc(t, f.do(request{method: "GET", path: "/stallningstaganden/" + st.Slug}))
@@ -197,6 +202,7 @@ func TestStatementPagesLinkTheDownloads(t *testing.T) {
 // TestRegistryAddressConfiguredPerIssuer: an address configured for the
 // issuer wins over the built-in table of ministries.
 func TestRegistryAddressConfiguredPerIssuer(t *testing.T) {
+	t.Parallel()
 	f := newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080",
 		RegistryAddresses: map[string]string{"finansdepartementet": "registrator@fi.example.se"}})
 	st := f.mustResponse(app.StatementPublished)

@@ -64,6 +64,7 @@ func (f *fixture) mustFeed(path string) *gofeed.Feed {
 // TestFeedsShowOnlyPublished puts a statement in every status in the store
 // and checks that every feed holds the published one and nothing else.
 func TestFeedsShowOnlyPublished(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	set := map[app.StatementStatus]stmtJSON{}
 	for _, s := range statuses {
@@ -120,6 +121,7 @@ func TestFeedsShowOnlyPublished(t *testing.T) {
 }
 
 func TestFeedAutodiscovery(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	_, html := f.htmlGet("", "/")
 	if !strings.Contains(html, `<link rel="alternate" type="application/atom+xml" title="Nätverkets ställningstaganden (Atom-flöde)" href="/feed.atom">`) {

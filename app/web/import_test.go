@@ -56,6 +56,7 @@ func (f *fixture) importedCount() int {
 }
 
 func TestImportPage(t *testing.T) {
+	t.Parallel()
 	f := newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080", BodyLimit: 2 << 20})
 	closed := regeringentest.Read(t, "case-closed.html")
 	upload := func(role string, fields map[string]string, name string, content []byte) (int, string) {

@@ -20,6 +20,7 @@ type issueAnswer struct {
 }
 
 func TestIssueAPI(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := mustSeed(f)
 	resp := f.do(request{method: "POST", path: "/api/v1/issues", role: "secretariat",
@@ -62,6 +63,7 @@ func TestIssueAPI(t *testing.T) {
 // TestAnonymousSeesNoInternalIssue: nothing of an internal issue reaches
 // anyone signed out — not the API, not the pages, not the start page.
 func TestAnonymousSeesNoInternalIssue(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	s := mustSeed(f)
 	secret := regexp.MustCompile(`(?i)hemlig förhandlingslinje|` + s.internal.ID)

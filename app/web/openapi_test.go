@@ -51,6 +51,7 @@ func openAPIValidator(t *testing.T) validator.Validator {
 }
 
 func TestOpenAPIDocumentIsValid(t *testing.T) {
+	t.Parallel()
 	if v := openAPIValidator(t); v != nil {
 		if ok, errs := v.ValidateDocument(); !ok {
 			for _, e := range errs {
@@ -72,6 +73,7 @@ func TestOpenAPIDocumentIsValid(t *testing.T) {
 // TestOpenAPIDocumentsEveryRoute: every route under /api/v1 is in the
 // document, and every documented operation is a route.
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	var d struct {
 		Paths map[string]map[string]json.RawMessage `json:"paths"`
@@ -159,6 +161,7 @@ func openAPICall(t *testing.T, f *fixture, v validator.Validator, want int, role
 // TestOpenAPIGoldenPathMatchesDocument: real answers on the golden path,
 // errors included, have the documented status, type and shape.
 func TestOpenAPIGoldenPathMatchesDocument(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	withSearch(f)
 	v := openAPIValidator(t)
@@ -243,6 +246,7 @@ func TestOpenAPIGoldenPathMatchesDocument(t *testing.T) {
 
 // TestOpenAPIValidatorCatchesDrift: the response check is not vacuous.
 func TestOpenAPIValidatorCatchesDrift(t *testing.T) {
+	t.Parallel()
 	v := openAPIValidator(t)
 	for _, body := range []string{`{"id":1}`, `{"error":{"message":"no code"}}`, `{"items":[{"id":"x"}],"total":1}`} {
 		req := httptest.NewRequest("GET", "/api/v1/members/x", nil)
@@ -255,6 +259,7 @@ func TestOpenAPIValidatorCatchesDrift(t *testing.T) {
 }
 
 func TestAPIDocsPage(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	var d struct {
 		Paths map[string]map[string]struct {
@@ -291,6 +296,7 @@ func TestAPIDocsPage(t *testing.T) {
 }
 
 func TestPublicCalendarFeed(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	deadline := app.DateOf(time.Now()).AddDays(30).String()
 	pub := f.mustCall(201, "secretariat", "POST", "/api/v1/issues", `{"title":"Publik fråga","public":true}`)

@@ -28,6 +28,7 @@ func mustDoc(t *testing.T, resp *http.Response) *goquery.Document {
 // TestEveryPageRenders renders each page in Swedish and English for the
 // role that may see it and checks the basics of a good page.
 func TestEveryPageRenders(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	pages := []struct{ path, role string }{
 		{"/", ""}, {"/logga-in", ""}, {"/oversikt", "memberA"}, {"/admin/medlemmar", "admin"},
@@ -68,6 +69,7 @@ func TestEveryPageRenders(t *testing.T) {
 // TestTemplatesUseOnlyKnownMessages finds every {{.T "key"}} in the
 // templates and checks both catalogues have it.
 func TestTemplatesUseOnlyKnownMessages(t *testing.T) {
+	t.Parallel()
 	msgs, err := templates.Messages()
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +91,7 @@ func TestTemplatesUseOnlyKnownMessages(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	resp := f.do(request{method: "GET", path: "/"})
 	for h, want := range map[string]string{
@@ -110,6 +113,7 @@ func TestSecurityHeaders(t *testing.T) {
 // TestFormFlow logs in through the HTML form and creates a member, with a
 // failed attempt re-rendered as 422 with the field marked.
 func TestFormFlow(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	resp := f.do(request{method: "GET", path: "/logga-in"})
 	var csrf *http.Cookie

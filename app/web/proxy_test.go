@@ -15,6 +15,7 @@ import (
 // and then only its rightmost untrusted entry: a header a client wrote
 // itself, sent directly or through the proxy, does not change the key.
 func TestProxyForwardedForAndLoginLimiter(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		trusted []string
@@ -54,6 +55,7 @@ func TestProxyForwardedForAndLoginLimiter(t *testing.T) {
 // TestProxyConfigRejectsBadEntries: a trusted proxy that is neither an IP
 // address nor a CIDR range stops start-up.
 func TestProxyConfigRejectsBadEntries(t *testing.T) {
+	t.Parallel()
 	_, err := web.New(web.Deps{}, web.Config{BaseURL: "http://localhost:8080", TrustedProxies: []string{"10.0.0.1", "proxy.example"}})
 	if err == nil || !strings.Contains(err.Error(), "proxy.example") {
 		t.Fatalf("New with a bad trusted proxy: %v", err)

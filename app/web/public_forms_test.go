@@ -19,6 +19,7 @@ import (
 // sends feedback through the form (with the anonymous CSRF cookie); a bad
 // one is re-rendered with 422 and stores nothing; the secretariat reads it.
 func TestAccessibilityFeedbackIsStoredForTheSecretariat(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	resp := f.do(request{method: "GET", path: "/tillganglighet"})
 	token, _ := mustDoc(t, resp).Find(`form[action="/tillganglighet"] input[name=_csrf]`).Attr("value")
@@ -50,6 +51,7 @@ func TestAccessibilityFeedbackIsStoredForTheSecretariat(t *testing.T) {
 // TestOutcomeFormPublishesADecline: the secretariat records a follow-up
 // and an assessment and makes a decline public; a stale form gets 409.
 func TestOutcomeFormPublishesADecline(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	c := f.mustConsultation("Avböjd remiss om vägar", "N2026/00077", app.ConsultationDeclined, -5, "Internt skäl Björnbär")
 	cookie, csrf := f.browserSession("kansli@example.se")
@@ -86,6 +88,7 @@ func TestOutcomeFormPublishesADecline(t *testing.T) {
 // TestStandingPositions: staff add a position, record its use; members
 // read them through the API the editor uses and beside a draft.
 func TestStandingPositions(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	pub := f.mustIssue("Fråga om kompetens", true, nil, nil)
 	draft := f.mustStatement(app.StatementDraft, "Utkast om kompetens")
@@ -137,6 +140,7 @@ func TestStandingPositions(t *testing.T) {
 // builds in code exists in both languages; and the catalogues of this
 // capability hold the same keys.
 func TestPublicMessagesComplete(t *testing.T) {
+	t.Parallel()
 	msgs, err := templates.Messages()
 	if err != nil {
 		t.Fatal(err)

@@ -123,6 +123,7 @@ func (w *publicWorld) publicPaths(f *fixture) []string {
 // withdrawn text, an internal issue, its consultations or positions, an
 // internal decline reason or an unpublished outcome.
 func TestNothingUnpublishedIsPublic(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	w := newPublicWorld(f)
 	for _, path := range w.publicPaths(f) {
@@ -151,6 +152,7 @@ func TestNothingUnpublishedIsPublic(t *testing.T) {
 
 // TestPublicPagesShowWhatIsPublished checks the positive side.
 func TestPublicPagesShowWhatIsPublished(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	w := newPublicWorld(f)
 	want := map[string][]string{
@@ -181,6 +183,7 @@ func TestPublicPagesShowWhatIsPublished(t *testing.T) {
 // table equal the decisions in the database, and the public variant never
 // counts unpublished statements.
 func TestHeatmapCountsEqualSignatures(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	w := newPublicWorld(f)
 	// memberB declines the text in signing: only the secretariat's variant counts it.

@@ -62,6 +62,7 @@ func routeRegexp(pattern string) *regexp.Regexp {
 }
 
 func TestRoleTableRouteMatcher(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		pattern, path string
 		want          bool
@@ -122,6 +123,7 @@ var statementObjectRoute = regexp.MustCompile(`^(/api/v1/statements/:id|/internt
 // least one row of the role table, and every route about one statement by
 // rows for a statement in each of the four statuses.
 func TestRoleTableCoversEveryRoute(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	routes := registeredRoutes(f)
 	if len(routes) < 100 {

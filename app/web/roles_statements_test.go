@@ -86,7 +86,7 @@ func statementRoles(f *fixture) []roleCase {
 	}
 	cases = append(cases, set.each("GET", api, "", openOnly(signedIn, all200))...)
 	cases = append(cases, set.each("GET", "/stallningstaganden/{slug}", "", openOnly(all404, all200))...)
-	for _, p := range []string{api + "/revisions", api + "/diff", api + "/comments", api + "/signing", api + "/signatures",
+	for _, p := range []string{api + "/revisions", api + "/diff", api + "/comments", api + "/signing", api + "/signatures", api + "/suggestions",
 		in, in + "/versioner", in + "/jamfor", in + "/signering"} {
 		cases = append(cases, set.each("GET", p, "", same(signedIn))...)
 	}
@@ -106,6 +106,15 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 		cases = append(cases, roleCase{"PATCH", "/api/v1/statements/" + set[s].ID, fmt.Sprintf(`{"version":%d,"body":"x"}`, set[s].Version), c409})
 	}
 	cases = append(cases, set.each("POST", api+"/comments", `{"body":"Hej"}`, openOnly([6]int{404, 201, 201, 201, 201, 201}, c409))...)
+	// A suggestion based on a version that never was: 409 for everyone
+	// signed in, whatever the status; deciding an unknown one: 404.
+	cases = append(cases, set.each("POST", api+"/suggestions", `{"block":1,"text":"x","base_version":999}`, same(c409))...)
+	for _, p := range []string{api + "/suggestions/000000000000000000000000/accept", api + "/suggestions/000000000000000000000000/reject",
+		in + "/forslag/000000000000000000000000/godta", in + "/forslag/000000000000000000000000/avsla"} {
+		cases = append(cases, set.each("POST", p, "{}", same(all404))...)
+	}
+	cases = append(cases, set.each("POST", in+"/forslag", "{}", same(c422))...)
+	cases = append(cases, set.each("POST", api+"/presence", "{}", same(signedIn))...)
 	cases = append(cases, set.each("POST", api+"/signing", `{"sign_by":"nope"}`, same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", api+"/signatures", signBody("", "0000000000000000000000000000000000000000000000000000000000000000"), same([6]int{404, 403, 409, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", api+"/remind", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 200, 200}, staff409))...)

@@ -66,6 +66,7 @@ func roleTable(f *fixture) []roleCase {
 // guarded a row with a probe of the state it may change, a refused attempt
 // (4xx) must leave that state as it was.
 func TestRoleTable(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	table := roleTable(f)
 	for _, rc := range table {

@@ -26,6 +26,7 @@ func BenchmarkSearchJSON(b *testing.B) {
 }
 
 func TestSafeSnippet(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"om <mark>elnätet</mark> &lt;script&gt;", "om <mark>elnätet</mark> &lt;script&gt;"},
 		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},

@@ -99,6 +99,7 @@ func (f *fixture) search(role, query string) (int, searchAnswer, string) {
 // no public answer — hits, facets, snippets, pages — whoever asks, and
 // only the internal scope finds it.
 func TestSearchNeverShowsUnpublishedWithoutLogin(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	withSearch(f)
 	leaks := []string{secretWord, "Hemliga departementet", "hemligt ämne", "draft1", "sign1", "wd1", "Återkallat"}
@@ -131,6 +132,7 @@ func TestSearchNeverShowsUnpublishedWithoutLogin(t *testing.T) {
 
 // TestSearchAnswerShape checks the JSON of DESIGN.md and the ranking.
 func TestSearchAnswerShape(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	withSearch(f)
 	status, a, body := f.search("", "q=eln%C3%A4t")
@@ -157,6 +159,7 @@ func TestSearchAnswerShape(t *testing.T) {
 
 // TestSearchBadInput: every odd request gets a clear answer, never a 500.
 func TestSearchBadInput(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	withSearch(f)
 	cases := []struct {
@@ -207,6 +210,7 @@ func TestSearchBadInput(t *testing.T) {
 // TestSearchPage checks the HTML page: a labelled field, the count in a
 // status region, marked snippets, facets as links and pagination.
 func TestSearchPage(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	withSearch(f)
 	doc := mustDoc(t, f.do(request{method: "GET", path: "/sok?q=hamnarna", headers: map[string]string{"Accept": "text/html"}}))

@@ -56,6 +56,7 @@ func (f *fixture) withSyncedSearch() func() {
 // filter, search hits, facet counts, search page — and no error message
 // names them.
 func TestAdvisoryUnpublishedUnreachableByGuessing(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	sync := f.withSyncedSearch()
 	published := f.mustStatementFrom(app.StatementPublished, `{"kind":"position_paper","title":"Offentlig elnätstext",`+
@@ -185,6 +186,7 @@ func TestAdvisoryUnpublishedUnreachableByGuessing(t *testing.T) {
 // names member B in a signature is refused, and nothing is stored — not
 // for B, not for A.
 func TestAdvisorySignerCannotSignForAnotherMember(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementSigning, "Signera åt grannen")
 	before := f.snapshot(st.ID)
@@ -219,6 +221,7 @@ func jsonString(s string) string {
 // a random token of the right shape, a token with one character changed
 // and a token from another deployment are all 401 on every kind of route.
 func TestAdvisoryDeadAndForgedTokensRefused(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	other := newFixture(t) // another deployment: same users, own secrets
 	st := f.mustStatement(app.StatementDraft, "Tokenprov")
@@ -257,6 +260,7 @@ func boolInt(b bool) int {
 // TestAdvisoryParallelPublishOnce: 20 publish requests for one statement
 // at once give exactly one publish, one audit event and one published_at.
 func TestAdvisoryParallelPublishOnce(t *testing.T) {
+	t.Parallel()
 	f := newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080", RequestTimeout: 2 * time.Minute})
 	st := f.mustStatement(app.StatementSigning, "Tjugo samtidiga publiceringar")
 	f.mustCall(201, "signerA", "POST", "/api/v1/statements/"+st.ID+"/signatures", signBody("", st.ContentHash))
@@ -339,6 +343,7 @@ var injections = []string{`{"$gt":""}`, `{"$ne":null}`, `$where`, `this.a == thi
 // filter and id parameter of the list, search and item APIs: never a 500,
 // never more results than a plain value that matches nothing gives.
 func TestAdvisoryInjectionOnFiltersAndIDs(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	sync := f.withSyncedSearch()
 	f.mustStatement(app.StatementPublished, "Publicerad text")

@@ -15,6 +15,7 @@ import (
 // TestParallelSigningStoresOne sends 50 signing requests for the same member
 // at once over a real listener: exactly one is stored, the rest get 409.
 func TestParallelSigningStoresOne(t *testing.T) {
+	t.Parallel()
 	// A generous deadline: under the race detector 50 requests queue on the
 	// embedded store for a while, and a 503 would prove nothing.
 	f := newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080", RequestTimeout: 2 * time.Minute})
@@ -56,6 +57,7 @@ func TestParallelSigningStoresOne(t *testing.T) {
 // TestRefusalsChangeNothing tries what the rules forbid; each gets the right
 // status and leaves the database as it was.
 func TestRefusalsChangeNothing(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	signing := f.mustStatement(app.StatementSigning, "Under underskrift")
 	draft := f.mustStatement(app.StatementDraft, "Ett utkast")
@@ -116,6 +118,7 @@ func TestRefusalsChangeNothing(t *testing.T) {
 // save since its version changed gets 409 edit_conflict with the statement
 // as it now stands, and the other edit stays.
 func TestEditConflictAnswersCurrentVersion(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Konflikt")
 	v := strconv.Itoa(st.Version)

@@ -34,6 +34,7 @@ func (f *fixture) postForm(cookie, path string, form url.Values) (int, string, s
 // block with a choice, and the next save sends the choice and the version
 // it was made against; the hidden version stays the one the editor began at.
 func TestEditorConflictShowsWhatChanged(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementDraft, "Redigeras av två")
 	f.mustCall(200, "memberB", "PATCH", "/api/v1/statements/"+st.ID, `{"version":1,"body":"Första stycket från Börje.\n\nAndra stycket."}`)

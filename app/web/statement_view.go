@@ -32,6 +32,8 @@ type statementPage struct {
 	CanPublish         bool
 	Conflict           *conflictView
 	Rejected           *rejectedText
+	Suggestions        suggestionsPart
+	Presence           string // who else has the draft open
 	Today              string
 	Updated, Edited    string
 	PublishedAt        string
@@ -88,6 +90,16 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		return nil, err
 	}
 	p.fillParagraphs(st, u, app.Threads(comments))
+	if err := s.withSuggestions(c, p, st); err != nil {
+		return nil, err
+	}
+	if p.CanEdit {
+		others, err := s.deps.Statements.HereNow(c.UserContext(), u, st.ID)
+		if err != nil {
+			return nil, err
+		}
+		p.Presence = s.presenceText(c, others)
+	}
 	return p, nil
 }
 

@@ -25,6 +25,7 @@ func statementPaths(st stmtJSON, commentID string) (gets, posts []string) {
 // answer is 404 (never 401 or 403, which would reveal existence), and the
 // answers do not mention the statement.
 func TestAnonymousFindsNothingUnpublished(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	published := f.mustStatement(app.StatementPublished, "Publicerat")
 	for _, status := range []app.StatementStatus{app.StatementDraft, app.StatementSigning, app.StatementPublished, app.StatementWithdrawn} {
@@ -70,6 +71,7 @@ func (f *fixture) expectHidden(t *testing.T, method, path, body string, st stmtJ
 // signed text, the signing members with mandates, the hash and the time;
 // a withdrawn statement only a dated note.
 func TestPublicPageShowsExactlyTheSignedText(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	st := f.mustStatement(app.StatementPublished, "Offentligt uttalande")
 	status, page := f.htmlGet("", "/stallningstaganden/"+st.Slug)

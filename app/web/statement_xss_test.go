@@ -55,6 +55,7 @@ func scriptFree(page string) string {
 // field of a statement (text, topics, comments, replies, signatures) and
 // checks every page that shows them.
 func TestXSSNeverReachesAPage(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	all := strings.Join(stmtXSS, "\n\n")
 	js := func(s string) string { b, _ := json.Marshal(s); return string(b) }
@@ -110,6 +111,7 @@ var untranslatedStmt = regexp.MustCompile(`\b(statements|stmtfield|stmthint|sign
 // TestStatementPagesRender renders each statement page in Swedish and
 // English: one h1, a title, no untranslated key, labelled form fields.
 func TestStatementPagesRender(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	draft := f.mustStatement(app.StatementDraft, "Utkast att visa")
 	signing := f.mustStatement(app.StatementSigning, "Under underskrift att visa")

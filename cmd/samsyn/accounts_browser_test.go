@@ -20,6 +20,7 @@ var resetLinkRE = regexp.MustCompile(`https?://[^/\s]+(/aterstall/[0-9a-f]{64})`
 // form, the mail (caught by an in-process SMTP server), the new-password
 // form, and a login with the new password. The link then no longer works.
 func TestPasswordResetInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	mail := smtptest.Start(t)
 	inst := startServe(t, t.TempDir(), "SAMSYN_SMTP_URL", mail.URL(), "SAMSYN_MAIL_FROM", "samsyn@example.se")

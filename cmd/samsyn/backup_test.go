@@ -11,6 +11,7 @@ import (
 // dir and exports again: the two backups are byte-identical. An import into
 // a database that holds data is refused and changes nothing.
 func TestBackupRoundTrip(t *testing.T) {
+	t.Parallel()
 	src, dst := t.TempDir(), t.TempDir()
 	if _, err := runCLI(t, src, "", "demo"); err != nil {
 		t.Fatalf("demo: %v", err)

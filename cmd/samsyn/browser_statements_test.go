@@ -42,6 +42,7 @@ func demoStatementIDs(t *testing.T, inst *instance) map[string]string {
 // anonymous; and that the editor's live preview renders Markdown. Set
 // SAMSYN_SHOTS to a directory to keep screenshots of each page.
 func TestStatementPagesInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()

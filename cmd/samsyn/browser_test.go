@@ -16,6 +16,7 @@ import (
 // axe-core WCAG 2.1 A/AA violations on the start, login and dashboard
 // pages, in Swedish and English, and a login through the form.
 func TestPagesInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()

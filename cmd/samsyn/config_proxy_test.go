@@ -10,6 +10,7 @@ import (
 // list of IP addresses and CIDR ranges, empty by default; anything else is
 // named by Validate.
 func TestTrustedProxiesConfig(t *testing.T) {
+	t.Parallel()
 	if l := ConfigFromEnv(testEnv("x")).TrustedProxyList(); len(l) != 0 {
 		t.Fatalf("default trusts %v", l)
 	}

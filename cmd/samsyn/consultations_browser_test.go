@@ -14,6 +14,7 @@ import (
 // deadline-watch page, in Swedish and English. Screenshots go to
 // SAMSYN_SCREENSHOTS when set (for looking at the pages), else a temp dir.
 func TestConsultationPagesInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()

@@ -81,6 +81,7 @@ func crashRuns(t *testing.T) int {
 // search sync brings both indexes up to every acknowledged write.
 // SAMSYN_CRASH_SEED repeats a run's kill times and texts.
 func TestCrashStatements(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
 	}

@@ -22,6 +22,7 @@ const crashChildEnv = "SAMSYN_CRASH_CHILD_DATA_DIR"
 // at a random moment, five times, and checks after each restart on the
 // killed process's data dir that every write it had acknowledged is there.
 func TestCrash(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
 	}

@@ -14,6 +14,7 @@ import (
 // violations on the import page (empty and with a report) and on the
 // calendar page (without and with a feed address).
 func TestImportAndCalendarPagesInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()

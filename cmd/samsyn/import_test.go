@@ -16,6 +16,7 @@ import (
 // fields each page lacked; a second import changes nothing; a page that
 // is not a remiss and a missing page are clear errors.
 func TestImportRemisserCommand(t *testing.T) {
+	t.Parallel()
 	pages := regeringentest.Dir(t)
 	dir := t.TempDir()
 	out, err := runCLI(t, dir, "", "import-remisser", filepath.Join(pages, "case-closed.html"))

@@ -119,6 +119,7 @@ func runCLI(t *testing.T, dataDir, stdin string, args ...string) (string, error)
 // same data dir, shut down gracefully, then the CLI commands, and serve
 // again with the data kept.
 func TestGoldenPath(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	inst := startServe(t, dir)
 	t.Logf("serve --demo: ready in %s ms (embedded FerretDB, Bleve, demo data)", inst.StartupMS)
@@ -188,6 +189,7 @@ func TestGoldenPath(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
+	t.Parallel()
 	good := ConfigFromEnv(func(string) string { return "" })
 	if err := good.Validate(); err != nil || good.BaseURL != "http://localhost:8080" || good.MongoDB != "samsyn" {
 		t.Fatalf("defaults: %+v %v", good, err)
@@ -203,6 +205,7 @@ func TestConfigValidate(t *testing.T) {
 }
 
 func TestConfigMasksSecrets(t *testing.T) {
+	t.Parallel()
 	c := ConfigFromEnv(testEnv("x", "SAMSYN_MONGODB_URI", "mongodb://app:hemligt@db:27017", "SAMSYN_MEILI_KEY", "masterkey123",
 		"SAMSYN_SMTP_URL", "smtp://u:smtplösen@mail:587"))
 	s := c.LogValue().String()
@@ -217,6 +220,7 @@ func TestConfigMasksSecrets(t *testing.T) {
 }
 
 func TestRegistryAddressesConfig(t *testing.T) {
+	t.Parallel()
 	c := ConfigFromEnv(testEnv("x", "SAMSYN_REGISTRY_ADDRESSES", "Finansdepartementet = fi.remissvar@regeringskansliet.se; Energimyndigheten=registrator@energimyndigheten.se"))
 	m, err := c.RegistryAddresses()
 	if err != nil || m["Finansdepartementet"] != "fi.remissvar@regeringskansliet.se" || m["Energimyndigheten"] != "registrator@energimyndigheten.se" {
@@ -232,6 +236,7 @@ func TestRegistryAddressesConfig(t *testing.T) {
 // cannot be made (a file stands there) stops start-up with an error
 // naming it, and closing the half-opened stack does not panic.
 func TestSearchThatCannotOpenIsAnError(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "search"), []byte("not a directory"), 0o600); err != nil {
 		t.Fatal(err)

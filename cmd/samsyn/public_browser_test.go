@@ -97,6 +97,7 @@ func preparePublicDemo(t *testing.T, inst *instance) publicIDs {
 // statement page, the archive and the heatmap at both widths to
 // $SAMSYN_SCREENSHOTS, or a temporary folder.
 func TestPublicPagesInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()

@@ -69,13 +69,26 @@ func TestRemindersTwoReplicas(t *testing.T) {
 	old := reminderInterval
 	reminderInterval = 20 * time.Millisecond
 	defer func() { reminderInterval = old }()
-	e.startReminders(ctx, s)
-	e.startReminders(ctx, s)
+	// Each replica reads a clock of its own, which signals every reading
+	// to whoever is receiving then. A run reads it at most 2+want times.
+	clocks := []*signalClock{{Clock: s.clock, read: make(chan struct{})}, {Clock: s.clock, read: make(chan struct{})}}
+	for _, c := range clocks {
+		s.clock = c
+		e.startReminders(ctx, s)
+	}
 	deadlineAt := time.Now().Add(20 * time.Second)
 	for len(mail.Messages()) < want && time.Now().Before(deadlineAt) {
 		time.Sleep(50 * time.Millisecond)
 	}
-	time.Sleep(500 * time.Millisecond) // many more runs of both replicas
+	for _, c := range clocks { // many more runs of both replicas: at least five each
+		for range 5 * (2 + want) {
+			select {
+			case <-c.read:
+			case <-time.After(20 * time.Second):
+				t.Fatal("a replica stopped running")
+			}
+		}
+	}
 	cancel()
 	got := mail.Messages()
 	if len(got) != want {
@@ -89,9 +102,25 @@ func TestRemindersTwoReplicas(t *testing.T) {
 	}
 }
 
+// signalClock is a clock that signals each reading on read to whoever is
+// receiving then.
+type signalClock struct {
+	app.Clock
+	read chan struct{}
+}
+
+func (c *signalClock) Now() time.Time {
+	select {
+	case c.read <- struct{}{}:
+	default:
+	}
+	return c.Clock.Now()
+}
+
 // TestRemindersWithoutSMTP: with no mail server the job sends nothing and
 // says so once.
 func TestRemindersWithoutSMTP(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	e := &env{cfg: ConfigFromEnv(testEnv(t.TempDir())), log: slog.New(slog.NewTextHandler(&logs, nil))}
 	s := &stack{mailer: e.openMailer()}

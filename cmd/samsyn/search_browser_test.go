@@ -17,6 +17,7 @@ import (
 // A/AA) with results, facets and highlights, with no results, and in
 // English, and a search typed into the field announces its count.
 func TestSearchPageInChromium(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()

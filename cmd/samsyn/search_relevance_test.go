@@ -75,6 +75,7 @@ var relevanceSet = []relevanceCase{
 // engine from it and requires recall@5 of at least 0.9 on the relevance
 // set; it logs the figure beside that of Bleve's stock Swedish analyzer.
 func TestRelevance(t *testing.T) {
+	t.Parallel()
 	if len(relevanceSet) < 30 {
 		t.Fatalf("the relevance set has %d queries, want at least 30", len(relevanceSet))
 	}

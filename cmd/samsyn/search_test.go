@@ -9,6 +9,7 @@ import (
 // refuses with a clear message; once it has stopped, reindex rebuilds
 // both indexes from the store.
 func TestReindexCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	inst := startServe(t, dir)
 	waitSearchable(t, inst.URL)

@@ -76,6 +76,7 @@ func signers(t *testing.T, admin *session, password string, n int) ([]*session, 
 // comment, signing opened, three members signing and one declining,
 // publication, and the public page listing exactly the three.
 func TestStatementGoldenPath(t *testing.T) {
+	t.Parallel()
 	inst := startServe(t, t.TempDir())
 	defer inst.stop()
 	admin := signIn(t, inst.URL, inst.AdminEmail, inst.AdminPassword)

@@ -24,12 +24,14 @@ func mustOpen(t *testing.T, dir string) *bleve.Engine {
 }
 
 func TestConformance(t *testing.T) {
+	t.Parallel()
 	searchtest.Run(t, func(t *testing.T) app.SearchEngine {
 		return mustOpen(t, t.TempDir())
 	})
 }
 
 func TestReopenKeepsDocuments(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e, err := bleve.Open(dir)
 	if err != nil {
@@ -58,6 +60,7 @@ func TestReopenKeepsDocuments(t *testing.T) {
 // closed (a shutdown during the start-up rebuild) neither panics nor
 // loses its documents: the next Open finds them.
 func TestRebuildCommittedAfterClose(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e, err := bleve.Open(dir)
 	if err != nil {
@@ -90,6 +93,7 @@ func TestRebuildCommittedAfterClose(t *testing.T) {
 }
 
 func TestOpenFailsWhileAnotherHoldsTheIndex(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mustOpen(t, dir)
 	start := time.Now()

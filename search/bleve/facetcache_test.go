@@ -11,6 +11,7 @@ import (
 // freshly counted ones, on any page, and every write (an added document,
 // a deletion, a rebuild) is in the next answer's counts.
 func TestFacetCountsFollowWrites(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	e := mustOpen(t, t.TempDir())
 	ix := e.Public()

@@ -52,6 +52,7 @@ func spans(frags []*highlight.Fragment) string {
 // (inside runes, past the end, invalid UTF-8), runeFragmenter makes the
 // very fragments of Bleve's simple fragmenter.
 func TestRuneFragmenterIsBleves(t *testing.T) {
+	t.Parallel()
 	g := &corpus.Generator{Seed: 5, Members: []*app.Member{{ID: "m1", Name: "Luleå"}}}
 	compared := 0
 	for i := range 40 {

@@ -60,6 +60,7 @@ func merged(t *testing.T, segs []mergeplan.Segment, o *mergeplan.MergePlanOption
 // default plan merges all 1,001 documents into one segment; ours leaves
 // them, and merges a handful of small segments among themselves.
 func TestSmallIndexIsNotRewrittenForEachWrite(t *testing.T) {
+	t.Parallel()
 	ours := mergeOptions(t)
 	afterSave := []mergeplan.Segment{segment{1, 500}, segment{2, 500}, segment{3, 1}}
 	if n := merged(t, afterSave, &mergeplan.DefaultMergePlanOptions); n != 1001 {

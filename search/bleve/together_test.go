@@ -50,6 +50,7 @@ func openTestEngine(t *testing.T) *Engine {
 // the order its analysis workers finish, so equal scores may come in
 // another order.
 func TestIndexTogetherIsIndexingEach(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	all, public := corpusDocs(60)
 	together, apart := openTestEngine(t), openTestEngine(t)
@@ -99,6 +100,7 @@ func TestIndexTogetherIsIndexingEach(t *testing.T) {
 // analysis; a field whose text differs, and a name that occurs more than
 // once (topics), keep their own.
 func TestShareAnalysisAnalysesOnce(t *testing.T) {
+	t.Parallel()
 	e := openTestEngine(t)
 	all, _ := corpusDocs(2)
 	doc := all[0]

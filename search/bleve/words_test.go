@@ -11,6 +11,7 @@ import (
 // holding every word (in any form); when fewer than ten do, it finds those
 // holding any of them; and a misspelt word is still found.
 func TestEveryWordFirstThenAny(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	ix := mustOpen(t, t.TempDir()).Public()
 	var docs []app.SearchDoc
@@ -48,6 +49,7 @@ func TestEveryWordFirstThenAny(t *testing.T) {
 // typed without å, ä, ö is also looked for as folded only when no body
 // has it as typed.
 func TestPartsAndFoldingOnlyWhenNeeded(t *testing.T) {
+	t.Parallel()
 	ctx := t.Context()
 	index := func(groups map[string]int) app.SearchIndex {
 		t.Helper()

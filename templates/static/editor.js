@@ -83,3 +83,23 @@
     button.addEventListener("click", function () { navigator.clipboard.writeText(source.value); });
   });
 })();
+
+// Presence: who else has this draft open, at most 25 s stale (a heartbeat
+// every 10 s while the page is visible).
+(function () {
+  "use strict";
+  var el = document.querySelector("[data-presence]");
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  if (!el || !meta || !window.fetch) { return; }
+  function beat() {
+    if (document.hidden) { return; }
+    fetch(el.getAttribute("data-presence"), {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": meta.getAttribute("content") },
+      body: "{}"
+    }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
+      if (data && data.text !== el.textContent) { el.textContent = data.text; }
+    }).catch(function () {});
+  }
+  setInterval(beat, 10000);
+})();

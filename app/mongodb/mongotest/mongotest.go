@@ -24,7 +24,8 @@ var (
 )
 
 // URI returns the address of the shared test server, starting the embedded
-// FerretDB on first use. Its data dir lives until the process ends.
+// FerretDB on first use. It runs until Main ends the tests; without Main,
+// until the process ends, its data dir left behind.
 func URI(t testing.TB) string {
 	t.Helper()
 	once.Do(func() {
@@ -56,9 +57,13 @@ func MustOpenDB(t testing.TB) *mongodb.DB {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	name := "test_" + app.RandomToken(6)
-	db, err := mongodb.Connect(ctx, URI(t), name)
-	if err == nil && embedded != nil {
-		err = embedded.IndexIDs(ctx, name)
+	u := URI(t)
+	var db *mongodb.DB
+	var err error
+	if embedded != nil {
+		db, err = embedded.Connect(ctx, name)
+	} else {
+		db, err = mongodb.Connect(ctx, u, name)
 	}
 	if err != nil {
 		t.Fatalf("open test database: %v", err)

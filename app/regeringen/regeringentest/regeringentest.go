@@ -1,9 +1,11 @@
-// Package regeringentest finds the captured regeringen.se pages that tests
-// read: shared/data/regeringen beside the repository (CI lays a copy of
-// shared/ next to its fresh clone).
+// Package regeringentest holds the captured regeringen.se pages that tests
+// read. They live in the repository (testdata/, with a README saying where
+// they come from) and are embedded, so a test in any package reads them
+// without looking outside the repository and never skips for want of them.
 package regeringentest
 
 import (
+	"embed"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,38 +14,28 @@ import (
 // Pages are the captured pages, by file name.
 var Pages = []string{"case-open.html", "case-closed.html", "listing.html"}
 
-// Dir returns the directory of the captured pages, found by walking up
-// from the test's working directory. Without it the test is skipped, unless
-// CI is "true", where it fails.
-func Dir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err == nil {
-		for {
-			p := filepath.Join(dir, "shared", "data", "regeringen")
-			if st, err := os.Stat(p); err == nil && st.IsDir() {
-				return p
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("shared/data/regeringen not found beside the repository")
-	}
-	t.Skip("shared/data/regeringen not found beside the repository")
-	return ""
-}
+//go:embed testdata/*.html
+var pages embed.FS
 
 // Read returns one captured page.
 func Read(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(Dir(t), name))
+	b, err := pages.ReadFile("testdata/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// Dir writes the captured pages to a fresh temporary directory and returns
+// it, for tests that need them as files.
+func Dir(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range Pages {
+		if err := os.WriteFile(filepath.Join(dir, name), Read(t, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

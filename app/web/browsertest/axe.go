@@ -101,6 +101,39 @@ func Axe(ctx context.Context, url string, opts ...AxeOption) ([]Violation, error
 	if err := Navigate(ctx, url); err != nil {
 		return nil, err
 	}
+	return axeHere(ctx, src, url, opts)
+}
+
+// CheckA11yHere runs axe-core on the page the tab of ctx shows now — one a
+// form's answer left there, which no URL loads again — at each viewport
+// width (CSS pixels), and reports each violation with t.Errorf, naming the
+// page label.
+func CheckA11yHere(t testing.TB, ctx context.Context, label string, widths ...int) {
+	t.Helper()
+	AxeSource(t)
+	src, err := loadAxe()
+	if err != nil {
+		t.Fatalf("axe-core %s: %v", AxeVersion, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, axeTimeout)
+	defer cancel()
+	defer func() { _ = chromedp.Do(ctx, chromedp.ResetViewport()) }()
+	for _, w := range widths {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(w), 800)); err != nil {
+			t.Fatalf("viewport %d for %s: %v", w, label, err)
+		}
+		vs, err := axeHere(ctx, src, label, nil)
+		if err != nil {
+			t.Fatalf("accessibility check of %s at %dpx: %v", label, w, err)
+		}
+		for _, v := range vs {
+			t.Errorf("accessibility violation (WCAG 2.1 AA) on %s at %dpx: %s", label, w, v)
+		}
+	}
+}
+
+// axeHere runs axe-core (src) on the page the tab shows.
+func axeHere(ctx context.Context, src, url string, opts []AxeOption) ([]Violation, error) {
 	// Runtime.evaluate is not subject to the page's Content-Security-Policy.
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
 		return nil, fmt.Errorf("inject axe-core into %s: %w", url, err)

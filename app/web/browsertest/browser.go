@@ -176,6 +176,26 @@ func Screenshot(t testing.TB, ctx context.Context, url, path string, width int) 
 	}
 }
 
+// ScreenshotHere writes a full-page PNG of the page the tab shows now, at
+// a viewport width, to path; the viewport is reset afterwards.
+func ScreenshotHere(t testing.TB, ctx context.Context, path string, width int) {
+	t.Helper()
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	defer func() { _ = chromedp.Do(ctx, chromedp.ResetViewport()) }()
+	err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 800))
+	var png []byte
+	if err == nil {
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	}
+	if err == nil {
+		err = os.WriteFile(path, png, 0o644)
+	}
+	if err != nil {
+		t.Fatalf("screenshot at %dpx: %v", width, err)
+	}
+}
+
 func screenshot(ctx context.Context, url string, width int) ([]byte, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()

@@ -61,6 +61,7 @@ func serve(t *testing.T, html string) string {
 }
 
 func TestCheckA11yPassesAccessiblePage(t *testing.T) {
+	t.Parallel()
 	url := serve(t, accessiblePage)
 	ctx := browsertest.NewBrowser(t)
 	browsertest.CheckA11y(t, ctx, url)
@@ -75,6 +76,7 @@ func TestCheckA11yPassesAccessiblePage(t *testing.T) {
 }
 
 func TestAxeFindsViolations(t *testing.T) {
+	t.Parallel()
 	browsertest.AxeSource(t) // skip early, or fail in CI, without axe-core
 	url := serve(t, inaccessiblePage)
 	ctx := browsertest.NewBrowser(t)
@@ -111,6 +113,7 @@ func TestAxeFindsViolations(t *testing.T) {
 }
 
 func TestScreenshotWidths(t *testing.T) {
+	t.Parallel()
 	// Content, not an inline style: the Content-Security-Policy blocks those.
 	tall := strings.Replace(accessiblePage, "</main>", strings.Repeat("<p>Rad.</p>\n", 150)+"</main>", 1)
 	url := serve(t, tall)

@@ -122,6 +122,7 @@ func checkSearch(t *testing.T, runs []searchRun) {
 }
 
 func TestBenchParts(t *testing.T) {
+	t.Parallel()
 	if got, err := parseSizes("1000, 10_000,100000"); err != nil || len(got) != 3 || got[1] != 10000 {
 		t.Errorf("parseSizes = %v, %v", got, err)
 	}
