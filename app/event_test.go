@@ -196,7 +196,19 @@ func statementSteps() []eventStep {
 			return w.statement.ID, err
 		}},
 		{"statement.resolve", func(ctx context.Context, w *eventWorld) (string, error) {
-			return w.statement.ID, w.svc.Statements.Resolve(ctx, w.staff, w.statement.ID, w.comment.ID)
+			_, err := w.svc.Statements.Resolve(ctx, w.staff, w.statement.ID, w.comment.ID)
+			return w.statement.ID, err
+		}},
+		{"statement.reopen_thread", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Statements.ReopenThread(ctx, w.signer, w.statement.ID, w.comment.ID)
+			return w.statement.ID, err
+		}},
+		{"statement.comment_edit", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Statements.EditComment(ctx, w.signer, w.statement.ID, w.comment.ID, "Bra, men kortare!")
+			return w.statement.ID, err
+		}},
+		{"statement.comment_delete", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.statement.ID, w.svc.Statements.DeleteComment(ctx, w.signer, w.statement.ID, w.comment.ID)
 		}},
 		{"statement.suggest", func(ctx context.Context, w *eventWorld) (string, error) {
 			sg, err := w.svc.Statements.Suggest(ctx, w.signer, w.statement.ID, app.SuggestionInput{Block: "2", Text: "Genast.",

@@ -28,16 +28,6 @@ func (s *Statements) Revision(ctx context.Context, id string, n int) (*Revision,
 	return s.Store.RevisionByNumber(ctx, id, n)
 }
 
-// Comments lists the comments on statement id.
-func (s *Statements) Comments(ctx context.Context, id string) ([]*Comment, error) {
-	return s.Store.ListComments(ctx, id)
-}
-
-// FindComment returns comment id, or ENOTFOUND.
-func (s *Statements) FindComment(ctx context.Context, id string) (*Comment, error) {
-	return s.Store.CommentByID(ctx, id)
-}
-
 // Signatures lists the decisions of signing round round (0: the current).
 func (s *Statements) Signatures(ctx context.Context, id string, round int) ([]Signature, error) {
 	return s.Store.ListSignatures(ctx, id, round)

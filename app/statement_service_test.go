@@ -23,7 +23,7 @@ type deskFixture struct {
 	changes       int // events about statements
 }
 
-func newDesk(t *testing.T) *deskFixture {
+func newDesk(t testing.TB) *deskFixture {
 	db := mongotest.MustOpenDB(t)
 	f := &deskFixture{db: db, consultations: mongodb.NewConsultationStore(db), audit: mongodb.NewAuditLog(db)}
 	members := mongodb.NewMemberStore(db)

@@ -130,12 +130,16 @@ func (l *loader) draftHistory(ctx context.Context, st *app.Statement) error {
 	if err := l.s.Statements.UpdateStatement(ctx, st); err != nil {
 		return err
 	}
-	c := &app.Comment{StatementID: st.ID, Anchor: 2, AuthorID: l.author.ID, AuthorName: l.author.Name,
+	blocks := app.Blocks(st.Body) // at least the one just added
+	on := blocks[min(1, len(blocks)-1)]
+	c := &app.Comment{StatementID: st.ID, Version: st.Revision, Block: on.N, Quote: app.QuoteOf(on), Whole: true,
+		AuthorID: l.author.ID, AuthorName: l.author.Name,
 		Body: "Kan vi ge ett konkret exempel från en medlemskommun här?", CreatedAt: l.daysAgo(2)}
 	if err := l.s.Statements.CreateComment(ctx, c); err != nil {
 		return err
 	}
-	reply := &app.Comment{StatementID: st.ID, ParentID: c.ID, Anchor: c.Anchor, AuthorID: l.registrar.ID,
+	reply := &app.Comment{StatementID: st.ID, ParentID: c.ID, Version: c.Version, Block: c.Block, Quote: c.Quote,
+		Whole: c.Whole, AuthorID: l.registrar.ID,
 		AuthorName: l.registrar.Name, Body: "Jag frågar Skellefteå om siffrorna från batterietableringen.", CreatedAt: l.daysAgo(1)}
 	return l.s.Statements.CreateComment(ctx, reply)
 }

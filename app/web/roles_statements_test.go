@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -128,16 +129,8 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("PUT", api+"/quorum", `{"quorum":999}`, openOnly([6]int{404, 403, 403, 403, 422, 422}, staff409))...)
 	cases = append(cases, set.each("POST", in+"/kvorum", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
 	guardStatements(f, cases, set)
-	// Any signed-in user may resolve a thread, in every status (threads
-	// are written while the text is open and outlive it); nobody else
-	// learns the statement exists.
 	for _, s := range statuses {
-		st, cid := f.commentedStatement(s, "Tråd "+string(s))
-		apiPath := "/api/v1/statements/" + st.ID + "/comments/" + cid + "/resolve"
-		formPath := "/internt/stallningstaganden/" + st.ID + "/kommentarer/" + cid + "/lost"
-		cases = append(cases, roleCase{"POST", apiPath, "{}", signedIn}, roleCase{"POST", formPath, "{}", [6]int{404, 303, 303, 303, 303, 303}})
-		f.guard("POST", apiPath, f.threadProbe(st.ID, cid))
-		f.guard("POST", formPath, f.threadProbe(st.ID, cid))
+		cases = append(cases, threadRoles(f, s)...)
 	}
 	transitions := []struct {
 		path   string
@@ -159,6 +152,60 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 		cases = append(cases, rows...)
 	}
 	return cases
+}
+
+// threadRoles covers the routes about one comment thread on a statement
+// in status s. Its author (memberA, who also wrote the draft) and staff
+// may resolve and reopen it, in every status (threads are written while
+// the text is open and outlive it); only its author may edit it, while
+// the text is open, or delete it; nobody else learns the statement
+// exists. Resolving a resolved thread, or reopening an open one, changes
+// nothing and answers as a success.
+func threadRoles(f *fixture, s app.StatementStatus) []roleCase {
+	st, cid := f.commentedStatement(s, "Tråd "+string(s))
+	gone := f.commentedThread(st.ID)  // deleted through the API
+	gone2 := f.commentedThread(st.ID) // deleted through the form
+	api, in := "/api/v1/statements/"+st.ID+"/comments/", "/internt/stallningstaganden/"+st.ID+"/kommentarer/"
+	byThem := [6]int{404, 200, 403, 403, 200, 200}
+	formByThem := [6]int{404, 303, 403, 403, 303, 303}
+	edit, formEdit := [6]int{404, 200, 403, 403, 403, 403}, [6]int{404, 422, 403, 403, 403, 403}
+	if s == app.StatementPublished || s == app.StatementWithdrawn {
+		edit, formEdit = [6]int{404, 409, 403, 403, 403, 403}, [6]int{404, 409, 403, 403, 403, 403}
+	}
+	cases := []roleCase{
+		{"POST", api + cid + "/resolve", "{}", byThem},
+		{"POST", api + cid + "/reopen", "{}", byThem},
+		{"POST", in + cid + "/lost", "{}", formByThem},
+		{"POST", in + cid + "/ateroppna", "{}", formByThem},
+		{"PATCH", api + cid, `{"body":"Ändrad {n}"}`, edit},
+		{"POST", in + cid + "/andra", "{}", formEdit},
+		// An anonymous DELETE, with no JSON body, meets the CSRF check
+		// first: 403, which tells nothing either.
+		{"DELETE", api + gone, "", [6]int{403, 204, 403, 403, 403, 403}},
+		{"POST", in + gone2 + "/ta-bort", "{}", [6]int{404, 303, 403, 403, 403, 403}},
+	}
+	for _, rc := range cases {
+		id := cid
+		if strings.Contains(rc.path, gone) {
+			id = gone
+		} else if strings.Contains(rc.path, gone2) {
+			id = gone2
+		}
+		f.guard(rc.method, rc.path, f.threadProbe(st.ID, id))
+	}
+	return cases
+}
+
+// commentedThread adds a thread of memberA to statement id, whatever its
+// status, straight into the store (a published text takes no new ones).
+func (f *fixture) commentedThread(id string) string {
+	f.t.Helper()
+	author := f.byRole["memberA"]
+	cm := &app.Comment{StatementID: id, AuthorID: author.ID, AuthorName: author.Name, Body: "Tråd", CreatedAt: time.Now()}
+	if err := f.statements().CreateComment(context.Background(), cm); err != nil {
+		f.t.Fatal(err)
+	}
+	return cm.ID
 }
 
 // guardStatements guards every state-changing row about a statement of

@@ -68,49 +68,6 @@ func (s *Server) apiDiff(c *fiber.Ctx) error {
 	return c.JSON(diffJSON(d))
 }
 
-func (s *Server) apiListComments(c *fiber.Ctx) error {
-	st, err := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
-	if err != nil {
-		return err
-	}
-	items, err := s.deps.Statements.Comments(c.UserContext(), st.ID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(listJSON(items, len(items), commentJSON))
-}
-
-type commentInput struct {
-	Body     string `json:"body" validate:"required,max=5000"`
-	Anchor   int    `json:"anchor" validate:"gte=0"`
-	ParentID string `json:"parent_id" validate:"max=64"`
-}
-
-func (s *Server) apiCreateComment(c *fiber.Ctx) error {
-	var in commentInput
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	cm, err := s.deps.Statements.Comment(c.UserContext(), currentUser(c), c.Params("id"),
-		app.CommentInput{Body: in.Body, Anchor: in.Anchor, ParentID: in.ParentID})
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(commentJSON(cm))
-}
-
-func (s *Server) apiResolveComment(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	if err := s.deps.Statements.Resolve(ctx, currentUser(c), c.Params("id"), c.Params("cid")); err != nil {
-		return err
-	}
-	cm, err := s.deps.Statements.FindComment(ctx, c.Params("cid"))
-	if err != nil {
-		return err
-	}
-	return c.JSON(commentJSON(cm))
-}
-
 // apiStatementAudit lists the audit log of one statement, or of all
 // statements when there is no id.
 func (s *Server) apiStatementAudit(c *fiber.Ctx) error {

@@ -119,24 +119,6 @@ func revisionJSON(r *app.Revision) revisionOut {
 		AuthorID: r.AuthorID, AuthorName: r.AuthorName, At: r.At}
 }
 
-type commentOut struct {
-	ID         string     `json:"id"`
-	ParentID   *string    `json:"parent_id"`
-	Anchor     int        `json:"anchor"`
-	AuthorID   string     `json:"author_id"`
-	AuthorName string     `json:"author_name"`
-	Body       string     `json:"body"`
-	Resolved   bool       `json:"resolved"`
-	ResolvedAt *time.Time `json:"resolved_at"`
-	CreatedAt  time.Time  `json:"created_at"`
-}
-
-func commentJSON(c *app.Comment) commentOut {
-	return commentOut{ID: c.ID, ParentID: optString(c.ParentID), Anchor: c.Anchor, AuthorID: c.AuthorID,
-		AuthorName: c.AuthorName, Body: c.Body, Resolved: c.Resolved, ResolvedAt: optTime(c.ResolvedAt),
-		CreatedAt: c.CreatedAt}
-}
-
 type diffChunkOut struct {
 	Op   string `json:"op"`
 	Text string `json:"text"`

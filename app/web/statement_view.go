@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -20,7 +19,10 @@ type statementPage struct {
 	St                 *app.Statement
 	KindKey, StatusKey string
 	Paragraphs         []paragraphView
-	General            []threadView
+	General            []threadView // on the whole text
+	Outdated           []threadView // whose words are gone from the text
+	EditForm           stmtForm     // a comment being edited, when its edit was refused
+	EditingID          string
 	Editor             stmtForm
 	CommentForm        stmtForm
 	ActionForm         stmtForm
@@ -42,16 +44,6 @@ type paragraphView struct {
 	HTML    template.HTML
 	Threads []threadView
 }
-
-type threadView struct {
-	ID, Author, At string
-	Body           string
-	Resolved       bool
-	Replies        []replyView
-	P              *statementPage // for the reply and resolve forms
-}
-
-type replyView struct{ Author, At, Body string }
 
 // conflictView shows the blocks that the visitor and others both changed
 // since the version the editor was opened at (From); To is the version now.
@@ -89,14 +81,15 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 	p.CanPublish = p.IsStaff && (st.Status == app.StatementSigning ||
 		(st.Status == app.StatementDraft && st.Kind == app.KindPositionPaper))
 	p.Editor, p.CommentForm, p.ActionForm = s.newStmtForm(p.Layout), s.newStmtForm(p.Layout), s.newStmtForm(p.Layout)
+	p.EditForm = s.newStmtForm(p.Layout)
 	p.ActionForm.Values["sign_by"] = app.DateOf(s.deps.Clock.Now()).AddDays(14).String()
 	p.Editor.Values = map[string]string{"title": st.Title, "summary": st.Summary, "body": st.Body,
 		"topics": strings.Join(st.Topics, ", "), "version": strconv.Itoa(st.Version), "revision": strconv.Itoa(st.Revision)}
-	comments, err := s.deps.Statements.Comments(c.UserContext(), st.ID)
+	comments, err := s.deps.Statements.CommentsOn(c.UserContext(), u, st)
 	if err != nil {
 		return nil, err
 	}
-	p.fillParagraphs(st, app.Threads(comments))
+	p.fillParagraphs(st, u, app.Threads(comments))
 	if err := s.withSuggestions(c, p, st); err != nil {
 		return nil, err
 	}
@@ -108,27 +101,6 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		p.Presence = s.presenceText(c, others)
 	}
 	return p, nil
-}
-
-func (p *statementPage) fillParagraphs(st *app.Statement, threads []*app.CommentThread) {
-	paras := renderBlocks(st.Body)
-	p.Anchors = []Option{{Value: "0", Label: p.T("comments.whole_text")}}
-	for _, para := range paras {
-		p.Paragraphs = append(p.Paragraphs, paragraphView{N: para.N, HTML: para.HTML})
-		p.Anchors = append(p.Anchors, Option{Value: strconv.Itoa(para.N),
-			Label: fmt.Sprintf("%s %d: %s", p.T("comments.paragraph"), para.N, para.Excerpt)})
-	}
-	for _, t := range threads {
-		v := threadView{ID: t.ID, Author: t.AuthorName, At: localTime(t.CreatedAt), Body: t.Body, Resolved: t.Resolved, P: p}
-		for _, r := range t.Replies {
-			v.Replies = append(v.Replies, replyView{Author: r.AuthorName, At: localTime(r.CreatedAt), Body: r.Body})
-		}
-		if t.Anchor >= 1 && t.Anchor <= len(p.Paragraphs) {
-			p.Paragraphs[t.Anchor-1].Threads = append(p.Paragraphs[t.Anchor-1].Threads, v)
-		} else {
-			p.General = append(p.General, v)
-		}
-	}
 }
 
 func (s *Server) statementPage(c *fiber.Ctx) error {
