@@ -68,9 +68,13 @@ type Statement struct {
 	// a text saved before it was recorded): a save based on an older
 	// version is merged against the text of that version (Save).
 	TextVersion int
-	Version     int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// TextVersions holds, by revision number - 1, the Version each
+	// revision's text was saved at (0 where not recorded), so that the text
+	// of any past version is one read away.
+	TextVersions []int
+	Version      int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Signature is one member's decision on a frozen text.

@@ -43,7 +43,7 @@ func (s *Statements) Restore(ctx context.Context, actor *User, id string, n, ver
 	now := s.Clock.Now()
 	st.Title, st.Summary, st.Body = rev.Title, rev.Summary, rev.Body
 	st.Revision++
-	st.TextVersion = st.Version + 1 // the version this update makes, as Save records it
+	st.recordTextVersion() // as Save records it
 	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
 	if err := s.Store.UpdateStatement(ctx, st); err != nil {
 		return nil, err

@@ -98,7 +98,7 @@ func (s *Statements) storeText(ctx context.Context, st *Statement, t Text, edito
 	now := s.Clock.Now()
 	st.Title, st.Summary, st.Body, st.Topics = t.Title, t.Summary, t.Body, t.Topics
 	st.Revision++
-	st.TextVersion = st.Version + 1 // the version this update makes
+	st.recordTextVersion()
 	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = editor.ID, editor.Name, now, now
 	return s.Store.UpdateStatement(ctx, st)
 }
@@ -125,6 +125,33 @@ func (s *Statements) mergeInto(ctx context.Context, st *Statement, in *Statement
 	return nil
 }
 
+// recordTextVersion notes that the revision st now holds is saved at the
+// version the coming update makes.
+func (st *Statement) recordTextVersion() {
+	st.TextVersion = st.Version + 1
+	known := make([]int, st.Revision)
+	copy(known, st.TextVersions) // a text saved before versions were noted has 0s
+	known[st.Revision-1] = st.TextVersion
+	st.TextVersions = known
+}
+
+// revisionAt returns the number of the latest revision saved at or before
+// version v, from st.TextVersions; 0 when they do not tell.
+func (st *Statement) revisionAt(v int) int {
+	if len(st.TextVersions) != st.Revision {
+		return 0
+	}
+	for n := st.Revision; n >= 1; n-- {
+		switch tv := st.TextVersions[n-1]; {
+		case tv == 0:
+			return 0
+		case tv <= v:
+			return n
+		}
+	}
+	return 0
+}
+
 // textAt returns the text st had at version v: the latest revision saved
 // at or before v. A version that is not st's past, or older than the
 // recorded versions, is a stale edit that cannot be merged.
@@ -134,6 +161,13 @@ func (s *Statements) textAt(ctx context.Context, st *Statement, v int) (Text, er
 	}
 	if st.TextVersion != 0 && st.TextVersion <= v {
 		return Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}, nil
+	}
+	if n := st.revisionAt(v); n > 0 { // one read, not a search
+		r, err := s.Store.PastRevision(ctx, st.ID, n)
+		if err != nil {
+			return Text{}, err
+		}
+		return Text{Title: r.Title, Summary: r.Summary, Body: r.Body, Topics: st.Topics}, nil
 	}
 	// Revisions' versions grow with their numbers, and an edit is most
 	// often based on one of the last few: look back one by one, then halve.

@@ -77,6 +77,14 @@ func (s *StatementStore) InsertStatements(ctx context.Context, sts []*app.Statem
 
 // newStatementDoc is the document of a new statement, marked for search,
 // with the signatures it carries in its round (st's are given the round).
+// firstTextVersions notes version 1 for a new statement's current
+// revision; earlier ones (imported history) are not known.
+func firstTextVersions(revision int) []int {
+	out := make([]int, revision)
+	out[revision-1] = 1
+	return out
+}
+
 func newStatementDoc(st *app.Statement) statementDoc {
 	st.Round, st.Revision = max(st.Round, 1), max(st.Revision, 1)
 	if st.EditedAt.IsZero() {
@@ -87,7 +95,7 @@ func newStatementDoc(st *app.Statement) statementDoc {
 		Status: string(st.Status), ContentHash: st.ContentHash, SignBy: dateValue(st.SignBy),
 		PublishedAt: utc(st.PublishedAt), WithdrawnAt: utc(st.WithdrawnAt), AuthorID: st.AuthorID,
 		Round: st.Round, Quorum: st.Quorum, Revision: st.Revision, EditedBy: st.EditedBy, EditedByName: st.EditedByName,
-		EditedAt: utc(st.EditedAt), TextVersion: 1, SearchDirty: true, Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
+		EditedAt: utc(st.EditedAt), TextVersion: 1, TextVersions: firstTextVersions(st.Revision), SearchDirty: true, Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
 	for k := range st.Signatures {
 		g := &st.Signatures[k]
 		g.Round = st.Round

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -70,5 +71,8 @@ func statementChanges(d *statementDoc, st *app.Statement) bson.D {
 	set = setIf(set, "edited_by_name", d.EditedByName, st.EditedByName)
 	set = setIf(set, "edited_at", d.EditedAt, st.EditedAt)
 	set = setIf(set, "text_version", d.TextVersion, st.TextVersion)
+	if !slices.Equal(d.TextVersions, st.TextVersions) {
+		set = append(set, bson.E{Key: "text_versions", Value: st.TextVersions})
+	}
 	return set
 }
