@@ -72,6 +72,25 @@ func FuzzMergeText(f *testing.F) {
 		if got, c := app.MergeText(b, y, y); len(c) > 0 || got.Body != yours {
 			t.Fatalf("both alike: %q %v", got.Body, c)
 		}
+		// Any three texts: no panic, and a clean merge keeps every block
+		// that neither side touched.
+		got, c := app.MergeText(b, th, y)
+		if len(c) > 0 {
+			return
+		}
+		count := func(text string) map[string]int {
+			n := map[string]int{}
+			for _, blk := range app.Blocks(text) {
+				n[blk.Source]++
+			}
+			return n
+		}
+		inBase, inTheirs, inYours, inGot := count(base), count(theirs), count(yours), count(got.Body)
+		for src, n := range inBase {
+			if kept := min(n, inTheirs[src], inYours[src]); inGot[src] < kept {
+				t.Fatalf("merge of %q, %q, %q keeps %d of %q, both sides %d: %q", base, theirs, yours, inGot[src], src, kept, got.Body)
+			}
+		}
 	})
 }
 
