@@ -16,15 +16,12 @@ type Revision struct {
 	AuthorID    string
 	AuthorName  string
 	At          time.Time
-	// Version is the statement's version once this text was saved (its
-	// TextVersion); 0 when not recorded.
-	Version int
 }
 
 // RevisionOf returns the revision that the current text of s is.
 func RevisionOf(s *Statement) *Revision {
 	return &Revision{StatementID: s.ID, Number: s.Revision, Title: s.Title, Summary: s.Summary, Body: s.Body,
-		AuthorID: s.EditedBy, AuthorName: s.EditedByName, At: s.EditedAt, Version: s.TextVersion}
+		AuthorID: s.EditedBy, AuthorName: s.EditedByName, At: s.EditedAt}
 }
 
 // RevisionStore keeps revisions. ListRevisions answers oldest first and

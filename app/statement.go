@@ -64,13 +64,10 @@ type Statement struct {
 	EditedBy     string
 	EditedByName string
 	EditedAt     time.Time
-	// TextVersion is the Version at which the current text was saved (0 for
-	// a text saved before it was recorded): a save based on an older
-	// version is merged against the text of that version (Save).
-	TextVersion int
 	// TextVersions holds, by revision number - 1, the Version each
-	// revision's text was saved at (0 where not recorded), so that the text
-	// of any past version is one read away.
+	// revision's text was saved at (0 where not recorded), so that a save
+	// based on an older version is merged against that version's text,
+	// one read away (Save).
 	TextVersions []int
 	Version      int
 	CreatedAt    time.Time

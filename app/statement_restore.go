@@ -40,12 +40,7 @@ func (s *Statements) Restore(ctx context.Context, actor *User, id string, n, ver
 	if rev.Title == st.Title && rev.Summary == st.Summary && rev.Body == st.Body {
 		return nil, NewError(EINVALID, Msg("error.statement.restore_unchanged", "revision", n))
 	}
-	now := s.Clock.Now()
-	st.Title, st.Summary, st.Body = rev.Title, rev.Summary, rev.Body
-	st.Revision++
-	st.recordTextVersion() // as Save records it
-	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = actor.ID, actor.Name, now, now
-	if err := s.Store.UpdateStatement(ctx, st); err != nil {
+	if err := s.storeText(ctx, st, Text{Title: rev.Title, Summary: rev.Summary, Body: rev.Body, Topics: st.Topics}, actor); err != nil {
 		return nil, err
 	}
 	s.audit(ctx, actor, "statement.restore", st, strconv.Itoa(st.Version-1), strconv.Itoa(st.Version),

@@ -128,10 +128,9 @@ func (s *Statements) mergeInto(ctx context.Context, st *Statement, in *Statement
 // recordTextVersion notes that the revision st now holds is saved at the
 // version the coming update makes.
 func (st *Statement) recordTextVersion() {
-	st.TextVersion = st.Version + 1
 	known := make([]int, st.Revision)
 	copy(known, st.TextVersions) // a text saved before versions were noted has 0s
-	known[st.Revision-1] = st.TextVersion
+	known[st.Revision-1] = st.Version + 1
 	st.TextVersions = known
 }
 
@@ -154,41 +153,18 @@ func (st *Statement) revisionAt(v int) int {
 
 // textAt returns the text st had at version v: the latest revision saved
 // at or before v. A version that is not st's past, or older than the
-// recorded versions, is a stale edit that cannot be merged.
+// versions noted, is a stale edit that cannot be merged.
 func (s *Statements) textAt(ctx context.Context, st *Statement, v int) (Text, error) {
-	if v > st.Version || v < 1 {
+	n := st.revisionAt(v)
+	switch {
+	case v > st.Version || n == 0:
 		return Text{}, staleError(st)
-	}
-	if st.TextVersion != 0 && st.TextVersion <= v {
+	case n == st.Revision:
 		return Text{Title: st.Title, Summary: st.Summary, Body: st.Body, Topics: st.Topics}, nil
 	}
-	if n := st.revisionAt(v); n > 0 { // one read, not a search
-		r, err := s.Store.PastRevision(ctx, st.ID, n)
-		if err != nil {
-			return Text{}, err
-		}
-		return Text{Title: r.Title, Summary: r.Summary, Body: r.Body, Topics: st.Topics}, nil
+	r, err := s.Store.PastRevision(ctx, st.ID, n)
+	if err != nil {
+		return Text{}, err
 	}
-	// Revisions' versions grow with their numbers, and an edit is most
-	// often based on one of the last few: look back one by one, then halve.
-	lo, hi, found := 1, st.Revision-1, (*Revision)(nil)
-	for step := 0; lo <= hi; step++ {
-		mid := (lo + hi) / 2
-		if step < 3 {
-			mid = hi
-		}
-		r, err := s.Store.PastRevision(ctx, st.ID, mid)
-		if err != nil {
-			return Text{}, err
-		}
-		if r.Version != 0 && r.Version <= v {
-			found, lo = r, mid+1
-		} else {
-			hi = mid - 1
-		}
-	}
-	if found == nil {
-		return Text{}, staleError(st)
-	}
-	return Text{Title: found.Title, Summary: found.Summary, Body: found.Body, Topics: st.Topics}, nil
+	return Text{Title: r.Title, Summary: r.Summary, Body: r.Body, Topics: st.Topics}, nil
 }

@@ -21,7 +21,7 @@ type Suggestion struct {
 	BaseText    string // the block as the suggester saw it
 	AuthorID    string
 	AuthorName  string
-	State       string // SuggestionOpen, …; outdated is derived (Outdated)
+	State       string // SuggestionOpen, …; SuggestionOutdated is derived on read (SuggestionsOf)
 	Reason      string // why it was rejected
 	DecidedBy   string
 	DecidedAt   time.Time
@@ -100,38 +100,25 @@ func withBlock(t Text, b, old, text string) (Text, bool) {
 // Outdated reports whether the block sg replaces has changed in st since
 // sg was made: its text is no longer where it was (title, summary) or no
 // longer in the body at all.
-func (sg *Suggestion) Outdated(st *Statement) bool {
-	cur := Text{Title: st.Title, Summary: st.Summary, Body: st.Body}
+func (sg *Suggestion) Outdated(st *Statement) bool { return sg.outdated(st, blockSet(st.Body)) }
+
+// outdated is Outdated with the body's blocks given, so that judging a
+// list of suggestions parses the body once.
+func (sg *Suggestion) outdated(st *Statement, body map[string]bool) bool {
 	switch sg.Block {
 	case "title":
-		return cur.Title != sg.BaseText
+		return st.Title != sg.BaseText
 	case "summary":
-		return cur.Summary != sg.BaseText
+		return st.Summary != sg.BaseText
 	}
-	for _, b := range Blocks(cur.Body) {
-		if b.Source == sg.BaseText {
-			return false
-		}
-	}
-	return true
+	return !body[sg.BaseText]
 }
 
-// StateIn is sg's state as it stands against st: an open suggestion on a
-// block that changed is outdated.
-func (sg *Suggestion) StateIn(st *Statement) string {
-	if sg.State == SuggestionOpen && (st.Status != StatementDraft || sg.Outdated(st)) {
-		return SuggestionOutdated
+// blockSet is the set of the blocks of a Markdown body.
+func blockSet(body string) map[string]bool {
+	out := map[string]bool{}
+	for _, b := range Blocks(body) {
+		out[b.Source] = true
 	}
-	return sg.State
-}
-
-// BlockNow is the number of sg's block in st's body now (0 when gone, or
-// for the title and summary).
-func (sg *Suggestion) BlockNow(st *Statement) int {
-	for _, b := range Blocks(st.Body) {
-		if b.Source == sg.BaseText {
-			return b.N
-		}
-	}
-	return 0
+	return out
 }

@@ -53,14 +53,31 @@ func (s *Statements) Suggest(ctx context.Context, actor *User, id string, in Sug
 	return sg, nil
 }
 
-// SuggestionsOf lists the suggestions on statement id with the statement.
+// SuggestionsOf lists the suggestions on statement id with the statement;
+// an open one whose block has changed since, or on a text no longer a
+// draft, reads as SuggestionOutdated.
 func (s *Statements) SuggestionsOf(ctx context.Context, id string) (*Statement, []*Suggestion, error) {
 	st, err := s.Store.StatementByID(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
 	list, err := s.Suggestions.ListSuggestions(ctx, st.ID)
-	return st, list, err
+	if err != nil {
+		return nil, nil, err
+	}
+	var body map[string]bool
+	for _, sg := range list {
+		if sg.State != SuggestionOpen {
+			continue
+		}
+		if body == nil {
+			body = blockSet(st.Body)
+		}
+		if st.Status != StatementDraft || sg.outdated(st, body) {
+			sg.State = SuggestionOutdated
+		}
+	}
+	return st, list, nil
 }
 
 // Accept applies suggestion sid to the draft id as a new revision,

@@ -22,20 +22,18 @@ type revisionDoc struct {
 	AuthorID    string    `bson:"author_id,omitempty"`
 	AuthorName  string    `bson:"author_name,omitempty"`
 	At          time.Time `bson:"at"`
-	Version     int       `bson:"version,omitempty"` // the statement's, once this text was saved
 }
 
 func (d *revisionDoc) revision() *app.Revision {
 	return &app.Revision{StatementID: d.StatementID, Number: d.Number, Title: d.Title, Summary: d.Summary,
-		Body: d.Body, AuthorID: d.AuthorID, AuthorName: d.AuthorName, At: d.At, Version: d.Version}
+		Body: d.Body, AuthorID: d.AuthorID, AuthorName: d.AuthorName, At: d.At}
 }
 
 func revisionID(statementID string, n int) string { return fmt.Sprintf("%s:%d", statementID, n) }
 
 func newRevisionDoc(r *app.Revision) revisionDoc {
 	return revisionDoc{ID: revisionID(r.StatementID, r.Number), StatementID: r.StatementID, Number: r.Number,
-		Title: r.Title, Summary: r.Summary, Body: r.Body, AuthorID: r.AuthorID, AuthorName: r.AuthorName, At: utc(r.At),
-		Version: r.Version}
+		Title: r.Title, Summary: r.Summary, Body: r.Body, AuthorID: r.AuthorID, AuthorName: r.AuthorName, At: utc(r.At)}
 }
 
 const revisionWhat = "Versionen"

@@ -54,7 +54,6 @@ type statementDoc struct {
 	EditedBy       string         `bson:"edited_by,omitempty"`
 	EditedByName   string         `bson:"edited_by_name,omitempty"`
 	EditedAt       time.Time      `bson:"edited_at"`
-	TextVersion    int            `bson:"text_version,omitempty"`
 	TextVersions   []int          `bson:"text_versions,omitempty"`
 	SearchDirty    bool           `bson:"search_dirty"`
 	Signatures     []signatureDoc `bson:"signatures,omitempty"` // every round's, in the order made
@@ -69,7 +68,7 @@ func (d *statementDoc) statement() *app.Statement {
 		Status: app.StatementStatus(d.Status), ContentHash: d.ContentHash, SignBy: dateOf(d.SignBy),
 		PublishedAt: d.PublishedAt, WithdrawnAt: d.WithdrawnAt, AuthorID: d.AuthorID, Round: d.Round, Quorum: d.Quorum,
 		Revision: d.Revision, EditedBy: d.EditedBy, EditedByName: d.EditedByName, EditedAt: d.EditedAt,
-		TextVersion: d.TextVersion, TextVersions: d.TextVersions, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Signatures: d.signatures(d.Round)}
+		TextVersions: d.TextVersions, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Signatures: d.signatures(d.Round)}
 }
 
 const statementWhat = "Ställningstagandet"
@@ -96,7 +95,7 @@ func (s *StatementStore) CreateStatement(ctx context.Context, st *app.Statement)
 	if err != nil {
 		return conflictOn(translate(err, statementWhat), "title", "Det finns redan ett ställningstagande med samma adress.")
 	}
-	st.ID, st.Version, st.TextVersion, st.TextVersions = d.ID.Hex(), 1, 1, d.TextVersions
+	st.ID, st.Version, st.TextVersions = d.ID.Hex(), 1, d.TextVersions
 	if err := s.ensureRevision(ctx, st); err != nil {
 		return err
 	}

@@ -70,7 +70,6 @@ func statementChanges(d *statementDoc, st *app.Statement) bson.D {
 	set = setIf(set, "edited_by", d.EditedBy, st.EditedBy)
 	set = setIf(set, "edited_by_name", d.EditedByName, st.EditedByName)
 	set = setIf(set, "edited_at", d.EditedAt, st.EditedAt)
-	set = setIf(set, "text_version", d.TextVersion, st.TextVersion)
 	if !slices.Equal(d.TextVersions, st.TextVersions) {
 		set = append(set, bson.E{Key: "text_versions", Value: st.TextVersions})
 	}

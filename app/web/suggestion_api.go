@@ -35,9 +35,9 @@ type suggestionOut struct {
 	DecidedAt   *time.Time `json:"decided_at"`
 }
 
-func suggestionJSON(sg *app.Suggestion, st *app.Statement) suggestionOut {
+func suggestionJSON(sg *app.Suggestion) suggestionOut {
 	out := suggestionOut{ID: sg.ID, Block: sg.Block, Text: sg.Text, BaseText: sg.BaseText, AuthorID: sg.AuthorID,
-		AuthorName: sg.AuthorName, BaseVersion: sg.BaseVersion, State: sg.StateIn(st), Reason: sg.Reason, CreatedAt: sg.CreatedAt}
+		AuthorName: sg.AuthorName, BaseVersion: sg.BaseVersion, State: sg.State, Reason: sg.Reason, CreatedAt: sg.CreatedAt}
 	if n, err := strconv.Atoi(sg.Block); err == nil {
 		out.Block = n
 	}
@@ -69,27 +69,23 @@ func (s *Server) apiSuggest(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.deps.Statements.Get(c.UserContext(), sg.StatementID)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(suggestionJSON(sg, st))
+	return c.Status(fiber.StatusCreated).JSON(suggestionJSON(sg))
 }
 
 // apiSuggestions: GET /api/v1/statements/{id}/suggestions lists the open
 // ones (?state=all: every one).
 func (s *Server) apiSuggestions(c *fiber.Ctx) error {
-	st, list, err := s.deps.Statements.SuggestionsOf(c.UserContext(), c.Params("id"))
+	_, list, err := s.deps.Statements.SuggestionsOf(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
 	out := list[:0]
 	for _, sg := range list {
-		if c.Query("state") == "all" || sg.StateIn(st) == app.SuggestionOpen {
+		if c.Query("state") == "all" || sg.State == app.SuggestionOpen {
 			out = append(out, sg)
 		}
 	}
-	return c.JSON(listJSON(out, len(out), func(sg *app.Suggestion) suggestionOut { return suggestionJSON(sg, st) }))
+	return c.JSON(listJSON(out, len(out), suggestionJSON))
 }
 
 // apiAcceptSuggestion: POST …/suggestions/{sid}/accept → the statement
@@ -118,9 +114,5 @@ func (s *Server) apiRejectSuggestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.deps.Statements.Get(c.UserContext(), sg.StatementID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(suggestionJSON(sg, st))
+	return c.JSON(suggestionJSON(sg))
 }

@@ -35,7 +35,7 @@ func (s *Server) withSuggestions(c *fiber.Ctx, p *statementPage, st *app.Stateme
 	p.Suggestions.Form = s.newStmtForm(p.Layout)
 	p.Suggestions.Form.Values["base_version"] = strconv.Itoa(st.Version)
 	for _, sg := range list {
-		state := sg.StateIn(st)
+		state := sg.State
 		if state != app.SuggestionOpen && state != app.SuggestionOutdated {
 			continue
 		}
