@@ -13,7 +13,6 @@ type Consultations struct {
 	Issues     IssueStore
 	Statements StatementStore
 	Imports    ImportLog // what imports from regeringen.se saw; may be nil
-	Audit      AuditLog  // read for a consultation's history
 	Clock      Clock
 	Events     *Events
 }
@@ -95,11 +94,6 @@ func (s *Consultations) List(ctx context.Context, f ConsultationFilter) ([]*Cons
 	return s.Store.ListConsultations(ctx, f)
 }
 
-// History lists the audit entries of consultation id, newest first.
-func (s *Consultations) History(ctx context.Context, id string, p Page) ([]*AuditEvent, int, error) {
-	return s.Audit.ListAudit(ctx, AuditFilter{EntityType: "consultation", EntityID: id, Page: p})
-}
-
 // ChangedDeadlines lists the consultations whose deadline an import moved
 // at or after since; none when imports are not kept.
 func (s *Consultations) ChangedDeadlines(ctx context.Context, since time.Time) ([]DeadlineChange, error) {
@@ -107,12 +101,4 @@ func (s *Consultations) ChangedDeadlines(ctx context.Context, since time.Time) (
 		return nil, nil
 	}
 	return ChangedDeadlines(ctx, s.Imports, s.Store, since)
-}
-
-// ImportOf returns what imports saw of consultation id, or ENOTFOUND.
-func (s *Consultations) ImportOf(ctx context.Context, id string) (*RemissImport, error) {
-	if s.Imports == nil {
-		return nil, Errorf(ENOTFOUND, "error.consultation.not_imported")
-	}
-	return s.Imports.ImportOf(ctx, id)
 }

@@ -56,12 +56,6 @@ func (s *Members) List(ctx context.Context, f MemberFilter) ([]*Member, int, err
 	return s.Store.ListMembers(ctx, f)
 }
 
-// Exists answers a validation error on field when id is given but names
-// no member.
-func (s *Members) Exists(ctx context.Context, field, id string) error {
-	return memberExists(ctx, s.Store, field, id)
-}
-
 func memberExists(ctx context.Context, store MemberStore, field, id string) error {
 	if id == "" {
 		return nil

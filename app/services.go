@@ -82,7 +82,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Members = &Members{Store: st.Members, Clock: clock, Events: ev}
 	s.Users = &Users{Store: st.Users, Members: st.Members, Accounts: s.Accounts, Links: s.AccountLinks, Clock: clock, Events: ev}
 	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements,
-		Imports: st.Imports, Audit: st.Audit, Clock: clock, Events: ev}
+		Imports: st.Imports, Clock: clock, Events: ev}
 	s.Meetings = &Meetings{Store: st.Meetings, Members: st.Members, Clock: clock, Events: ev}
 	s.Issues = &Issues{Store: st.Issues, Members: st.Members, Consultations: st.Consultations,
 		Statements: st.Statements, Clock: clock, Events: ev}

@@ -33,7 +33,3 @@ func (s *Statements) Signatures(ctx context.Context, id string, round int) ([]Si
 	return s.Store.ListSignatures(ctx, id, round)
 }
 
-// History lists the audit entries f selects.
-func (s *Statements) History(ctx context.Context, f AuditFilter) ([]*AuditEvent, int, error) {
-	return s.Audit.ListAudit(ctx, f)
-}
