@@ -67,7 +67,8 @@ type Statement struct {
 	// TextVersions holds, by revision number - 1, the Version each
 	// revision's text was saved at (0 where not recorded), so that a save
 	// based on an older version is merged against that version's text,
-	// one read away (Save).
+	// one read away (Save). The store notes it whenever it stores a new
+	// revision, whoever makes one.
 	TextVersions []int
 	Version      int
 	CreatedAt    time.Time
@@ -124,7 +125,8 @@ type StatementStore interface {
 	StatementBySlug(ctx context.Context, slug string) (*Statement, error)
 	ListStatements(ctx context.Context, f StatementFilter) ([]*Statement, int, error)
 	// UpdateStatement stores the changed fields of s (and, when s.Revision
-	// moved on, the new revision), marks it for search and bumps s.Version.
+	// moved on, the new revision, noting in TextVersions the version it
+	// is saved at), marks it for search and bumps s.Version.
 	UpdateStatement(ctx context.Context, s *Statement) error
 	RevisionStore
 	SignatureStore

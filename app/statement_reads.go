@@ -32,4 +32,3 @@ func (s *Statements) Revision(ctx context.Context, id string, n int) (*Revision,
 func (s *Statements) Signatures(ctx context.Context, id string, round int) ([]Signature, error) {
 	return s.Store.ListSignatures(ctx, id, round)
 }
-

@@ -98,7 +98,6 @@ func (s *Statements) storeText(ctx context.Context, st *Statement, t Text, edito
 	now := s.Clock.Now()
 	st.Title, st.Summary, st.Body, st.Topics = t.Title, t.Summary, t.Body, t.Topics
 	st.Revision++
-	st.recordTextVersion()
 	st.EditedBy, st.EditedByName, st.EditedAt, st.UpdatedAt = editor.ID, editor.Name, now, now
 	return s.Store.UpdateStatement(ctx, st)
 }
@@ -123,15 +122,6 @@ func (s *Statements) mergeInto(ctx context.Context, st *Statement, in *Statement
 	}
 	in.Title, in.Summary, in.Body, in.Topics = merged.Title, merged.Summary, merged.Body, merged.Topics
 	return nil
-}
-
-// recordTextVersion notes that the revision st now holds is saved at the
-// version the coming update makes.
-func (st *Statement) recordTextVersion() {
-	known := make([]int, st.Revision)
-	copy(known, st.TextVersions) // a text saved before versions were noted has 0s
-	known[st.Revision-1] = st.Version + 1
-	st.TextVersions = known
 }
 
 // revisionAt returns the number of the latest revision saved at or before

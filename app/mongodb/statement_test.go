@@ -3,6 +3,7 @@ package mongodb_test
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -114,5 +115,30 @@ func TestStatementStoreListNewestFirst(t *testing.T) {
 	page, total, err := s.ListStatements(ctx, app.StatementFilter{Status: app.StatementPublished, Page: app.Page{Number: 2, Size: 2}})
 	if err != nil || total != 3 || len(page) != 1 || page[0].Title != "Ett" {
 		t.Fatalf("published page 2: %v %d %v", page, total, err)
+	}
+}
+
+// TestStatementStoreNotesTextVersions: whoever stores a new revision —
+// a save, a restore, the demo loader — the store notes the version its
+// text is saved at; a change that keeps the revision notes nothing.
+func TestStatementStoreNotesTextVersions(t *testing.T) {
+	t.Parallel()
+	s := mongodb.NewStatementStore(mongotest.MustOpenDB(t))
+	ctx := context.Background()
+	st := mustStatement(t, s, "Versioner av texten", app.StatementDraft, stmtT0)
+	st.Body, st.Revision = "Andra texten.", 2
+	if err := s.UpdateStatement(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	st.SignBy = app.NewDate(2026, 4, 1) // a change of the same revision
+	if err := s.UpdateStatement(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.StatementByID(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.TextVersions, []int{1, 2}) || got.Version != 3 {
+		t.Fatalf("text versions %v at version %d, want [1 2] at 3", got.TextVersions, got.Version)
 	}
 }

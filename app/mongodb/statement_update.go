@@ -13,7 +13,8 @@ import (
 // UpdateStatement stores the changed fields of st if the stored version is
 // still st.Version (else ECONFLICT, nothing changed), marks it for search
 // in the same update and bumps st.Version. When st.Revision moved on, the
-// revision it replaces is made sure of first and the new one stored after;
+// revision it replaces is made sure of first, the version the new one is
+// saved at is noted in st.TextVersions, and the new one stored after;
 // a crash in between loses nothing, because the statement document holds
 // its current revision and ListRevisions fills it in.
 func (s *StatementStore) UpdateStatement(ctx context.Context, st *app.Statement) error {
@@ -30,6 +31,7 @@ func (s *StatementStore) UpdateStatement(ctx context.Context, st *app.Statement)
 		if err := s.ensureRevision(ctx, old.statement()); err != nil {
 			return err
 		}
+		st.TextVersions = withTextVersion(st.TextVersions, st.Revision, st.Version+1)
 	}
 	st.UpdatedAt, st.EditedAt = utc(st.UpdatedAt), utc(st.EditedAt)
 	set := statementChanges(&old, st)
@@ -48,6 +50,15 @@ func (s *StatementStore) UpdateStatement(ctx context.Context, st *app.Statement)
 		_ = s.ensureRevision(ctx, st)
 	}
 	return nil
+}
+
+// withTextVersion returns versions with revision n's noted as v; the
+// revisions between the last noted and n are 0, not known.
+func withTextVersion(versions []int, n, v int) []int {
+	out := make([]int, n)
+	copy(out, versions)
+	out[n-1] = v
+	return out
 }
 
 // statementChanges lists the fields of st that differ from the stored d.
