@@ -31,6 +31,7 @@ type Comment struct {
 	AuthorID    string
 	AuthorName  string
 	Body        string
+	Mentions    []string // ids of the users @mentioned in Body
 	Resolved    bool
 	ResolvedBy  string
 	ResolvedAt  time.Time

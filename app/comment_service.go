@@ -2,7 +2,10 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Comment adds a comment, or a reply to a thread, to a draft or a
@@ -29,6 +32,9 @@ func (s *Statements) Comment(ctx context.Context, actor *User, id string, in Com
 		}
 		c.Version, c.Block, c.Quote, c.Whole = parent.Version, parent.Block, parent.Quote, parent.Whole
 	} else if err := s.anchorNew(ctx, st, in, c); err != nil {
+		return nil, err
+	}
+	if c.Mentions, err = s.mentions(ctx, c.Body); err != nil {
 		return nil, err
 	}
 	if err := s.Store.CreateComment(ctx, c); err != nil {
@@ -187,4 +193,54 @@ func (s *Statements) ownComment(ctx context.Context, actor *User, id, commentID 
 		return nil, nil, Errorf(ECONFLICT, "error.comment.deleted")
 	}
 	return st, c, nil
+}
+
+// mentions finds the active users that body @mentions by their full name
+// ("@Anna Berg"), whatever its case; the longest name wins where one name
+// begins another.
+func (s *Statements) mentions(ctx context.Context, body string) ([]string, error) {
+	if !strings.Contains(body, "@") || s.Users == nil {
+		return nil, nil
+	}
+	users, _, err := s.Users.ListUsers(ctx, UserFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return Mentioned(body, users), nil
+}
+
+// Mentioned returns the ids of the active users whose "@Name" body holds,
+// the name followed by neither a letter nor a digit. Where two names match
+// at one "@" ("@Anna" and "@Anna Berg"), only the longer counts.
+func Mentioned(body string, users []*User) []string {
+	lower := strings.ToLower(body)
+	best := map[int]*User{} // by the position of the "@"
+	for _, u := range users {
+		if !u.Active || strings.TrimSpace(u.Name) == "" {
+			continue
+		}
+		tag := "@" + strings.ToLower(u.Name)
+		for i := 0; ; {
+			j := strings.Index(lower[i:], tag)
+			if j < 0 {
+				break
+			}
+			at, end := i+j, i+j+len(tag)
+			r, _ := utf8.DecodeRuneInString(lower[end:])
+			if end == len(lower) || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				if b := best[at]; b == nil || len(b.Name) < len(u.Name) {
+					best[at] = u
+				}
+			}
+			i = end
+		}
+	}
+	var out []string
+	for _, u := range best {
+		if !slices.Contains(out, u.ID) {
+			out = append(out, u.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

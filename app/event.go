@@ -10,6 +10,7 @@ import (
 // method that changes state publishes exactly one, after its write; the
 // audit log, the search sync and (later) notifications subscribe.
 type Event struct {
+	ID      string  // unique; set by Publish when empty
 	Kind    string  // e.g. "consultation.update", "statement.publish"
 	Actor   *User   // nil for the system, the CLI and the demo loader
 	Subject Subject // what changed
@@ -17,6 +18,11 @@ type Event struct {
 	After   string  // version or status after
 	Note    string  // a short human note (a title, a member's name)
 	At      time.Time
+	// Members and Users name whom the change concerns beyond its subject:
+	// the members reminded, the members and users whose decisions a reopen
+	// voided. Notifications read them.
+	Members []string
+	Users   []string
 }
 
 // Subject names the record an event is about.
@@ -57,6 +63,9 @@ func (p *Events) Subscribe(name string, h EventHandler) {
 func (p *Events) Publish(ctx context.Context, e Event) {
 	if p == nil {
 		return
+	}
+	if e.ID == "" {
+		e.ID = RandomToken(12)
 	}
 	ctx, cancel := AfterStore(ctx)
 	defer cancel()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -88,8 +89,9 @@ type ReminderJob struct {
 	Users         UserStore
 	Log           ReminderLog
 	Leases        LeaseStore
-	Mailer        Mailer
-	BaseURL       string // e.g. https://samsyn.example.se
+	Mailer        Mailer  // nil without a mail server: in-app notifications only
+	Events        *Events // hears of each reminder claimed (notifications)
+	BaseURL       string  // e.g. https://samsyn.example.se
 	NetworkName   string
 	Clock         Clock
 	Logger        *slog.Logger
@@ -192,6 +194,10 @@ func (j *ReminderJob) send(ctx context.Context, r *Reminder, users []*User) (int
 	case err != nil:
 		return 0, err
 	}
+	if j.Mailer == nil {
+		j.announce(ctx, r)
+		return 0, nil
+	}
 	sent := 0
 	var errs []error
 	for _, u := range to {
@@ -208,7 +214,15 @@ func (j *ReminderJob) send(ctx context.Context, r *Reminder, users []*User) (int
 	if sent == 0 {
 		return 0, j.Log.ReleaseReminder(ctx, r)
 	}
+	j.announce(ctx, r)
 	return sent, nil
+}
+
+// announce publishes the reminder claimed, once, for the in-app
+// notifications (the e-mails, if any, are sent by the job itself).
+func (j *ReminderJob) announce(ctx context.Context, r *Reminder) {
+	publish(ctx, j.Events, j.Clock, nil, "consultation.milestone", Subject{"consultation", r.ConsultationID},
+		string(r.Kind), strconv.Itoa(r.WorkingDaysLeft), r.Due.String())
 }
 
 // reminderWhat names each date in Swedish, as in "… är sista svarsdag".

@@ -25,6 +25,7 @@ type Stores struct {
 	Positions     PositionStore
 	Feedback      FeedbackStore
 	Audit         AuditLog
+	Notifications NotificationStore
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -59,6 +60,7 @@ type Services struct {
 	Positions     *Positions
 	Feedback      *Feedbacks
 	Audit         *AuditTrail
+	Notifications *Notifications
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -87,7 +89,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Issues = &Issues{Store: st.Issues, Members: st.Members, Consultations: st.Consultations,
 		Statements: st.Statements, Clock: clock, Events: ev}
 	s.Statements = &Statements{Store: st.Statements, Suggestions: st.Suggestions, Presence: st.Presence, Members: st.Members, Consultations: st.Consultations,
-		Audit: st.Audit, Clock: clock, Users: st.Users, Mailer: cfg.Mailer, BaseURL: cfg.BaseURL, Events: ev,
+		Audit: st.Audit, Clock: clock, Users: st.Users, Mailer: cfg.Mailer, BaseURL: cfg.BaseURL, Events: ev, Notices: st.Notifications,
 		Warn: warnTo(cfg.Log)}
 	s.Imports = &RemissImports{Consultations: st.Consultations, Imports: st.Imports, Fetcher: cfg.Fetcher,
 		Clock: clock, Events: ev}
@@ -96,7 +98,13 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Positions = &Positions{Store: st.Positions, Statements: st.Statements, Clock: clock, Events: ev}
 	s.Feedback = &Feedbacks{Store: st.Feedback, Clock: clock, Events: ev}
 	s.Audit = &AuditTrail{Log: st.Audit}
+	mail := cfg.Mailer != nil
+	s.Notifications = &Notifications{Store: st.Notifications, Statements: st.Statements, Suggestions: st.Suggestions,
+		Issues: st.Issues, Clock: clock, Events: ev, Mail: mail}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)
+	ev.Subscribe("notify", (&Notifier{Store: st.Notifications, Users: st.Users, Members: st.Members,
+		Statements: st.Statements, Suggestions: st.Suggestions, Consultations: st.Consultations, Issues: st.Issues,
+		Mail: mail}).Handle)
 	return s
 }
 

@@ -23,6 +23,9 @@ type Statements struct {
 	Mailer  Mailer
 	Users   UserStore
 	BaseURL string
+	// Notices keeps users' notification choices and the once-a-day claims
+	// of reminders. May be nil (then reminders are not limited).
+	Notices NotificationStore
 	// Warn hears of follow-up work that failed after a change was stored
 	// (the consultation's status); the change itself stands. May be nil.
 	Warn func(msg string, err error)

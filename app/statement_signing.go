@@ -123,21 +123,28 @@ func (s *Statements) Reopen(ctx context.Context, actor *User, id string, in Step
 		return nil, Errorf(ECONFLICT, "error.signing.reopen_not_signing")
 	}
 	voided := len(st.Signatures)
+	var members, users []string
+	for _, g := range st.Signatures {
+		members, users = append(members, g.MemberID), append(users, g.SignedBy)
+	}
 	st.Status, st.ContentHash, st.SignBy, st.UpdatedAt = StatementDraft, "", Date{}, s.Clock.Now()
 	st.Round++
 	st.Signatures = nil
 	if err := s.Store.UpdateStatement(ctx, st); err != nil {
 		return nil, err
 	}
-	s.audit(ctx, actor, "statement.reopen", st, string(StatementSigning), string(StatementDraft),
-		withReason(fmt.Sprintf("%d beslut makulerade; underskriftsomgång %d.", voided, st.Round), in.Reason))
+	s.Events.Publish(ctx, Event{Kind: "statement.reopen", Actor: actor, Subject: Subject{"statement", st.ID},
+		Before: string(StatementSigning), After: string(StatementDraft), At: s.Clock.Now(), Members: members, Users: users,
+		Note: withReason(fmt.Sprintf("%d beslut makulerade; underskriftsomgång %d.", voided, st.Round), in.Reason)})
 	return st, nil
 }
 
-// Remind records a reminder to the members that have not yet decided and
-// returns their names. Mail goes out where a mailer is wired; the audit
-// log shows the reminder either way.
-func (s *Statements) Remind(ctx context.Context, actor *User, id string) ([]string, error) {
+// Remind reminds the members that have not yet decided: each one's users
+// who may sign are notified (in the app, and by e-mail where a mail server
+// is set and they have not turned it off). Members with no such user are
+// listed apart, not reminded. A statement is reminded of once a working
+// day at most; the audit log names whom.
+func (s *Statements) Remind(ctx context.Context, actor *User, id string) (*RemindResult, error) {
 	if err := requireStaff(actor); err != nil {
 		return nil, err
 	}
@@ -148,18 +155,100 @@ func (s *Statements) Remind(ctx context.Context, actor *User, id string) ([]stri
 	if b.Statement.Status != StatementSigning {
 		return nil, Errorf(ECONFLICT, "error.signing.not_open")
 	}
-	var names []string
-	sent := 0
-	for _, r := range b.Rows {
-		if r.Signature == nil {
-			names = append(names, r.Member.Name)
-			sent += s.mailSignatories(ctx, b.Statement, r.Member)
-		}
+	res, err := s.remindees(ctx, b)
+	if err != nil {
+		return nil, err
 	}
-	if len(names) == 0 {
+	if len(res.Reminded) == 0 && len(res.NoSigner) == 0 {
 		return nil, Errorf(ECONFLICT, "error.signing.all_decided")
 	}
-	s.audit(ctx, actor, "statement.remind", b.Statement, "", strconv.Itoa(len(names)),
-		fmt.Sprintf("%s (%d e-post)", joinMemberNames(names), sent))
-	return names, nil
+	if len(res.Reminded) == 0 {
+		return nil, Errorf(ECONFLICT, "error.signing.no_signers")
+	}
+	if err := s.claimReminder(ctx, b.Statement.ID); err != nil {
+		return nil, err
+	}
+	var ids, names []string
+	for _, m := range res.Reminded {
+		ids, names = append(ids, m.MemberID), append(names, m.Name)
+	}
+	s.Events.Publish(ctx, Event{Kind: "statement.remind", Actor: actor, Subject: Subject{"statement", b.Statement.ID},
+		After: strconv.Itoa(len(names)), Note: joinMemberNames(names), At: s.Clock.Now(), Members: ids})
+	return res, nil
+}
+
+// claimReminder allows one reminder of a statement a working day: a claim
+// of the day (or, on a weekend or holiday, of the working day before).
+func (s *Statements) claimReminder(ctx context.Context, id string) error {
+	if s.Notices == nil {
+		return nil
+	}
+	day := DateOf(s.Clock.Now())
+	for !IsWorkingDay(day) {
+		day = day.AddDays(-1)
+	}
+	err := s.Notices.ClaimDay(ctx, "remind:"+id, day, s.Clock.Now())
+	if ErrorCode(err) == ECONFLICT {
+		return Errorf(ECONFLICT, "error.signing.reminded_today")
+	}
+	return err
+}
+
+// RemindResult says whom a reminder reached, and how.
+type RemindResult struct {
+	Reminded []RemindedMember
+	NoSigner []string // pending members with no active user who may sign
+}
+
+// RemindedMember is one member reminded, with the users told.
+type RemindedMember struct {
+	MemberID, Name string
+	Users          []RemindedUser
+}
+
+// RemindedUser is one user reminded; ByMail when an e-mail goes out too.
+type RemindedUser struct {
+	Name   string
+	ByMail bool
+}
+
+// remindees sorts the undecided members of b into those with someone who
+// may sign (with how each is told) and those without.
+func (s *Statements) remindees(ctx context.Context, b *SigningBoard) (*RemindResult, error) {
+	users, _, err := s.Users.ListUsers(ctx, UserFilter{})
+	if err != nil {
+		return nil, err
+	}
+	res := &RemindResult{}
+	for _, r := range b.Rows {
+		if r.Signature != nil {
+			continue
+		}
+		signers := signersOf(users, map[string]bool{r.Member.ID: true})
+		if len(signers) == 0 {
+			res.NoSigner = append(res.NoSigner, r.Member.Name)
+			continue
+		}
+		m := RemindedMember{MemberID: r.Member.ID, Name: r.Member.Name}
+		for _, u := range signers {
+			byMail, err := s.mailsReminder(ctx, u)
+			if err != nil {
+				return nil, err
+			}
+			m.Users = append(m.Users, RemindedUser{Name: u.Name, ByMail: byMail})
+		}
+		res.Reminded = append(res.Reminded, m)
+	}
+	return res, nil
+}
+
+func (s *Statements) mailsReminder(ctx context.Context, u *User) (bool, error) {
+	if s.Mailer == nil || s.Notices == nil {
+		return false, nil
+	}
+	p, err := s.Notices.NotifyPrefs(ctx, u.ID)
+	if err != nil {
+		return false, err
+	}
+	return p.MailFor(NotifyReminder) != MailNone, nil
 }

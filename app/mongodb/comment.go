@@ -29,6 +29,7 @@ type commentDoc struct {
 	AuthorID    string           `bson:"author_id"`
 	AuthorName  string           `bson:"author_name"`
 	Body        string           `bson:"body"`
+	Mentions    []string         `bson:"mentions,omitempty"`
 	Resolved    bool             `bson:"resolved"`
 	ResolvedBy  string           `bson:"resolved_by,omitempty"`
 	ResolvedAt  time.Time        `bson:"resolved_at,omitempty"`
@@ -48,7 +49,7 @@ func (d *commentDoc) comment() *app.Comment {
 	c := &app.Comment{ID: d.ID.Hex(), StatementID: d.StatementID, ParentID: d.ParentID, Version: d.Version,
 		Block: d.Block, Quote: d.Quote, Whole: d.Whole, AuthorID: d.AuthorID, AuthorName: d.AuthorName, Body: d.Body,
 		Resolved: d.Resolved, ResolvedBy: d.ResolvedBy, ResolvedAt: d.ResolvedAt, EditedAt: d.EditedAt,
-		Deleted: d.Deleted, DeletedAt: d.DeletedAt, CreatedAt: d.CreatedAt}
+		Deleted: d.Deleted, DeletedAt: d.DeletedAt, CreatedAt: d.CreatedAt, Mentions: d.Mentions}
 	for _, e := range d.History {
 		c.History = append(c.History, app.CommentEdit{Body: e.Body, At: e.At})
 	}
@@ -61,7 +62,7 @@ const commentWhat = "Kommentaren"
 func (s *StatementStore) CreateComment(ctx context.Context, c *app.Comment) error {
 	d := commentDoc{ID: bson.NewObjectID(), StatementID: c.StatementID, ParentID: c.ParentID, Version: c.Version,
 		Block: c.Block, Quote: c.Quote, Whole: c.Whole, AuthorID: c.AuthorID, AuthorName: c.AuthorName, Body: c.Body,
-		CreatedAt: utc(c.CreatedAt)}
+		Mentions: c.Mentions, CreatedAt: utc(c.CreatedAt)}
 	if _, err := s.db.col(colComments).InsertOne(ctx, d); err != nil {
 		return translate(err, commentWhat)
 	}

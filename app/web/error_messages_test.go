@@ -21,6 +21,12 @@ var sentence = regexp.MustCompile(`^\p{Lu}.*\s.*[.!?:]$`)
 // messageArg names the functions whose argument i is a message for people.
 var messageArg = map[string]int{"Errorf": 1, "NewError": 1, "FieldError": 1, "Msg": 0, "refuse": 0}
 
+// isKeyLiteral reports whether s is written as a catalogue key: errors
+// ("error.…") and notifications ("notify.…") are the domain's messages.
+func isKeyLiteral(s string) bool {
+	return strings.HasPrefix(s, "error.") || strings.HasPrefix(s, "notify.")
+}
+
 // messageProblems reads the Go files of one package and reports every
 // message for people that is not a catalogue key with a text in each
 // language: a key literal ("error.…") the catalogues lack, a literal in
@@ -43,7 +49,7 @@ func messageProblems(fset *token.FileSet, files []*ast.File, msgs map[string]map
 	message := func(e ast.Expr) {
 		switch e := e.(type) {
 		case *ast.BasicLit:
-			if s, _ := strconv.Unquote(e.Value); e.Kind == token.STRING && !strings.HasPrefix(s, "error.") {
+			if s, _ := strconv.Unquote(e.Value); e.Kind == token.STRING && !isKeyLiteral(s) {
 				report(e, "message %q is not a catalogue key", s)
 			}
 		case *ast.BinaryExpr:
@@ -66,7 +72,7 @@ func messageProblems(fset *token.FileSet, files []*ast.File, msgs map[string]map
 					break
 				}
 				s, _ := strconv.Unquote(n.Value)
-				if strings.HasPrefix(s, "error.") {
+				if isKeyLiteral(s) {
 					checkKey(n, s)
 				} else if sentence.MatchString(s) {
 					report(n, "%q reads as a sentence for people: make it a catalogue key", s)

@@ -89,15 +89,37 @@ func (s *Server) apiListSignatures(c *fiber.Ctx) error {
 }
 
 type remindOut struct {
-	Reminded []string `json:"reminded"`
+	Reminded []string          `json:"reminded"`  // the members reminded
+	Members  []remindMemberOut `json:"members"`   // and whom of theirs, how
+	NoSigner []string          `json:"no_signer"` // undecided members no one can sign for
+}
+
+type remindMemberOut struct {
+	MemberID string          `json:"member_id"`
+	Name     string          `json:"name"`
+	Users    []remindUserOut `json:"users"`
+}
+
+type remindUserOut struct {
+	Name   string `json:"name"`
+	InApp  bool   `json:"in_app"`
+	ByMail bool   `json:"by_mail"`
 }
 
 func (s *Server) apiRemind(c *fiber.Ctx) error {
-	names, err := s.deps.Statements.Remind(c.UserContext(), currentUser(c), c.Params("id"))
+	res, err := s.deps.Statements.Remind(c.UserContext(), currentUser(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(remindOut{Reminded: names})
+	out := remindOut{Reminded: []string{}, Members: []remindMemberOut{}, NoSigner: append([]string{}, res.NoSigner...)}
+	for _, m := range res.Reminded {
+		mo := remindMemberOut{MemberID: m.MemberID, Name: m.Name}
+		for _, u := range m.Users {
+			mo.Users = append(mo.Users, remindUserOut{Name: u.Name, InApp: true, ByMail: u.ByMail})
+		}
+		out.Reminded, out.Members = append(out.Reminded, m.Name), append(out.Members, mo)
+	}
+	return c.JSON(out)
 }
 
 type boardRowOut struct {

@@ -33,6 +33,8 @@ type signingPage struct {
 	Decisions, Bodies   []Option
 	LastReminder        string
 	LastReminderMembers string
+	Reminded            *app.RemindResult // what a reminder just reached
+	RemindError         string            // why a reminder was refused
 }
 
 type boardRowView struct {
@@ -168,9 +170,21 @@ func (s *Server) actionFailed(c *fiber.Ctx, err error) error {
 	return s.rerender(c, err, "statement", p, p.ActionForm.Form, formValues(c, "sign_by"))
 }
 
+// remindForm reminds the undecided members and answers the signing page
+// with whom the reminder reached and how, or why it was refused.
 func (s *Server) remindForm(c *fiber.Ctx) error {
-	if _, err := s.deps.Statements.Remind(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
+	res, err := s.deps.Statements.Remind(c.UserContext(), currentUser(c), c.Params("id"))
+	if err != nil && app.ErrorCode(err) != app.ECONFLICT {
 		return err
 	}
-	return s.redirectWithFlash(c, statementURL(c.Params("id"))+"/signering", "signing.reminded")
+	p, perr := s.signingView(c)
+	if perr != nil {
+		return perr
+	}
+	if err != nil {
+		p.RemindError = s.errorMessage(c, err)
+		return s.render(c, fiber.StatusConflict, "signing", p)
+	}
+	p.Reminded = res
+	return s.render(c, fiber.StatusOK, "signing", p)
 }

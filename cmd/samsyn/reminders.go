@@ -18,15 +18,15 @@ func (e *env) reminderJob(s *stack) *app.ReminderJob {
 		Holder: app.NewLeaseHolder(), LeaseTTL: 10 * time.Minute}
 }
 
-// startReminders sends reminder e-mails in the background until ctx ends:
-// at once, then every reminderInterval. Without SAMSYN_SMTP_URL it sends
-// nothing and says so once; the dashboard lists what is due instead.
+// startReminders runs the reminder job in the background until ctx ends:
+// at once, then every reminderInterval. Each reminder due becomes in-app
+// notifications; with SAMSYN_SMTP_URL it is e-mailed too.
 func (e *env) startReminders(ctx context.Context, s *stack) {
-	if s.mailer == nil {
-		return
-	}
 	job := e.reminderJob(s)
 	job.Mailer = s.mailer
+	if s.svc != nil {
+		job.Events = s.svc.Events
+	}
 	go job.RunEvery(ctx, reminderInterval)
 }
 

@@ -117,14 +117,13 @@ func (c *signalClock) Now() time.Time {
 	return c.Clock.Now()
 }
 
-// TestRemindersWithoutSMTP: with no mail server the job sends nothing and
-// says so once.
+// TestRemindersWithoutSMTP: with no mail server there is no mailer, and
+// the log says so once.
 func TestRemindersWithoutSMTP(t *testing.T) {
 	t.Parallel()
 	var logs syncBuffer
 	e := &env{cfg: ConfigFromEnv(testEnv(t.TempDir())), log: slog.New(slog.NewTextHandler(&logs, nil))}
 	s := &stack{mailer: e.openMailer()}
-	e.startReminders(context.Background(), s)
 	if s.mailer != nil {
 		t.Fatal("a mailer without SAMSYN_SMTP_URL")
 	}

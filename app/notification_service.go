@@ -1,0 +1,152 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strconv"
+)
+
+// Notifications are the use cases of a user's own notifications, follows
+// and preferences. Every method acts for the viewer alone.
+type Notifications struct {
+	Store       NotificationStore
+	Statements  StatementStore
+	Suggestions SuggestionStore
+	Issues      IssueStore
+	Clock       Clock
+	Events      *Events
+	// Mail is whether a mail server is configured (see Notifier.Mail).
+	Mail bool
+}
+
+// NotificationList is one page of a user's notifications.
+type NotificationList struct {
+	Items  []*Notification
+	Total  int
+	Unread int
+}
+
+// List returns a page of the viewer's notifications, newest first.
+func (s *Notifications) List(ctx context.Context, viewer *User, unreadOnly bool, page Page) (*NotificationList, error) {
+	if viewer == nil {
+		return nil, Errorf(EUNAUTHORIZED, "error.notify.login_required")
+	}
+	items, total, err := s.Store.ListNotifications(ctx, NotificationFilter{UserID: viewer.ID, UnreadOnly: unreadOnly, Page: page})
+	if err != nil {
+		return nil, err
+	}
+	unread, err := s.Store.CountUnread(ctx, viewer.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &NotificationList{Items: items, Total: total, Unread: unread}, nil
+}
+
+// Unread counts the viewer's unread notifications (the bell).
+func (s *Notifications) Unread(ctx context.Context, viewer *User) (int, error) {
+	if viewer == nil {
+		return 0, nil
+	}
+	return s.Store.CountUnread(ctx, viewer.ID)
+}
+
+// MarkRead marks the viewer's notifications ids read, or all of them when
+// all is set; ids of other users' notifications change nothing. Reading is
+// not a change of the network's records: it publishes no event.
+func (s *Notifications) MarkRead(ctx context.Context, viewer *User, ids []string, all bool) (int, error) {
+	if viewer == nil {
+		return 0, Errorf(EUNAUTHORIZED, "error.notify.login_required")
+	}
+	if all == (len(ids) > 0) {
+		return 0, FieldError("ids", "error.notify.ids_or_all")
+	}
+	if len(ids) > 500 {
+		return 0, FieldError("ids", "error.notify.too_many")
+	}
+	if all {
+		ids = nil
+	}
+	return s.Store.MarkRead(ctx, viewer.ID, ids, s.Clock.Now())
+}
+
+// FollowTypes are the kinds of subject one may follow.
+var FollowTypes = []string{"statement", "issue", "consultation", "topic"}
+
+// Follow records that the viewer follows subject (on) or no longer does.
+func (s *Notifications) Follow(ctx context.Context, viewer *User, subject Subject, on bool) error {
+	if viewer == nil {
+		return Errorf(EUNAUTHORIZED, "error.notify.login_required")
+	}
+	if !slices.Contains(FollowTypes, subject.Type) || subject.ID == "" || len(subject.ID) > 200 {
+		return FieldError("subject", "error.notify.bad_subject")
+	}
+	if err := s.exists(ctx, subject); err != nil {
+		return err
+	}
+	f := &Follow{UserID: viewer.ID, Subject: subject, On: on, At: s.Clock.Now()}
+	if err := s.Store.SetFollow(ctx, f); err != nil {
+		return err
+	}
+	after := "off"
+	if on {
+		after = "on"
+	}
+	publish(ctx, s.Events, s.Clock, viewer, "user.follow", subject, "", after, "")
+	return nil
+}
+
+func (s *Notifications) exists(ctx context.Context, subject Subject) error {
+	var err error
+	switch subject.Type {
+	case "statement":
+		_, err = s.Statements.StatementByID(ctx, subject.ID)
+	case "issue":
+		_, err = s.Issues.IssueByID(ctx, subject.ID)
+	}
+	return err
+}
+
+// Following reports whether the viewer hears of statement st: as a
+// participant or a follower, and not muted.
+func (s *Notifications) Following(ctx context.Context, viewer *User, st *Statement) (bool, error) {
+	ids, err := Participants(ctx, s.Statements, s.Suggestions, s.Store, st)
+	return slices.Contains(ids, viewer.ID), err
+}
+
+// Follows lists the viewer's follows.
+func (s *Notifications) Follows(ctx context.Context, viewer *User) ([]*Follow, error) {
+	return s.Store.Follows(ctx, viewer.ID)
+}
+
+// Prefs returns the viewer's notification preferences.
+func (s *Notifications) Prefs(ctx context.Context, viewer *User) (*NotifyPrefs, error) {
+	return s.Store.NotifyPrefs(ctx, viewer.ID)
+}
+
+// SavePrefs stores the viewer's preferences; p.Version must be the one
+// read (ECONFLICT otherwise).
+func (s *Notifications) SavePrefs(ctx context.Context, viewer *User, p *NotifyPrefs) error {
+	p.UserID = viewer.ID
+	problems := Problems{}
+	if p.Lang != "sv" && p.Lang != "en" {
+		problems.Add("lang", Msg("error.field.one_of", "allowed", "sv, en"))
+	}
+	for k, m := range p.Mail {
+		if !slices.Contains(NotifyKinds, k) {
+			problems.Add("mail", "error.notify.bad_kind")
+		}
+		if m != MailNone && m != MailNow && m != MailDigest {
+			problems.Add("mail."+string(k), Msg("error.field.one_of", "allowed", "none, immediate, digest"))
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	before := p.Version
+	if err := s.Store.SaveNotifyPrefs(ctx, p); err != nil {
+		return err
+	}
+	publish(ctx, s.Events, s.Clock, viewer, "user.notify_prefs", Subject{"user", viewer.ID},
+		strconv.Itoa(before), strconv.Itoa(p.Version), "")
+	return nil
+}
