@@ -61,6 +61,7 @@ type Services struct {
 	Feedback      *Feedbacks
 	Audit         *AuditTrail
 	Notifications *Notifications
+	Desks         *Desks
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -101,6 +102,8 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	mail := cfg.Mailer != nil
 	s.Notifications = &Notifications{Store: st.Notifications, Statements: st.Statements, Suggestions: st.Suggestions,
 		Issues: st.Issues, Clock: clock, Events: ev, Mail: mail}
+	s.Desks = &Desks{Statements: st.Statements, Consultations: st.Consultations, Meetings: st.Meetings,
+		Members: st.Members, Users: st.Users, Notices: st.Notifications, Clock: clock}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)
 	ev.Subscribe("notify", (&Notifier{Store: st.Notifications, Users: st.Users, Members: st.Members,
 		Statements: st.Statements, Suggestions: st.Suggestions, Consultations: st.Consultations, Issues: st.Issues,

@@ -163,3 +163,5 @@ func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 	}
 	return s.rerender(c, err, "consultation_detail", p, p.StatusForm, map[string]string{"status": status, "decline_reason": reason})
 }
+
+type eventRow struct{ At, AtISO, Who, What string }

@@ -3,7 +3,6 @@ package web
 import (
 	"slices"
 	"sort"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -103,38 +102,4 @@ func topIssues(issues []*app.Issue, n int) []issueCard {
 		out = append(out, issueCard{Title: v.Title, Slug: v.Slug, Summary: v.Summary, Topics: v.Topics})
 	}
 	return out
-}
-
-type dashboardPage struct {
-	Layout
-	MemberName string
-	Events     []eventRow
-}
-
-type eventRow struct{ At, AtISO, Who, What string }
-
-// dashboardPage: the signed-in start page with recent activity.
-func (s *Server) dashboardPage(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	u := currentUser(c)
-	p := dashboardPage{Layout: s.layout(c, "dashboard.title")}
-	if u.MemberID != "" {
-		if m, err := s.deps.Members.Get(ctx, u.MemberID); err == nil {
-			p.MemberName = m.Name
-		}
-	}
-	events, _, err := s.deps.Audit.List(ctx, app.AuditFilter{Page: app.Page{Number: 1, Size: 15}})
-	if err != nil {
-		return err
-	}
-	for _, e := range events {
-		who := e.ActorName
-		if who == "" {
-			who = p.T("audit.system")
-		}
-		local := e.At.In(app.Stockholm)
-		p.Events = append(p.Events, eventRow{At: local.Format("2006-01-02 15:04"), AtISO: local.Format(time.RFC3339),
-			Who: who, What: p.T("audit." + e.Action)})
-	}
-	return s.render(c, fiber.StatusOK, "dashboard", p)
 }

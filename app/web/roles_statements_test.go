@@ -118,12 +118,14 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("POST", api+"/presence", "{}", same(signedIn))...)
 	cases = append(cases, set.each("POST", api+"/signing", `{"sign_by":"nope"}`, same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", api+"/signatures", signBody("", "0000000000000000000000000000000000000000000000000000000000000000"), same([6]int{404, 403, 409, 403, 422, 422}))...)
-	cases = append(cases, set.each("POST", api+"/remind", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 200, 200}, staff409))...)
+	// A statement is reminded of once a working day: the admin, after the
+	// secretariat, and the form after the API, are told it was done today.
+	cases = append(cases, set.each("POST", api+"/remind", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 200, 409}, staff409))...)
 	cases = append(cases, set.each("POST", in, "{}", same(c422))...)
 	cases = append(cases, set.each("POST", in+"/kommentarer", "{}", openOnly(c422, c409))...)
 	cases = append(cases, set.each("POST", in+"/signering", "{}", same(c422))...)
 	cases = append(cases, set.each("POST", in+"/signering/oppna", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
-	cases = append(cases, set.each("POST", in+"/paminn", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 303, 303}, staff409))...)
+	cases = append(cases, set.each("POST", in+"/paminn", "{}", only(app.StatementSigning, [6]int{404, 403, 403, 403, 409, 409}, staff409))...)
 	cases = append(cases, set.each("POST", api+"/revisions/1/restore", `{"version":999}`, same([6]int{404, 409, 403, 403, 409, 409}))...)
 	cases = append(cases, set.each("POST", in+"/versioner/1/aterstall", "{}", same([6]int{404, 422, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("PUT", api+"/quorum", `{"quorum":999}`, openOnly([6]int{404, 403, 403, 403, 422, 422}, staff409))...)

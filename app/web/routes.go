@@ -59,6 +59,7 @@ func (s *Server) routes() {
 	s.exportRoutes(a, api)
 	s.publicRoutes(a, api)
 	s.apiDocsRoutes(a, api)
+	s.notificationRoutes(a, api)
 	api.All("/*", s.apiNotFound)
 }
 

@@ -69,6 +69,7 @@ type Layout struct {
 	CSRFToken    string
 	Flash        string
 	User         *UserView
+	Unread       int // the signed-in user's unread notifications (the bell)
 	msgs         map[string]string
 	assets       map[string]*templates.Asset
 }
@@ -112,6 +113,11 @@ func (s *Server) layout(c *fiber.Ctx, titleKey string) Layout {
 	l.Title = l.T(titleKey)
 	if u := currentUser(c); u != nil {
 		l.User = &UserView{ID: u.ID, Name: u.Name, Title: u.Title, Role: u.Role}
+		if n, err := s.deps.Notifications.Unread(c.UserContext(), u); err == nil {
+			l.Unread = n
+		} else {
+			s.log.Warn("count unread notifications", "err", err)
+		}
 	}
 	if se := currentSession(c); se != nil {
 		l.CSRFToken = se.CSRFToken
