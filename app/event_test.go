@@ -250,6 +250,10 @@ func statementSteps() []eventStep {
 			w.statement = st
 			return id(st, err)
 		}},
+		{"statement.remind", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Statements.Remind(ctx, w.staff, w.statement.ID)
+			return w.statement.ID, err
+		}},
 		{"statement.signed", func(ctx context.Context, w *eventWorld) (string, error) {
 			_, err := w.svc.Statements.Sign(ctx, w.signer, w.statement.ID, app.SignatureInput{Decision: app.DecisionSigned,
 				ContentHash: w.statement.ContentHash, SignatoryName: "Åsa Öberg", SignatoryTitle: "KSO", DecidedBy: "KS",
@@ -294,6 +298,13 @@ func recordSteps() []eventStep {
 		{"feedback.create", func(ctx context.Context, w *eventWorld) (string, error) {
 			f, err := w.svc.Feedback.Add(ctx, "/sok", "Kontrasten är för låg.", "", "", "sv")
 			return id(f, err)
+		}},
+		{"user.follow", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.issue.ID, w.svc.Notifications.Follow(ctx, w.signer, app.Subject{Type: "issue", ID: w.issue.ID}, true)
+		}},
+		{"user.notify_prefs", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.signer.ID, w.svc.Notifications.SavePrefs(ctx, w.signer, &app.NotifyPrefs{Lang: "en",
+				Mail: map[app.NotifyKind]app.MailMode{app.NotifyReply: app.MailNone}})
 		}},
 		{"consultation.import", func(ctx context.Context, w *eventWorld) (string, error) {
 			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/x/",
