@@ -120,6 +120,9 @@ type NotificationStore interface {
 	// MarkRead marks the user's notifications ids (all when ids is nil)
 	// read at at, and returns how many changed.
 	MarkRead(ctx context.Context, userID string, ids []string, at time.Time) (int, error)
+	// MarkSubjectRead marks the user's unread notifications about subject
+	// read at at.
+	MarkSubjectRead(ctx context.Context, userID string, subject Subject, at time.Time) error
 	// PendingMail lists notifications waiting to be e-mailed in mode, oldest
 	// first, created before before.
 	PendingMail(ctx context.Context, mode MailMode, before time.Time, limit int) ([]*Notification, error)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Notifications are the use cases of a user's own notifications, follows
@@ -13,6 +14,8 @@ type Notifications struct {
 	Statements  StatementStore
 	Suggestions SuggestionStore
 	Issues      IssueStore
+	Users       UserStore
+	Members     MemberStore
 	Clock       Clock
 	Events      *Events
 	// Mail is whether a mail server is configured (see Notifier.Mail).
@@ -67,6 +70,15 @@ func (s *Notifications) MarkRead(ctx context.Context, viewer *User, ids []string
 		ids = nil
 	}
 	return s.Store.MarkRead(ctx, viewer.ID, ids, s.Clock.Now())
+}
+
+// Seen marks the viewer's notifications about subject read: they have
+// opened what the notifications pointed to.
+func (s *Notifications) Seen(ctx context.Context, viewer *User, subject Subject) error {
+	if viewer == nil {
+		return nil
+	}
+	return s.Store.MarkSubjectRead(ctx, viewer.ID, subject, s.Clock.Now())
 }
 
 // FollowTypes are the kinds of subject one may follow.
@@ -149,4 +161,60 @@ func (s *Notifications) SavePrefs(ctx context.Context, viewer *User, p *NotifyPr
 	publish(ctx, s.Events, s.Clock, viewer, "user.notify_prefs", Subject{"user", viewer.ID},
 		strconv.Itoa(before), strconv.Itoa(p.Version), "")
 	return nil
+}
+
+// Mentionable lists up to 8 active users whose name has a word beginning
+// with q (any case), for @mention suggestions to a signed-in viewer.
+func (s *Notifications) Mentionable(ctx context.Context, viewer *User, q string) ([]Mentionable, error) {
+	if viewer == nil {
+		return nil, Errorf(EUNAUTHORIZED, "error.notify.login_required")
+	}
+	q = strings.ToLower(strings.TrimSpace(q))
+	if q == "" || len(q) > 60 {
+		return nil, nil
+	}
+	users, _, err := s.Users.ListUsers(ctx, UserFilter{})
+	if err != nil {
+		return nil, err
+	}
+	members, _, err := s.Members.ListMembers(ctx, MemberFilter{Page: Page{Number: 1, Size: 1000}})
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, m := range members {
+		names[m.ID] = m.Name
+	}
+	var out []Mentionable
+	for _, u := range users {
+		if u.Active && nameStartsWith(u.Name, q) {
+			detail := names[u.MemberID]
+			if u.IsStaff() {
+				detail = Msg("notify.mention.staff")
+			}
+			out = append(out, Mentionable{ID: u.ID, Name: u.Name, Title: u.Title, Detail: detail})
+		}
+	}
+	slices.SortFunc(out, func(a, b Mentionable) int { return strings.Compare(a.Name, b.Name) })
+	return out[:min(8, len(out))], nil
+}
+
+// Mentionable is a user one may @mention, with their member (or staff).
+type Mentionable struct {
+	ID, Name, Title, Detail string
+}
+
+// nameStartsWith reports whether name, or a word of it from its start to
+// its end, begins with q (lower case).
+func nameStartsWith(name, q string) bool {
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(lower, q) {
+		return true
+	}
+	for i, r := range lower {
+		if r == ' ' && strings.HasPrefix(lower[i+1:], q) {
+			return true
+		}
+	}
+	return false
 }

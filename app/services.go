@@ -101,7 +101,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Audit = &AuditTrail{Log: st.Audit}
 	mail := cfg.Mailer != nil
 	s.Notifications = &Notifications{Store: st.Notifications, Statements: st.Statements, Suggestions: st.Suggestions,
-		Issues: st.Issues, Clock: clock, Events: ev, Mail: mail}
+		Issues: st.Issues, Users: st.Users, Members: st.Members, Clock: clock, Events: ev, Mail: mail}
 	s.Desks = &Desks{Statements: st.Statements, Consultations: st.Consultations, Meetings: st.Meetings,
 		Members: st.Members, Users: st.Users, Notices: st.Notifications, Clock: clock}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)

@@ -140,6 +140,15 @@ func (s *NotificationStore) MarkRead(ctx context.Context, userID string, ids []s
 	return int(res.ModifiedCount), nil
 }
 
+// MarkSubjectRead sets read_at on the user's unread notifications about
+// subject.
+func (s *NotificationStore) MarkSubjectRead(ctx context.Context, userID string, subject app.Subject, at time.Time) error {
+	filter := append(unreadFilter(userID), bson.E{Key: "subject_type", Value: subject.Type}, bson.E{Key: "subject_id", Value: subject.ID})
+	_, err := s.db.col(colNotifications).UpdateMany(ctx, filter,
+		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: utc(at)}}}})
+	return translate(err, notificationWhat)
+}
+
 // PendingMail lists notifications waiting in mode, oldest first.
 func (s *NotificationStore) PendingMail(ctx context.Context, mode app.MailMode, before time.Time, limit int) ([]*app.Notification, error) {
 	filter := bson.D{{Key: "mail", Value: string(mode)}, {Key: "created_at", Value: bson.D{{Key: "$lt", Value: utc(before)}}}}

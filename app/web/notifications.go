@@ -16,6 +16,7 @@ import (
 func (s *Server) notificationRoutes(a fiber.Router, api fiber.Router) {
 	api.Get("/notifications", requireUser, s.apiNotifications)
 	api.Post("/notifications/read", requireUser, s.apiNotificationsRead)
+	api.Get("/mentions", requireUser, s.apiMentions)
 	a.Get("/internt/notiser", requireUser, s.inboxPage)
 	a.Post("/internt/notiser/las", requireUser, s.inboxReadForm)
 	a.Post("/internt/bevaka", requireUser, s.followForm)
@@ -199,4 +200,25 @@ func (s *Server) followForm(c *fiber.Ctx) error {
 		key = "follow.on"
 	}
 	return s.redirectWithFlash(c, back, key)
+}
+
+type mentionOut struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Title  string `json:"title"`
+	Detail string `json:"detail"`
+}
+
+// apiMentions: GET /api/v1/mentions?q= suggests people to @mention.
+func (s *Server) apiMentions(c *fiber.Ctx) error {
+	people, err := s.deps.Notifications.Mentionable(c.UserContext(), currentUser(c), c.Query("q"))
+	if err != nil {
+		return err
+	}
+	msgs := s.messages(c)
+	out := list[mentionOut]{Items: []mentionOut{}, Total: len(people)}
+	for _, p := range people {
+		out.Items = append(out.Items, mentionOut{ID: p.ID, Name: p.Name, Title: p.Title, Detail: translate(msgs, p.Detail)})
+	}
+	return c.JSON(out)
 }

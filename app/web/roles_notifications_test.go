@@ -13,6 +13,7 @@ func notificationRoles(f *fixture) []roleCase {
 		{"GET", "/api/v1/notifications?unread=kanske", "", signed422},
 		{"POST", "/api/v1/notifications/read", `{"all":true}`, signed200},
 		{"POST", "/api/v1/notifications/read", `{}`, signed422},
+		{"GET", "/api/v1/mentions?q=s%C3%B6", "", signed200},
 		{"GET", "/internt/notiser", "", [6]int{303, 200, 200, 200, 200, 200}},
 		{"POST", "/internt/notiser/las", "{}", signed422},
 		{"POST", "/internt/bevaka", "{}", signed422},

@@ -62,6 +62,9 @@ func (s *Server) signingView(c *fiber.Ctx) (*signingPage, error) {
 		return nil, err
 	}
 	u, st := currentUser(c), b.Statement
+	if err := s.deps.Notifications.Seen(c.UserContext(), u, app.Subject{Type: "statement", ID: st.ID}); err != nil {
+		return nil, err
+	}
 	p := &signingPage{Layout: s.layout(c, "signing.title"), St: st, StatusKey: "statements.status_" + string(st.Status),
 		Signed: b.Signed, Declined: b.Declined, Pending: b.Pending, DaysLeft: b.DaysLeft,
 		Open: st.Status == app.StatementSigning, IsStaff: u.IsStaff()}

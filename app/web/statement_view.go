@@ -16,6 +16,7 @@ import (
 // is a draft, and the secretariat's actions.
 type statementPage struct {
 	Layout
+	Following          bool // the viewer hears of this text (participant or follower)
 	St                 *app.Statement
 	KindKey, StatusKey string
 	Paragraphs         []paragraphView
@@ -89,6 +90,9 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 	if err != nil {
 		return nil, err
 	}
+	if p.Following, err = s.deps.Notifications.Following(c.UserContext(), u, st); err != nil {
+		return nil, err
+	}
 	p.fillParagraphs(st, u, app.Threads(comments))
 	if err := s.withSuggestions(c, p, st); err != nil {
 		return nil, err
@@ -106,6 +110,9 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 func (s *Server) statementPage(c *fiber.Ctx) error {
 	st, err := s.deps.Statements.Get(c.UserContext(), c.Params("id"))
 	if err != nil {
+		return err
+	}
+	if err := s.deps.Notifications.Seen(c.UserContext(), currentUser(c), app.Subject{Type: "statement", ID: st.ID}); err != nil {
 		return err
 	}
 	p, err := s.statementView(c, st)
