@@ -68,9 +68,11 @@ func (d *Desks) For(ctx context.Context, u *User) (*Desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	if desk.Unread, err = d.Notices.CountUnread(ctx, u.ID); err != nil {
+	recent, unread, err := d.Notices.RecentUnread(ctx, u.ID)
+	if err != nil {
 		return nil, err
 	}
+	desk.Unread = unread
 	if u.IsStaff() {
 		return desk, d.watch(ctx, desk, signing)
 	}
@@ -86,9 +88,7 @@ func (d *Desks) For(ctx context.Context, u *User) (*Desk, error) {
 	} else if desk.Signers, err = d.signers(ctx, u.MemberID); err != nil {
 		return nil, err
 	}
-	if desk.Notices, err = d.commentNotices(ctx, u); err != nil {
-		return nil, err
-	}
+	desk.Notices = commentNotices(recent)
 	desk.Drafts, err = d.myDrafts(ctx, u, drafts, desk.Notices)
 	return desk, err
 }
@@ -138,16 +138,15 @@ func (d *Desks) signers(ctx context.Context, memberID string) ([]*User, error) {
 	return signersOf(users, map[string]bool{memberID: true}), err
 }
 
-// commentNotices are u's unread notifications of mentions and replies.
-func (d *Desks) commentNotices(ctx context.Context, u *User) ([]*Notification, error) {
-	ns, _, err := d.Notices.ListNotifications(ctx, NotificationFilter{UserID: u.ID, UnreadOnly: true, Page: Page{Number: 1, Size: 50}})
+// commentNotices are the unread notifications of mentions and replies.
+func commentNotices(ns []*Notification) []*Notification {
 	var out []*Notification
 	for _, n := range ns {
 		if n.Kind == NotifyMention || n.Kind == NotifyReply {
 			out = append(out, n)
 		}
 	}
-	return out, err
+	return out
 }
 
 // myDrafts are the drafts u wrote, last saved, follows, or was told of.

@@ -117,6 +117,10 @@ type NotificationStore interface {
 	AddNotifications(ctx context.Context, ns []*Notification) (int, error)
 	ListNotifications(ctx context.Context, f NotificationFilter) ([]*Notification, int, error)
 	CountUnread(ctx context.Context, userID string) (int, error)
+	// RecentUnread returns the user's newest unread notifications (a few
+	// dozen at most) and how many are unread in all: one quick read, for
+	// the bell and the desk.
+	RecentUnread(ctx context.Context, userID string) ([]*Notification, int, error)
 	// MarkRead marks the user's notifications ids (all when ids is nil)
 	// read at at, and returns how many changed.
 	MarkRead(ctx context.Context, userID string, ids []string, at time.Time) (int, error)

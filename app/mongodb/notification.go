@@ -2,6 +2,8 @@ package mongodb
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -11,16 +13,20 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// Notifications live in three collections: the notifications themselves
-// (unique per event and recipient, which makes a repeated handler
-// harmless), users' follows, and users' preferences (one document each,
-// _id the user's id), plus claims of work done once a day (a digest, a statement's reminder),
+// Notifications live in the notifications collection (unique per event and
+// recipient, which makes a repeated handler harmless) and, per user, an
+// inbox document (_id the user's id) with the unread count and the newest
+// unread notifications: the bell and the desk read one document by _id,
+// the only lookup the embedded store answers from an index (dialect.go),
+// where counting the notifications would read them all. Users' follows
+// and preferences (one document each, _id the user's id) are kept too, and claims of work done once a day (a digest, a statement's reminder),
 // unique per key and day.
 const (
 	colNotifications = "notifications"
 	colFollows       = "follows"
 	colNotifyPrefs   = "notify_prefs"
 	colDayClaims     = "day_claims"
+	colInbox         = "notify_inbox"
 )
 
 func init() {
@@ -32,7 +38,7 @@ func init() {
 		index{colFollows, bson.D{{Key: "type", Value: 1}, {Key: "subject_id", Value: 1}}, false},
 		index{colDayClaims, bson.D{{Key: "key", Value: 1}, {Key: "day", Value: 1}}, true},
 	)
-	collections = append(collections, colNotifications, colFollows, colNotifyPrefs, colDayClaims)
+	collections = append(collections, colNotifications, colFollows, colNotifyPrefs, colDayClaims, colInbox)
 }
 
 // NotificationStore keeps notifications, follows and preferences.
@@ -80,6 +86,9 @@ func (s *NotificationStore) AddNotifications(ctx context.Context, ns []*app.Noti
 		case err == nil:
 			n.ID, n.CreatedAt = d.ID.Hex(), d.CreatedAt
 			added++
+			if err := s.updateInbox(ctx, n.UserID, func(in *inboxDoc) { in.add(d) }); err != nil {
+				return added, err
+			}
 		case isDuplicate(err):
 		default:
 			return added, translate(err, notificationWhat)
@@ -110,10 +119,21 @@ func (s *NotificationStore) ListNotifications(ctx context.Context, f app.Notific
 	return out, total, nil
 }
 
-// CountUnread counts a user's unread notifications.
+// CountUnread is the user's unread count, from their inbox document.
 func (s *NotificationStore) CountUnread(ctx context.Context, userID string) (int, error) {
-	n, err := s.db.col(colNotifications).CountDocuments(ctx, unreadFilter(userID))
-	return int(n), translate(err, notificationWhat)
+	in, err := s.inbox(ctx, userID)
+	return in.Unread, err
+}
+
+// RecentUnread returns the user's newest unread notifications (at most
+// inboxRecent) and the unread count, from their inbox document.
+func (s *NotificationStore) RecentUnread(ctx context.Context, userID string) ([]*app.Notification, int, error) {
+	in, err := s.inbox(ctx, userID)
+	out := make([]*app.Notification, len(in.Recent))
+	for i := range in.Recent {
+		out[i] = in.Recent[i].notification()
+	}
+	return out, in.Unread, err
 }
 
 // MarkRead sets read_at on the user's unread notifications ids (all of
@@ -137,16 +157,108 @@ func (s *NotificationStore) MarkRead(ctx context.Context, userID string, ids []s
 	if err != nil {
 		return 0, translate(err, notificationWhat)
 	}
-	return int(res.ModifiedCount), nil
+	n := int(res.ModifiedCount)
+	return n, s.updateInbox(ctx, userID, func(in *inboxDoc) {
+		if ids == nil {
+			in.Unread, in.Recent = 0, nil
+			return
+		}
+		in.read(n, func(d *notificationDoc) bool { return slices.Contains(ids, d.ID.Hex()) })
+	})
 }
 
 // MarkSubjectRead sets read_at on the user's unread notifications about
-// subject.
+// subject. It reads the inbox document first and writes only when one of
+// the newest unread is about subject, so that opening a page costs one
+// lookup by _id when there is nothing to mark.
 func (s *NotificationStore) MarkSubjectRead(ctx context.Context, userID string, subject app.Subject, at time.Time) error {
+	in, err := s.inbox(ctx, userID)
+	if err != nil || !slices.ContainsFunc(in.Recent, func(d notificationDoc) bool { return about(&d, subject) }) {
+		return err
+	}
 	filter := append(unreadFilter(userID), bson.E{Key: "subject_type", Value: subject.Type}, bson.E{Key: "subject_id", Value: subject.ID})
-	_, err := s.db.col(colNotifications).UpdateMany(ctx, filter,
+	res, err := s.db.col(colNotifications).UpdateMany(ctx, filter,
 		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: utc(at)}}}})
-	return translate(err, notificationWhat)
+	if err != nil {
+		return translate(err, notificationWhat)
+	}
+	return s.updateInbox(ctx, userID, func(in *inboxDoc) {
+		in.read(int(res.ModifiedCount), func(d *notificationDoc) bool { return about(d, subject) })
+	})
+}
+
+func about(d *notificationDoc, subject app.Subject) bool {
+	return d.SubjectType == subject.Type && d.SubjectID == subject.ID
+}
+
+// inboxRecent is how many of the newest unread notifications the inbox
+// document keeps.
+const inboxRecent = 50
+
+// inboxDoc is one user's unread count and newest unread notifications,
+// newest first.
+type inboxDoc struct {
+	UserID  string            `bson:"_id"`
+	Unread  int               `bson:"unread"`
+	Recent  []notificationDoc `bson:"recent"`
+	Version int               `bson:"version"`
+}
+
+func (in *inboxDoc) add(d notificationDoc) {
+	in.Unread++
+	in.Recent = append([]notificationDoc{d}, in.Recent...)
+	if len(in.Recent) > inboxRecent {
+		in.Recent = in.Recent[:inboxRecent]
+	}
+}
+
+// read takes n notifications off the unread count and those that match
+// off the newest.
+func (in *inboxDoc) read(n int, match func(*notificationDoc) bool) {
+	in.Unread = max(0, in.Unread-n)
+	in.Recent = slices.DeleteFunc(in.Recent, func(d notificationDoc) bool { return match(&d) })
+	if in.Unread == 0 {
+		in.Recent = nil
+	}
+}
+
+// inbox reads the user's inbox document; an empty one when there is none.
+func (s *NotificationStore) inbox(ctx context.Context, userID string) (*inboxDoc, error) {
+	var in inboxDoc
+	err := s.db.col(colInbox).FindOne(ctx, bson.D{{Key: "_id", Value: userID}}).Decode(&in)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return &inboxDoc{UserID: userID}, nil
+	}
+	return &in, translate(err, notificationWhat)
+}
+
+// updateInbox applies change to the user's inbox document as a versioned
+// write, retried when another writer got there first.
+func (s *NotificationStore) updateInbox(ctx context.Context, userID string, change func(*inboxDoc)) error {
+	for range 20 {
+		in, err := s.inbox(ctx, userID)
+		if err != nil {
+			return err
+		}
+		v := in.Version
+		change(in)
+		in.Version = v + 1
+		if v == 0 {
+			_, err = s.db.col(colInbox).InsertOne(ctx, in)
+			if isDuplicate(err) {
+				continue
+			}
+			return translate(err, notificationWhat)
+		}
+		cond, check := versionGuard(v, notificationWhat)
+		err = s.db.guardedUpdate(ctx, colInbox, userID, cond, check, bson.D{{Key: "$set", Value: bson.D{
+			{Key: "unread", Value: in.Unread}, {Key: "recent", Value: in.Recent}, {Key: "version", Value: in.Version}}}},
+			notificationWhat, nil)
+		if app.ErrorCode(err) != app.ECONFLICT {
+			return err
+		}
+	}
+	return app.Errorf(app.ECONFLICT, "%s har ändrats av någon annan. Läs in den igen och försök på nytt.", notificationWhat)
 }
 
 // PendingMail lists notifications waiting in mode, oldest first.
@@ -298,7 +410,7 @@ type notifyPrefsDoc struct {
 func (s *NotificationStore) NotifyPrefs(ctx context.Context, userID string) (*app.NotifyPrefs, error) {
 	var d notifyPrefsDoc
 	err := s.db.col(colNotifyPrefs).FindOne(ctx, bson.D{{Key: "_id", Value: userID}}).Decode(&d)
-	if err == mongo.ErrNoDocuments {
+	if errors.Is(err, mongo.ErrNoDocuments) {
 		return &app.NotifyPrefs{UserID: userID, Mail: map[app.NotifyKind]app.MailMode{}}, nil
 	}
 	if err != nil {

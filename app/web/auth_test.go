@@ -19,7 +19,7 @@ func (f *fixture) login(email, password string) *http.Response {
 		body: `{"email":"` + email + `","password":"` + password + `"}`})
 }
 
-func sessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
+func sessionCookie(t testing.TB, resp *http.Response) *http.Cookie {
 	t.Helper()
 	for _, c := range resp.Cookies() {
 		if strings.HasSuffix(c.Name, "samsyn_session") && c.Value != "" {

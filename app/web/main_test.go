@@ -26,7 +26,7 @@ const testPassword = "rätt häst batteri häftstift"
 // fixture is a server on a fresh database with two members and a user of
 // every kind, each with an API token.
 type fixture struct {
-	t        *testing.T
+	t        testing.TB
 	srv      *web.Server
 	db       *mongodb.DB
 	members  *mongodb.MemberStore
@@ -39,11 +39,11 @@ type fixture struct {
 	tokens   map[string]string
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	return newFixtureWith(t, web.Config{BaseURL: "http://localhost:8080"})
 }
 
-func newFixtureWith(t *testing.T, cfg web.Config) *fixture {
+func newFixtureWith(t testing.TB, cfg web.Config) *fixture {
 	t.Helper()
 	db := mongotest.MustOpenDB(t)
 	f := &fixture{t: t, db: db, members: mongodb.NewMemberStore(db), users: mongodb.NewUserStore(db),

@@ -34,7 +34,7 @@ func apiDocsRoles(*fixture) []roleCase {
 	}
 }
 
-func openAPIValidator(t *testing.T) validator.Validator {
+func openAPIValidator(t testing.TB) validator.Validator {
 	t.Helper()
 	doc, err := libopenapi.NewDocument(web.OpenAPIDocument())
 	if err != nil {
@@ -120,7 +120,7 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 }
 
 // openAPICall makes a request and checks the answer against the document.
-func openAPICall(t *testing.T, f *fixture, v validator.Validator, want int, role, method, path, body string) []byte {
+func openAPICall(t testing.TB, f *fixture, v validator.Validator, want int, role, method, path, body string) []byte {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {

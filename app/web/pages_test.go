@@ -15,7 +15,7 @@ import (
 // untranslated matches a message key that leaked into a page.
 var untranslated = regexp.MustCompile(`\b(layout|nav|home|login|dashboard|members|users|status|role|common|field|hint|form|error|audit|kind)\.[a-z_]+\b`)
 
-func mustDoc(t *testing.T, resp *http.Response) *goquery.Document {
+func mustDoc(t testing.TB, resp *http.Response) *goquery.Document {
 	t.Helper()
 	defer resp.Body.Close()
 	doc, err := goquery.NewDocumentFromReader(resp.Body)

@@ -77,7 +77,7 @@ func (f *fixture) reload(id string) stmtJSON {
 	return st
 }
 
-func mustUnmarshal(t *testing.T, s string, v any) {
+func mustUnmarshal(t testing.TB, s string, v any) {
 	t.Helper()
 	if err := json.Unmarshal([]byte(s), v); err != nil {
 		t.Fatalf("decode %q: %v", s, err)
@@ -133,7 +133,7 @@ func mustBody(resp *http.Response) string {
 	return string(b)
 }
 
-func mustDocString(t *testing.T, page string) *goquery.Document {
+func mustDocString(t testing.TB, page string) *goquery.Document {
 	t.Helper()
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
 	if err != nil {
