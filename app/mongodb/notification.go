@@ -232,33 +232,43 @@ func (s *NotificationStore) inbox(ctx context.Context, userID string) (*inboxDoc
 	return &in, translate(err, notificationWhat)
 }
 
-// updateInbox applies change to the user's inbox document as a versioned
-// write, retried when another writer got there first.
+// updateInbox applies change to the user's inbox document: read, change
+// and write under the document's lock (which serialises this process's
+// writers), the write conditional on the version read (which, on MongoDB,
+// holds across processes; a writer that lost tries again).
 func (s *NotificationStore) updateInbox(ctx context.Context, userID string, change func(*inboxDoc)) error {
-	for range 20 {
-		in, err := s.inbox(ctx, userID)
-		if err != nil {
-			return err
-		}
-		v := in.Version
-		change(in)
-		in.Version = v + 1
-		if v == 0 {
-			_, err = s.db.col(colInbox).InsertOne(ctx, in)
-			if isDuplicate(err) {
-				continue
-			}
-			return translate(err, notificationWhat)
-		}
-		cond, check := versionGuard(v, notificationWhat)
-		err = s.db.guardedUpdate(ctx, colInbox, userID, cond, check, bson.D{{Key: "$set", Value: bson.D{
-			{Key: "unread", Value: in.Unread}, {Key: "recent", Value: in.Recent}, {Key: "version", Value: in.Version}}}},
-			notificationWhat, nil)
-		if app.ErrorCode(err) != app.ECONFLICT {
+	for range 50 {
+		done, err := s.tryUpdateInbox(ctx, userID, change)
+		if done || err != nil {
 			return err
 		}
 	}
 	return app.Errorf(app.ECONFLICT, "%s har ändrats av någon annan. Läs in den igen och försök på nytt.", notificationWhat)
+}
+
+func (s *NotificationStore) tryUpdateInbox(ctx context.Context, userID string, change func(*inboxDoc)) (bool, error) {
+	defer lockDoc(colInbox, userID)()
+	in, err := s.inbox(ctx, userID)
+	if err != nil {
+		return false, err
+	}
+	v := in.Version
+	change(in)
+	in.Version = v + 1
+	if v == 0 {
+		_, err = s.db.col(colInbox).InsertOne(ctx, in)
+		if isDuplicate(err) {
+			return false, nil
+		}
+		return true, translate(err, notificationWhat)
+	}
+	res, err := s.db.col(colInbox).UpdateOne(ctx, s.db.dialect.updateFilter(userID, bson.D{{Key: "version", Value: v}}),
+		bson.D{{Key: "$set", Value: bson.D{{Key: "unread", Value: in.Unread}, {Key: "recent", Value: in.Recent},
+			{Key: "version", Value: in.Version}}}})
+	if err != nil {
+		return false, translate(err, notificationWhat)
+	}
+	return res.MatchedCount == 1, nil
 }
 
 // PendingMail lists notifications waiting in mode, oldest first.
