@@ -125,6 +125,17 @@ func (s *Notifications) Following(ctx context.Context, viewer *User, st *Stateme
 	return slices.Contains(ids, viewer.ID), err
 }
 
+// FollowsSubject reports whether the viewer chose to follow subject.
+func (s *Notifications) FollowsSubject(ctx context.Context, viewer *User, subject Subject) (bool, error) {
+	fs, err := s.Store.Follows(ctx, viewer.ID)
+	for _, f := range fs {
+		if f.Subject == subject {
+			return f.On, err
+		}
+	}
+	return false, err
+}
+
 // Follows lists the viewer's follows.
 func (s *Notifications) Follows(ctx context.Context, viewer *User) ([]*Follow, error) {
 	return s.Store.Follows(ctx, viewer.ID)

@@ -8,6 +8,7 @@ import (
 
 type consultationPage struct {
 	Layout
+	Follow        followForm
 	Row           consultationRow
 	C             *app.Consultation
 	ReceivedOn    string
@@ -38,6 +39,9 @@ func (s *Server) consultationPage(c *fiber.Ctx) error {
 	}
 	p, err := s.consultationView(c, con)
 	if err != nil {
+		return err
+	}
+	if p.Follow, err = s.followFormOf(c, p.Layout, app.Subject{Type: "consultation", ID: con.ID}, "/internt/remisser/"+con.ID); err != nil {
 		return err
 	}
 	return s.render(c, fiber.StatusOK, "consultation_detail", p)

@@ -57,6 +57,7 @@ func (s *Server) issueListPage(c *fiber.Ctx) error {
 
 type issuePage struct {
 	Layout
+	Follow                    followForm
 	I                         *app.Issue
 	Row                       issueRow
 	Body                      template.HTML
@@ -76,6 +77,9 @@ func (s *Server) issuePage(c *fiber.Ctx) error {
 	}
 	p, err := s.issueView(c, i)
 	if err != nil {
+		return err
+	}
+	if p.Follow, err = s.followFormOf(c, p.Layout, app.Subject{Type: "issue", ID: i.ID}, "/internt/fragor/"+i.ID); err != nil {
 		return err
 	}
 	return s.render(c, fiber.StatusOK, "issue_detail", p)

@@ -222,3 +222,26 @@ func (s *Server) apiMentions(c *fiber.Ctx) error {
 	}
 	return c.JSON(out)
 }
+
+// followForm is a page's button to follow what it shows, or to stop.
+type followForm struct {
+	CSRFToken, Type, ID, Back string
+	On                        bool // followed now
+	Status, Button            string
+}
+
+func followOf(l Layout, sub app.Subject, back string, on bool) followForm {
+	f := followForm{CSRFToken: l.CSRFToken, Type: sub.Type, ID: sub.ID, Back: back, On: on,
+		Status: l.T("follow.not_following"), Button: l.T("follow.follow")}
+	if on {
+		f.Status, f.Button = l.T("follow.following"), l.T("follow.unfollow")
+	}
+	return f
+}
+
+// followFormOf is the follow button of subject for the signed-in user,
+// who follows it when they chose to.
+func (s *Server) followFormOf(c *fiber.Ctx, l Layout, sub app.Subject, back string) (followForm, error) {
+	on, err := s.deps.Notifications.FollowsSubject(c.UserContext(), currentUser(c), sub)
+	return followOf(l, sub, back, on), err
+}

@@ -168,3 +168,40 @@ func TestRemindPage(t *testing.T) {
 		t.Errorf("API second reminder: %s", answer)
 	}
 }
+
+// TestFollowForm: following an issue from its page, and stopping, shows
+// on the page; an unknown subject type or a missing issue is refused and
+// follows nothing.
+func TestFollowForm(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	var issue struct{ ID string }
+	mustUnmarshal(t, f.mustCall(201, "secretariat", "POST", "/api/v1/issues", `{"title":"Vindkraftens tillstånd","summary":"Kortare handläggning."}`), &issue)
+	form := func(values url.Values) int {
+		resp := f.do(request{method: "POST", path: "/internt/bevaka", role: "memberB", body: values.Encode(),
+			contentType: "application/x-www-form-urlencoded"})
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	page := "/internt/fragor/" + issue.ID
+	if status := form(url.Values{"type": {"issue"}, "id": {issue.ID}, "on": {"1"}, "back": {page}}); status != 303 {
+		t.Fatalf("follow: %d", status)
+	}
+	if _, body := f.page("memberB", page); !strings.Contains(body, "Du får notiser om det här.") || !strings.Contains(body, "Sluta bevaka") {
+		t.Error("the issue page does not show the follow")
+	}
+	if _, body := f.page("memberA", page); !strings.Contains(body, "Du får inga notiser om det här.") {
+		t.Error("another user is shown as following")
+	}
+	for _, bad := range []url.Values{{"type": {"member"}, "id": {issue.ID}, "on": {"1"}}, {"type": {"issue"}, "id": {"000000000000000000000000"}, "on": {"1"}}} {
+		if status := form(bad); status != 422 && status != 404 {
+			t.Errorf("%v: %d", bad, status)
+		}
+	}
+	if status := form(url.Values{"type": {"issue"}, "id": {issue.ID}, "on": {"0"}, "back": {"https://evil.example/"}}); status != 303 {
+		t.Fatalf("stop following: %d", status)
+	}
+	if _, body := f.page("memberB", page); !strings.Contains(body, "Du får inga notiser om det här.") {
+		t.Error("stopping did not show")
+	}
+}

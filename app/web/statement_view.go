@@ -16,7 +16,7 @@ import (
 // is a draft, and the secretariat's actions.
 type statementPage struct {
 	Layout
-	Following          bool // the viewer hears of this text (participant or follower)
+	Follow             followForm
 	St                 *app.Statement
 	KindKey, StatusKey string
 	Paragraphs         []paragraphView
@@ -90,9 +90,11 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 	if err != nil {
 		return nil, err
 	}
-	if p.Following, err = s.deps.Notifications.Following(c.UserContext(), u, st); err != nil {
+	following, err := s.deps.Notifications.Following(c.UserContext(), u, st)
+	if err != nil {
 		return nil, err
 	}
+	p.Follow = followOf(p.Layout, app.Subject{Type: "statement", ID: st.ID}, statementURL(st.ID), following)
 	p.fillParagraphs(st, u, app.Threads(comments))
 	if err := s.withSuggestions(c, p, st); err != nil {
 		return nil, err
