@@ -53,10 +53,10 @@ func (s *Notifications) Unread(ctx context.Context, viewer *User) (int, error) {
 	return s.Store.CountUnread(ctx, viewer.ID)
 }
 
-// MarkRead marks the viewer's notifications ids read, or all of them when
+// MarkAsRead marks the viewer's notifications ids read, or all of them when
 // all is set; ids of other users' notifications change nothing. Reading is
 // not a change of the network's records: it publishes no event.
-func (s *Notifications) MarkRead(ctx context.Context, viewer *User, ids []string, all bool) (int, error) {
+func (s *Notifications) MarkAsRead(ctx context.Context, viewer *User, ids []string, all bool) (int, error) {
 	if viewer == nil {
 		return 0, Errorf(EUNAUTHORIZED, "error.notify.login_required")
 	}

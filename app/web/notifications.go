@@ -103,7 +103,7 @@ func (s *Server) apiNotificationsRead(c *fiber.Ctx) error {
 
 func (s *Server) markRead(c *fiber.Ctx, ids []string, all bool, answer func(n, unread int) error) error {
 	ctx, u := c.UserContext(), currentUser(c)
-	n, err := s.deps.Notifications.MarkRead(ctx, u, ids, all)
+	n, err := s.deps.Notifications.MarkAsRead(ctx, u, ids, all)
 	if err != nil {
 		return err
 	}

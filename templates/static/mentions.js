@@ -18,14 +18,12 @@
     field.parentNode.insertBefore(list, field.nextSibling);
     field.setAttribute("aria-autocomplete", "list");
     field.setAttribute("aria-controls", list.id);
-    field.setAttribute("aria-expanded", "false");
     var items = [], active = -1, start = -1;
     function close() {
       list.hidden = true;
       list.textContent = "";
       items = [];
       active = -1;
-      field.setAttribute("aria-expanded", "false");
       field.removeAttribute("aria-activedescendant");
     }
     function mark(n) {
@@ -56,7 +54,6 @@
       });
       if (items.length) {
         list.hidden = false;
-        field.setAttribute("aria-expanded", "true");
         mark(0);
       }
     }
