@@ -26,6 +26,7 @@ type Stores struct {
 	Feedback      FeedbackStore
 	Audit         AuditLog
 	Notifications NotificationStore
+	Keys          KeyStore
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -61,6 +62,7 @@ type Services struct {
 	Feedback      *Feedbacks
 	Audit         *AuditTrail
 	Notifications *Notifications
+	Unsubscribes  *Unsubscribes
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -101,6 +103,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	mail := cfg.Mailer != nil
 	s.Notifications = &Notifications{Store: st.Notifications, Statements: st.Statements, Suggestions: st.Suggestions,
 		Issues: st.Issues, Clock: clock, Events: ev, Mail: mail}
+	s.Unsubscribes = &Unsubscribes{Keys: st.Keys, Store: st.Notifications, Users: st.Users, Clock: clock, Events: ev}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)
 	ev.Subscribe("notify", (&Notifier{Store: st.Notifications, Users: st.Users, Members: st.Members,
 		Statements: st.Statements, Suggestions: st.Suggestions, Consultations: st.Consultations, Issues: st.Issues,
