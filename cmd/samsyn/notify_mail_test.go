@@ -39,7 +39,7 @@ func TestNotificationMailTwoReplicas(t *testing.T) {
 	store := e.services(s).Notifications.Store
 	if _, err := store.AddNotifications(ctx, []*app.Notification{{UserID: u.ID, EventID: "e1", Kind: app.NotifyMention,
 		Title: app.Msg("notify.mention.title", "name", "Karin Kansli", "title", "Elnätet i norr"),
-		URL: "/internt/stallningstaganden/s1#kommentar-c1", CreatedAt: now.Add(-time.Minute), Mail: app.MailNow}}); err != nil {
+		URL:   "/internt/stallningstaganden/s1#kommentar-c1", CreatedAt: now.Add(-time.Minute), Mail: app.MailNow}}); err != nil {
 		t.Fatal(err)
 	}
 	old := notificationMailInterval
