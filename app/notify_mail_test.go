@@ -179,7 +179,7 @@ func (f *mailFixture) modes(u *app.User) []app.MailMode {
 	return out
 }
 
-var unsubscribeLink = regexp.MustCompile(`https://samsyn\.example\.se/avregistrera\?t=(\S+)`)
+var unsubscribeLink = regexp.MustCompile(`https://samsyn\.example\.se/avregistrera\?(?:lang=en&)?t=(\S+)`)
 
 // TestNotificationMailImmediate: opening signing mails each signer one
 // e-mail at once, in their language, with the link and an unsubscribe
@@ -213,12 +213,14 @@ func TestNotificationMailImmediate(t *testing.T) {
 			t.Errorf("body to %v:\n%s", m.To, m.Body)
 		}
 	}
-	for _, want := range []string{"Hej Sören Signer!", "Sluta få e-post om ”Underskrift öppnad”:", "https://samsyn.example.se/internt/installningar"} {
+	for _, want := range []string{"Hej Sören Signer!", "Sluta få e-post om ”Underskrift öppnad”:",
+		"https://samsyn.example.se/avregistrera?t=", "https://samsyn.example.se/internt/installningar\n"} {
 		if !strings.Contains(sv.Body, want) {
 			t.Errorf("Swedish body lacks %q:\n%s", want, sv.Body)
 		}
 	}
-	for _, want := range []string{"Hello Berit Bergström,", "Stop e-mail about “Signing opened”:", "Open in Samsyn:"} {
+	for _, want := range []string{"Hello Berit Bergström,", "Stop e-mail about “Signing opened”:", "Open in Samsyn:",
+		"https://samsyn.example.se/avregistrera?lang=en&t=", "https://samsyn.example.se/internt/installningar?lang=en\n"} {
 		if !strings.Contains(en.Body, want) {
 			t.Errorf("English body lacks %q:\n%s", want, en.Body)
 		}

@@ -30,15 +30,19 @@ func oneLine(s string) string {
 // unsubscribeLines are the footer lines that stop e-mail of each kind.
 func (j *NotificationMailer) unsubscribeLines(ctx context.Context, b *strings.Builder, to *mailRecipient, kinds []NotifyKind) error {
 	lang := to.prefs.Language()
+	query, settings := "?", "/internt/installningar" // the pages open in the mail's language
+	if lang != "sv" {
+		query, settings = "?lang="+lang+"&", settings+"?lang="+lang
+	}
 	for _, k := range kinds {
 		tok, err := j.Unsubscribes.Token(ctx, to.user.ID, k)
 		if err != nil {
 			return err
 		}
 		b.WriteString(j.t(lang, "notify_mail.unsubscribe", "kind", j.Translate(lang, NotifyKindLabel(k))) + "\n")
-		b.WriteString(j.link("/avregistrera?t="+tok) + "\n")
+		b.WriteString(j.link("/avregistrera"+query+"t="+tok) + "\n")
 	}
-	b.WriteString(j.t(lang, "notify_mail.settings") + "\n" + j.link("/internt/installningar") + "\n\n")
+	b.WriteString(j.t(lang, "notify_mail.settings") + "\n" + j.link(settings) + "\n\n")
 	b.WriteString(j.t(lang, "notify_mail.auto", "network", j.NetworkName) + "\n")
 	return nil
 }
