@@ -225,6 +225,9 @@ func TestNotificationMailImmediate(t *testing.T) {
 			t.Errorf("English body lacks %q:\n%s", want, en.Body)
 		}
 	}
+	if !strings.Contains(sv.Raw, "List-Unsubscribe: <https://samsyn.example.se/avregistrera?t=") {
+		t.Errorf("no List-Unsubscribe header:\n%s", sv.Raw)
+	}
 	if m := f.modes(f.signerA); len(m) != 1 || m[0] != app.MailSent {
 		t.Errorf("signer's notification %v, want sent", m)
 	}

@@ -28,23 +28,27 @@ func oneLine(s string) string {
 }
 
 // unsubscribeLines are the footer lines that stop e-mail of each kind.
-func (j *NotificationMailer) unsubscribeLines(ctx context.Context, b *strings.Builder, to *mailRecipient, kinds []NotifyKind) error {
+// It returns the first kind's link.
+func (j *NotificationMailer) unsubscribeLines(ctx context.Context, b *strings.Builder, to *mailRecipient, kinds []NotifyKind) (string, error) {
 	lang := to.prefs.Language()
-	query, settings := "?", "/internt/installningar" // the pages open in the mail's language
+	first, query, settings := "", "?", "/internt/installningar" // the pages open in the mail's language
 	if lang != "sv" {
 		query, settings = "?lang="+lang+"&", settings+"?lang="+lang
 	}
 	for _, k := range kinds {
 		tok, err := j.Unsubscribes.Token(ctx, to.user.ID, k)
 		if err != nil {
-			return err
+			return "", err
 		}
-		b.WriteString(j.t(lang, "notify_mail.unsubscribe", "kind", j.Translate(lang, NotifyKindLabel(k))) + "\n")
-		b.WriteString(j.link("/avregistrera"+query+"t="+tok) + "\n")
+		link := j.link("/avregistrera" + query + "t=" + tok)
+		if first == "" {
+			first = link
+		}
+		b.WriteString(j.t(lang, "notify_mail.unsubscribe", "kind", j.Translate(lang, NotifyKindLabel(k))) + "\n" + link + "\n")
 	}
 	b.WriteString(j.t(lang, "notify_mail.settings") + "\n" + j.link(settings) + "\n\n")
 	b.WriteString(j.t(lang, "notify_mail.auto", "network", j.NetworkName) + "\n")
-	return nil
+	return first, nil
 }
 
 // immediateMail is the mail of one notification.
@@ -57,10 +61,11 @@ func (j *NotificationMailer) immediateMail(ctx context.Context, to *mailRecipien
 	b.WriteString(j.t(lang, "notify_mail.open") + "\n" + j.link(n.URL) + "\n\n-- \n")
 	b.WriteString(j.t(lang, "notify_mail.why_now", "kind", j.Translate(lang, NotifyKindLabel(n.Kind)),
 		"network", j.NetworkName) + "\n")
-	if err := j.unsubscribeLines(ctx, &b, to, []NotifyKind{n.Kind}); err != nil {
+	unsub, err := j.unsubscribeLines(ctx, &b, to, []NotifyKind{n.Kind})
+	if err != nil {
 		return nil, err
 	}
-	return &Mail{To: to.user.Email, ToName: to.user.Name, Body: b.String(),
+	return &Mail{To: to.user.Email, ToName: to.user.Name, Body: b.String(), Unsubscribe: unsub,
 		Subject: oneLine(j.t(lang, "notify_mail.subject", "network", j.NetworkName, "title", title))}, nil
 }
 
@@ -78,14 +83,18 @@ func (j *NotificationMailer) digestMail(ctx context.Context, to *mailRecipient, 
 		}
 	}
 	b.WriteString("-- \n" + j.t(lang, "notify_mail.why_digest", "network", j.NetworkName) + "\n")
-	if err := j.unsubscribeLines(ctx, &b, to, kinds); err != nil {
+	unsub, err := j.unsubscribeLines(ctx, &b, to, kinds)
+	if err != nil {
 		return nil, err
+	}
+	if len(kinds) > 1 {
+		unsub = "" // the header names one page; the body has one per kind
 	}
 	subject := j.t(lang, "notify_mail.digest.subject_many", "network", j.NetworkName, "count", strconv.Itoa(len(ns)))
 	if len(ns) == 1 {
 		subject = j.t(lang, "notify_mail.digest.subject_one", "network", j.NetworkName)
 	}
-	return &Mail{To: to.user.Email, ToName: to.user.Name, Body: b.String(), Subject: oneLine(subject)}, nil
+	return &Mail{To: to.user.Email, ToName: to.user.Name, Body: b.String(), Subject: oneLine(subject), Unsubscribe: unsub}, nil
 }
 
 // notifyKindLabels are the catalogue keys of the kinds' names.

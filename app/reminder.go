@@ -291,14 +291,16 @@ func (j *ReminderJob) mail(ctx context.Context, r *Reminder, u *User) (*Mail, er
 		SwedishDate(r.Due), reminderWhat[r.Kind], days)
 	fmt.Fprintf(&b, "Läs mer och arbeta med svaret här:\n%s%s\n\n", strings.TrimSuffix(j.BaseURL, "/"), r.Path)
 	fmt.Fprintf(&b, "Det här är en automatisk påminnelse från %s.\n", j.NetworkName)
+	unsub := ""
 	if j.Unsubscribes != nil {
 		tok, err := j.Unsubscribes.Token(ctx, u.ID, NotifyDeadline)
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&b, "Sluta få påminnelser om datum per e-post:\n%s/avregistrera?t=%s\n", strings.TrimSuffix(j.BaseURL, "/"), tok)
+		unsub = strings.TrimSuffix(j.BaseURL, "/") + "/avregistrera?t=" + tok
+		fmt.Fprintf(&b, "Sluta få påminnelser om datum per e-post:\n%s\n", unsub)
 	}
-	return &Mail{To: u.Email, ToName: u.Name, Body: b.String(),
+	return &Mail{To: u.Email, ToName: u.Name, Body: b.String(), Unsubscribe: unsub,
 		Subject: fmt.Sprintf("Påminnelse: %s om %s – %s", reminderSubject[r.Kind], days, r.Title)}, nil
 }
 
