@@ -30,7 +30,7 @@ type settingsView struct {
 	MailTo   string // "E-post skickas till …"
 	Langs    []modeChoice
 	Kinds    []kindChoice
-	Follows  []followView
+	Followed []followView
 	Conflict bool
 }
 
@@ -50,12 +50,13 @@ type followView struct {
 	Type, TypeLabel, ID, Title, Href string
 }
 
-// settingsFormValues fills f with the stored preferences p.
-func settingsFormValues(f *Form, p *app.NotifyPrefs) {
-	f.Values["lang"] = p.Language()
-	f.Values["version"] = strconv.Itoa(p.Version)
+// settingsFormValues fills f with the stored choices: the language, the
+// version and each kind's mail mode.
+func settingsFormValues(f *Form, lang string, version int, mailFor func(app.NotifyKind) app.MailMode) {
+	f.Values["lang"] = lang
+	f.Values["version"] = strconv.Itoa(version)
 	for _, k := range app.NotifyKinds {
-		f.Values["mail."+string(k)] = string(p.MailFor(k))
+		f.Values["mail."+string(k)] = string(mailFor(k))
 	}
 }
 
@@ -66,7 +67,7 @@ func (s *Server) settingsPage(c *fiber.Ctx) error {
 	}
 	l := s.layout(c, "settings.title")
 	f := s.newForm(l)
-	settingsFormValues(f, p)
+	settingsFormValues(f, p.Language(), p.Version, p.MailFor)
 	return s.renderSettings(c, fiber.StatusOK, l, f, false)
 }
 
@@ -90,7 +91,7 @@ func (s *Server) renderSettings(c *fiber.Ctx, status int, l Layout, f *Form, con
 	if err != nil {
 		return err
 	}
-	v.Follows = follows
+	v.Followed = follows
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return s.render(c, status, "settings", v)
 }
@@ -98,15 +99,12 @@ func (s *Server) renderSettings(c *fiber.Ctx, status int, l Layout, f *Form, con
 // followViews lists what the user chose to follow, each named by its
 // title where it still exists.
 func (s *Server) followViews(c *fiber.Ctx, l Layout) ([]followView, error) {
-	fs, err := s.deps.Notifications.Follows(c.UserContext(), currentUser(c))
+	fs, err := s.deps.Notifications.Followed(c.UserContext(), currentUser(c))
 	if err != nil {
 		return nil, err
 	}
 	var out []followView
 	for _, f := range fs {
-		if !f.On {
-			continue
-		}
 		v := followView{Type: f.Subject.Type, TypeLabel: l.T("settings.type." + f.Subject.Type), ID: f.Subject.ID, Title: f.Subject.ID}
 		ctx := c.UserContext()
 		switch f.Subject.Type {
@@ -134,7 +132,11 @@ func (s *Server) followViews(c *fiber.Ctx, l Layout) ([]followView, error) {
 func (s *Server) settingsForm(c *fiber.Ctx) error {
 	l := s.layout(c, "settings.title")
 	f := s.newForm(l)
-	p := &app.NotifyPrefs{Lang: c.FormValue("lang"), Mail: map[app.NotifyKind]app.MailMode{}}
+	p, err := s.deps.Notifications.Prefs(c.UserContext(), currentUser(c)) // replaced by what was sent
+	if err != nil {
+		return err
+	}
+	p.Lang, p.Mail = c.FormValue("lang"), map[app.NotifyKind]app.MailMode{}
 	f.Values["lang"] = p.Lang
 	for _, k := range app.NotifyKinds {
 		if m := c.FormValue("mail." + string(k)); m != "" {
@@ -144,7 +146,7 @@ func (s *Server) settingsForm(c *fiber.Ctx) error {
 	}
 	p.Version, _ = strconv.Atoi(c.FormValue("version"))
 	f.Values["version"] = strconv.Itoa(p.Version)
-	err := s.deps.Notifications.SavePrefs(c.UserContext(), currentUser(c), p)
+	err = s.deps.Notifications.SavePrefs(c.UserContext(), currentUser(c), p)
 	switch app.ErrorCode(err) {
 	case "":
 		return s.redirectWithFlash(c, "/internt/installningar", "settings.saved")
