@@ -118,6 +118,17 @@ func accountSteps() []eventStep {
 			u, err := w.svc.Users.Update(ctx, w.staff, w.user.ID, app.UserPatch{UserUpdate: app.UserUpdate{Title: &title}})
 			return id(u, err)
 		}},
+		{"user.unsubscribe", func(ctx context.Context, w *eventWorld) (string, error) {
+			tok, err := w.svc.Unsubscribes.Token(ctx, w.user.ID, app.NotifyPublished)
+			if err != nil {
+				return "", err
+			}
+			un, err := w.svc.Unsubscribes.Unsubscribe(ctx, tok)
+			if err != nil {
+				return "", err
+			}
+			return un.User.ID, nil
+		}},
 		{"auth.login", func(ctx context.Context, w *eventWorld) (string, error) {
 			u, _, _, err := w.svc.Accounts.Login(ctx, "KSO@gallivare.example", "rätt häst batteri häftstift")
 			return id(u, err)

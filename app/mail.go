@@ -8,6 +8,10 @@ type Mail struct {
 	ToName  string
 	Subject string
 	Body    string
+	// Unsubscribe is the address of a page that stops mail of this kind
+	// (sent as List-Unsubscribe, which mail programs offer as a button),
+	// or "".
+	Unsubscribe string
 }
 
 // Mailer sends e-mail. Send returns an error when the mail server did not

@@ -97,6 +97,13 @@ type ReminderJob struct {
 	Logger        *slog.Logger
 	Holder        string        // this replica's name for the lease
 	LeaseTTL      time.Duration // how long one run may hold the lease
+
+	// Prefs, when set, hold users' choices: whoever chose in-app only for
+	// dates coming up (NotifyDeadline) is not reminded by e-mail.
+	Prefs NotificationStore
+	// Unsubscribes, when set, signs the link in each mail that stops
+	// e-mail of dates coming up.
+	Unsubscribes *Unsubscribes
 }
 
 // NewLeaseHolder names this process for a lease: its host, process id and
@@ -194,14 +201,22 @@ func (j *ReminderJob) send(ctx context.Context, r *Reminder, users []*User) (int
 	case err != nil:
 		return 0, err
 	}
-	if j.Mailer == nil {
+	mailTo, err := j.mailTo(ctx, to)
+	if err != nil {
+		return 0, errors.Join(err, j.Log.ReleaseReminder(ctx, r))
+	}
+	if len(mailTo) == 0 {
 		j.announce(ctx, r)
 		return 0, nil
 	}
 	sent := 0
 	var errs []error
-	for _, u := range to {
-		if err := j.Mailer.Send(ctx, j.mail(r, u)); err != nil {
+	for _, u := range mailTo {
+		m, err := j.mail(ctx, r, u)
+		if err == nil {
+			err = j.Mailer.Send(ctx, m)
+		}
+		if err != nil {
 			errs = append(errs, fmt.Errorf("to user %s: %w", u.ID, err))
 			continue
 		}
@@ -216,6 +231,28 @@ func (j *ReminderJob) send(ctx context.Context, r *Reminder, users []*User) (int
 	}
 	j.announce(ctx, r)
 	return sent, nil
+}
+
+// mailTo are those of to who are to be reminded by e-mail: none without
+// a mail server, and not those who chose in-app only for dates coming up.
+func (j *ReminderJob) mailTo(ctx context.Context, to []*User) ([]*User, error) {
+	if j.Mailer == nil {
+		return nil, nil
+	}
+	if j.Prefs == nil {
+		return to, nil
+	}
+	var out []*User
+	for _, u := range to {
+		p, err := j.Prefs.NotifyPrefs(ctx, u.ID)
+		if err != nil {
+			return nil, err
+		}
+		if p.MailFor(NotifyDeadline) != MailNone {
+			out = append(out, u)
+		}
+	}
+	return out, nil
 }
 
 // announce publishes the reminder claimed, once, for the in-app
@@ -239,7 +276,7 @@ var reminderSubject = map[DeadlineKind]string{
 }
 
 // mail writes the reminder to u, in Swedish.
-func (j *ReminderJob) mail(r *Reminder, u *User) *Mail {
+func (j *ReminderJob) mail(ctx context.Context, r *Reminder, u *User) (*Mail, error) {
 	days := fmt.Sprintf("%d arbetsdagar", r.WorkingDaysLeft)
 	if r.WorkingDaysLeft == 1 {
 		days = "1 arbetsdag"
@@ -254,8 +291,17 @@ func (j *ReminderJob) mail(r *Reminder, u *User) *Mail {
 		SwedishDate(r.Due), reminderWhat[r.Kind], days)
 	fmt.Fprintf(&b, "Läs mer och arbeta med svaret här:\n%s%s\n\n", strings.TrimSuffix(j.BaseURL, "/"), r.Path)
 	fmt.Fprintf(&b, "Det här är en automatisk påminnelse från %s.\n", j.NetworkName)
-	return &Mail{To: u.Email, ToName: u.Name, Body: b.String(),
-		Subject: fmt.Sprintf("Påminnelse: %s om %s – %s", reminderSubject[r.Kind], days, r.Title)}
+	unsub := ""
+	if j.Unsubscribes != nil {
+		tok, err := j.Unsubscribes.Token(ctx, u.ID, NotifyDeadline)
+		if err != nil {
+			return nil, err
+		}
+		unsub = strings.TrimSuffix(j.BaseURL, "/") + "/avregistrera?t=" + tok
+		fmt.Fprintf(&b, "Sluta få påminnelser om datum per e-post:\n%s\n", unsub)
+	}
+	return &Mail{To: u.Email, ToName: u.Name, Body: b.String(), Unsubscribe: unsub,
+		Subject: fmt.Sprintf("Påminnelse: %s om %s – %s", reminderSubject[r.Kind], days, r.Title)}, nil
 }
 
 var swedishMonths = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -96,7 +97,44 @@ func newReminderFixture(t *testing.T) *reminderFixture {
 		Leases: mongodb.NewLeaseStore(db), Mailer: mailer, BaseURL: "https://samsyn.example.se/",
 		NetworkName: "Industrikommunerna", Clock: app.FixedClock{T: time.Date(2026, 10, 16, 6, 0, 0, 0, time.UTC)},
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Holder: "test", LeaseTTL: time.Minute}
+	job.Prefs = mongodb.NewNotificationStore(db)
+	job.Unsubscribes = &app.Unsubscribes{Keys: mongodb.NewSessionStore(db), Store: job.Prefs, Users: users, Clock: job.Clock}
 	return &reminderFixture{job: job, mail: srv, consult: c}
+}
+
+// TestReminderMailHonoursChoice: whoever chose in-app only for dates
+// coming up gets no reminder by e-mail (and the reminder is not retried
+// for them); the others' mails carry a link that stops them.
+func TestReminderMailHonoursChoice(t *testing.T) {
+	t.Parallel()
+	f := newReminderFixture(t)
+	ctx := context.Background()
+	kansli, err := f.job.Users.UserByEmail(ctx, "kansli@example.se")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &app.NotifyPrefs{UserID: kansli.ID, Lang: "sv", Mail: map[app.NotifyKind]app.MailMode{app.NotifyDeadline: app.MailNone}}
+	if err := f.job.Prefs.SaveNotifyPrefs(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if sent, err := f.job.Run(ctx); err != nil || sent != 3 {
+		t.Fatalf("sent %d (%v), want 3: the admin twice and the signer", sent, err)
+	}
+	if sent, err := f.job.Run(ctx); err != nil || sent != 0 {
+		t.Fatalf("second run sent %d (%v)", sent, err)
+	}
+	for _, m := range f.mail.Messages() {
+		if m.To[0] == "kansli@example.se" {
+			t.Errorf("mailed although she chose in-app only: %q", m.Subject)
+		}
+		link := regexp.MustCompile(`https://samsyn\.example\.se/avregistrera\?t=(\S+)`).FindStringSubmatch(m.Body)
+		if link == nil {
+			t.Fatalf("no unsubscribe link:\n%s", m.Body)
+		}
+		if un, err := f.job.Unsubscribes.Check(ctx, link[1]); err != nil || un.Kind != app.NotifyDeadline || un.User.Email != m.To[0] {
+			t.Errorf("link %q: %+v %v", link[1], un, err)
+		}
+	}
 }
 
 // twice runs f twice at the same moment.

@@ -26,6 +26,7 @@ type Stores struct {
 	Feedback      FeedbackStore
 	Audit         AuditLog
 	Notifications NotificationStore
+	Keys          KeyStore
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -62,6 +63,7 @@ type Services struct {
 	Audit         *AuditTrail
 	Notifications *Notifications
 	Desks         *Desks
+	Unsubscribes  *Unsubscribes
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -104,6 +106,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		Issues: st.Issues, Users: st.Users, Members: st.Members, Clock: clock, Events: ev, Mail: mail}
 	s.Desks = &Desks{Statements: st.Statements, Consultations: st.Consultations, Meetings: st.Meetings,
 		Members: st.Members, Users: st.Users, Notices: st.Notifications, Clock: clock}
+	s.Unsubscribes = &Unsubscribes{Keys: st.Keys, Store: st.Notifications, Users: st.Users, Clock: clock, Events: ev}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)
 	ev.Subscribe("notify", (&Notifier{Store: st.Notifications, Users: st.Users, Members: st.Members,
 		Statements: st.Statements, Suggestions: st.Suggestions, Consultations: st.Consultations, Issues: st.Issues,

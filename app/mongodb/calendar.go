@@ -74,17 +74,26 @@ type settingDoc struct {
 }
 
 // CalendarKey returns the key feed tokens are derived with, creating it
-// on first use; replicas racing to create it all end up with the winner's.
+// on first use.
 func (s *SessionStore) CalendarKey(ctx context.Context) ([]byte, error) {
+	return s.SecretKey(ctx, calendarKeyID)
+}
+
+var _ app.KeyStore = (*SessionStore)(nil)
+
+// SecretKey returns the server's secret key name (a setting of 32 random
+// bytes), creating it on first use; replicas racing to create it all end
+// up with the winner's.
+func (s *SessionStore) SecretKey(ctx context.Context, name string) ([]byte, error) {
 	col := s.db.col(colSettings)
 	var d settingDoc
-	err := col.FindOne(ctx, bson.D{{Key: "_id", Value: calendarKeyID}}).Decode(&d)
+	err := col.FindOne(ctx, bson.D{{Key: "_id", Value: name}}).Decode(&d)
 	if err == mongo.ErrNoDocuments {
-		_, err = col.InsertOne(ctx, settingDoc{ID: calendarKeyID, Value: app.RandomToken(32)})
+		_, err = col.InsertOne(ctx, settingDoc{ID: name, Value: app.RandomToken(32)})
 		if err != nil && !mongo.IsDuplicateKeyError(err) {
 			return nil, translate(err, calendarWhat)
 		}
-		err = col.FindOne(ctx, bson.D{{Key: "_id", Value: calendarKeyID}}).Decode(&d)
+		err = col.FindOne(ctx, bson.D{{Key: "_id", Value: name}}).Decode(&d)
 	}
 	if err != nil {
 		return nil, translate(err, calendarWhat)

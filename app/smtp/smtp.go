@@ -66,6 +66,9 @@ func (s *Mailer) Send(ctx context.Context, m *app.Mail) error {
 	msg.Subject(m.Subject)
 	msg.SetDate()
 	msg.SetMessageID()
+	if m.Unsubscribe != "" {
+		msg.SetListUnsubscribe(m.Unsubscribe)
+	}
 	msg.SetBodyString(mail.TypeTextPlain, m.Body)
 	if err := s.client.DialAndSendWithContext(ctx, msg); err != nil {
 		return fmt.Errorf("send mail: %w", err)

@@ -30,6 +30,26 @@ func TestSendArrives(t *testing.T) {
 	}
 }
 
+// TestSendListUnsubscribe: a mail with an unsubscribe page says so in
+// List-Unsubscribe (RFC 2369), which mail programs show as a button.
+func TestSendListUnsubscribe(t *testing.T) {
+	srv := smtptest.Start(t)
+	m, err := smtp.New(srv.URL(), "samsyn@example.se")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = "https://samsyn.example.se/avregistrera?t=u1.reply.c2lnbmF0dXI"
+	for _, unsub := range []string{page, ""} {
+		if err := m.Send(context.Background(), &app.Mail{To: "kso@skelleftea.example", Subject: "S", Body: "B", Unsubscribe: unsub}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := srv.Messages()
+	if len(got) != 2 || !strings.Contains(got[0].Raw, "List-Unsubscribe: <"+page+">") || strings.Contains(got[1].Raw, "List-Unsubscribe") {
+		t.Fatalf("arrived: %+v", got)
+	}
+}
+
 func TestBadURL(t *testing.T) {
 	for _, u := range []string{"http://mail.example", "smtp://", "smtp://host:port", "::"} {
 		if _, err := smtp.New(u, "a@example.se"); err == nil {

@@ -34,7 +34,7 @@ func TestEveryPageRenders(t *testing.T) {
 		{"/", ""}, {"/logga-in", ""}, {"/oversikt", "memberA"}, {"/admin/medlemmar", "admin"},
 		{"/admin/medlemmar/ny", "admin"}, {"/admin/medlemmar/" + f.memberA.ID, "admin"},
 		{"/admin/anvandare", "admin"}, {"/admin/anvandare/ny", "admin"},
-		{"/admin/anvandare/" + f.byRole["signerA"].ID, "admin"}, {"/finns-inte", ""},
+		{"/admin/anvandare/" + f.byRole["signerA"].ID, "admin"}, {"/internt/installningar", "memberA"}, {"/finns-inte", ""},
 	}
 	for _, p := range pages {
 		for _, lang := range []string{"sv", "en"} {

@@ -26,6 +26,7 @@ func (e *env) startReminders(ctx context.Context, s *stack) {
 	job.Mailer = s.mailer
 	if s.svc != nil {
 		job.Events = s.svc.Events
+		job.Prefs, job.Unsubscribes = s.svc.Notifications.Store, s.svc.Unsubscribes
 	}
 	go job.RunEvery(ctx, reminderInterval)
 }
