@@ -314,8 +314,12 @@ func recordSteps() []eventStep {
 			return w.issue.ID, w.svc.Notifications.Follow(ctx, w.signer, app.Subject{Type: "issue", ID: w.issue.ID}, true)
 		}},
 		{"user.notify_prefs", func(ctx context.Context, w *eventWorld) (string, error) {
-			return w.signer.ID, w.svc.Notifications.SavePrefs(ctx, w.signer, &app.NotifyPrefs{Lang: "en",
-				Mail: map[app.NotifyKind]app.MailMode{app.NotifyReply: app.MailNone}})
+			p, err := w.svc.Notifications.Prefs(ctx, w.signer)
+			if err != nil {
+				return "", err
+			}
+			p.Lang, p.Mail[app.NotifyReply] = "en", app.MailNone
+			return w.signer.ID, w.svc.Notifications.SavePrefs(ctx, w.signer, p)
 		}},
 		{"consultation.import", func(ctx context.Context, w *eventWorld) (string, error) {
 			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/x/",

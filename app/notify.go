@@ -54,16 +54,21 @@ func (n *Notifier) Handle(ctx context.Context, e Event) error {
 }
 
 // mailMode is how the user chose to have k e-mailed; none without a mail
-// server, and none for milestones, which the reminder job e-mails itself.
+// server. A milestone chosen at once is e-mailed by the reminder job
+// itself, so only the digest's choice waits here.
 func (n *Notifier) mailMode(ctx context.Context, userID string, k NotifyKind, eventKind string) (MailMode, error) {
-	if !n.Mail || eventKind == "consultation.milestone" {
+	if !n.Mail {
 		return MailNone, nil
 	}
 	p, err := n.Store.NotifyPrefs(ctx, userID)
 	if err != nil {
 		return "", err
 	}
-	return p.MailFor(k), nil
+	m := p.MailFor(k)
+	if eventKind == "consultation.milestone" && m != MailDigest {
+		return MailNone, nil
+	}
+	return m, nil
 }
 
 // notice is what one event tells, and whom.

@@ -233,8 +233,9 @@ func (j *ReminderJob) send(ctx context.Context, r *Reminder, users []*User) (int
 	return sent, nil
 }
 
-// mailTo are those of to who are to be reminded by e-mail: none without
-// a mail server, and not those who chose in-app only for dates coming up.
+// mailTo are those of to who are to be reminded by e-mail at once: none
+// without a mail server, and not those who chose in-app only or the daily
+// digest for dates coming up (the digest then carries the reminder).
 func (j *ReminderJob) mailTo(ctx context.Context, to []*User) ([]*User, error) {
 	if j.Mailer == nil {
 		return nil, nil
@@ -248,7 +249,7 @@ func (j *ReminderJob) mailTo(ctx context.Context, to []*User) ([]*User, error) {
 		if err != nil {
 			return nil, err
 		}
-		if p.MailFor(NotifyDeadline) != MailNone {
+		if p.MailFor(NotifyDeadline) == MailNow {
 			out = append(out, u)
 		}
 	}
