@@ -17,6 +17,11 @@ import (
 
 var _ app.SearchEngine = (*Engine)(nil)
 
+// PinnedVersion is the Meilisearch release this adapter is written and
+// contract-tested against (search/meili/contract_table_test.go); the same
+// tag is pinned in docker-compose.yml and the README.
+const PinnedVersion = "v1.50.0"
+
 // DefaultIndexPrefix names the indexes samsyn_public and samsyn_internal.
 const DefaultIndexPrefix = "samsyn_"
 
@@ -112,6 +117,22 @@ func (e *Engine) Ping(ctx context.Context) error {
 	for _, ix := range e.indexes() {
 		if _, err := ix.ix.FetchInfo(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("meili: ping index %s: %w", ix.uid, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Drop deletes both indexes and their documents from the server; tests
+// that share a server clean up with it.
+func (e *Engine) Drop(ctx context.Context) error {
+	var errs []error
+	for _, ix := range e.indexes() {
+		task, err := e.client.DeleteIndex(ctx, ix.uid)
+		if err == nil {
+			err = ix.wait(ctx, task, meilisearch.APIErrCodeIndexNotFound)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("meili: drop %s: %w", ix.uid, err))
 		}
 	}
 	return errors.Join(errs...)
