@@ -45,8 +45,18 @@ func (s Stores) NewSyncer(e app.SearchEngine, log *slog.Logger) *Syncer {
 // rebuilds them first when they are empty or were made by an older
 // analysis while the stores hold documents, then runs the sync. A failed
 // rebuild is logged and the sync goes on.
+//
+// An engine that is not open yet (Deferred) is waited for first: writes
+// made meanwhile keep their marks and are indexed once it is.
 func (s *Syncer) RebuildAndRun(ctx context.Context, stores Stores) {
 	s.init()
+	if w, ok := s.Engine.(interface{ Ready() <-chan struct{} }); ok {
+		select {
+		case <-w.Ready():
+		case <-ctx.Done():
+			return
+		}
+	}
 	if stores.needRebuild(ctx, s.Engine) {
 		st, err := Rebuild(ctx, s.Engine, stores.Listers())
 		if err != nil {

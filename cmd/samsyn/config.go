@@ -21,6 +21,7 @@ type Config struct {
 	MongoDB     string // SAMSYN_MONGODB_DB, default samsyn
 	MeiliURL    string // SAMSYN_MEILI_URL; empty: embedded Bleve
 	MeiliKey    string // SAMSYN_MEILI_KEY
+	Search      string // SAMSYN_SEARCH: "on" (default) or "off" (no search engine)
 	BaseURL     string // SAMSYN_BASE_URL, default http://localhost:<port>
 	SMTPURL     string // SAMSYN_SMTP_URL
 	MailFrom    string // SAMSYN_MAIL_FROM
@@ -45,6 +46,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		Addr: get("SAMSYN_ADDR", ":8080"), DataDir: get("SAMSYN_DATA_DIR", "./data"),
 		MongoURI: get("SAMSYN_MONGODB_URI", ""), MongoDB: get("SAMSYN_MONGODB_DB", "samsyn"),
 		MeiliURL: get("SAMSYN_MEILI_URL", ""), MeiliKey: get("SAMSYN_MEILI_KEY", ""),
+		Search:  strings.ToLower(get("SAMSYN_SEARCH", "on")),
 		BaseURL: get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
@@ -79,6 +81,9 @@ func (c Config) Validate() error {
 	if c.MeiliURL != "" && !isHTTPURL(c.MeiliURL) {
 		errs = append(errs, errors.New("SAMSYN_MEILI_URL must be an http(s) URL"))
 	}
+	if c.Search != "on" && c.Search != "off" {
+		errs = append(errs, fmt.Errorf("SAMSYN_SEARCH %q: want on or off", c.Search))
+	}
 	if !isHTTPURL(c.BaseURL) {
 		errs = append(errs, fmt.Errorf("SAMSYN_BASE_URL %q must be an absolute http(s) URL", c.BaseURL))
 	}
@@ -104,6 +109,10 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// SearchOff reports whether SAMSYN_SEARCH=off: the server runs without a
+// search engine.
+func (c Config) SearchOff() bool { return c.Search == "off" }
+
 func isHTTPURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
@@ -115,6 +124,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr), slog.String("data_dir", c.DataDir),
 		slog.String("mongodb_uri", maskURL(c.MongoURI)), slog.String("mongodb_db", c.MongoDB),
 		slog.String("meili_url", maskURL(c.MeiliURL)), slog.String("meili_key", mask(c.MeiliKey)),
+		slog.String("search", c.Search),
 		slog.String("base_url", c.BaseURL), slog.String("smtp_url", maskURL(c.SMTPURL)),
 		slog.String("mail_from", c.MailFrom), slog.String("network_name", c.NetworkName),
 		slog.String("trusted_proxies", c.TrustedProxies))

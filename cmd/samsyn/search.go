@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -36,6 +37,9 @@ func (e *env) reindexCommand() *cobra.Command {
 		Short: "Rebuild the search indexes from the store beside the live ones, then swap them in",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if e.cfg.SearchOff() {
+				return errors.New("search is off (SAMSYN_SEARCH=off): there is no index to rebuild")
+			}
 			return e.withStore(cmd.Context(), func(s *stack) error {
 				if err := e.openSearch(cmd.Context(), s); err != nil {
 					if e.cfg.MeiliURL == "" {

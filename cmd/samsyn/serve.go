@@ -43,9 +43,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 		return err
 	}
 	defer s.close()
-	if err := e.openSearch(ctx, s); err != nil {
-		return err
-	}
+	e.openSearchDeferred(ctx, s)
 	s.mailer = e.openMailer()
 	if demoData {
 		if err := e.loadDemo(ctx, s); err != nil {
