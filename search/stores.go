@@ -57,6 +57,23 @@ func (s *Syncer) RebuildAndRun(ctx context.Context, stores Stores) {
 			return
 		}
 	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = s.Lease.Release(ctx) // another replica takes over at once
+	}()
+	for { // the rebuild too is for the lease's holder alone
+		held, err := s.Lease.Hold(ctx)
+		if held {
+			break
+		}
+		if err != nil && ctx.Err() == nil {
+			s.Log.Warn("search sync: lease", "err", err)
+		}
+		if !sleep(ctx, s.Lease.retry(), s.kick) {
+			return
+		}
+	}
 	if stores.needRebuild(ctx, s.Engine) {
 		st, err := Rebuild(ctx, s.Engine, stores.Listers())
 		if err != nil {

@@ -43,6 +43,9 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 		return err
 	}
 	defer s.close()
+	if err := e.claimBleve(ctx, s); err != nil {
+		return err
+	}
 	e.openSearchDeferred(ctx, s)
 	s.mailer = e.openMailer()
 	if demoData {

@@ -215,6 +215,19 @@ func TestContractEveryRequestIsAccepted(t *testing.T) {
 			t.Errorf("the adapter never called %s %s (%s): drive it or drop it from the table", e.method, e.path, e.handler)
 		}
 	}
+	staging := map[string]bool{}
+	for _, r := range reqs {
+		var c struct{ UID string }
+		if r.Method == "POST" && r.Path == "/indexes" && json.Unmarshal(r.Body, &c) == nil && strings.Contains(c.UID, nextSuffix) {
+			if staging[c.UID] {
+				t.Errorf("two rebuilds filled the same staging index %s", c.UID)
+			}
+			staging[c.UID] = true
+		}
+	}
+	if len(staging) != 4 {
+		t.Errorf("two rebuilds made staging indexes %v, want four of their own", staging)
+	}
 	if testing.Verbose() {
 		for _, r := range reqs {
 			t.Logf("%s %s", r, r.Body)

@@ -2,6 +2,8 @@ package meili
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -10,14 +12,20 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// nextSuffix names the indexes a rebuild fills beside the live ones.
-const nextSuffix = "_next"
+// nextSuffix begins the names of the indexes a rebuild fills beside the
+// live ones; a random part follows, so that two rebuilds at once (two
+// replicas, or samsyn reindex beside a server) never fill or drop each
+// other's.
+const nextSuffix = "_next_"
 
-// Rebuild creates empty, set-up indexes beside the live ones (dropping any
-// left over from an earlier, interrupted rebuild).
+// Rebuild creates empty, set-up indexes beside the live ones, under names
+// of its own.
 func (e *Engine) Rebuild(ctx context.Context) (app.SearchRebuild, error) {
-	r := &rebuild{e: e, public: newIndex(e.client, e.public.uid+nextSuffix),
-		internal: newIndex(e.client, e.internal.uid+nextSuffix)}
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	suffix := nextSuffix + hex.EncodeToString(b)
+	r := &rebuild{e: e, public: newIndex(e.client, e.public.uid+suffix),
+		internal: newIndex(e.client, e.internal.uid+suffix)}
 	if err := r.drop(ctx); err != nil {
 		return nil, err
 	}
