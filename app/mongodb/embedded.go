@@ -31,6 +31,13 @@ var ErrDataDirLocked = errors.New("the data dir is in use by another Samsyn proc
 // StartEmbedded locks dataDir, starts FerretDB on it and returns once it
 // listens. Its logs go to logger, wire dumps demoted to debug.
 func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
+	return StartEmbeddedAt(dataDir, "127.0.0.1:0", logger)
+}
+
+// StartEmbeddedAt is StartEmbedded listening on addr, so that other
+// processes can reach the store (samsyn store serve). FerretDB v1 asks no
+// password: addr should be on loopback.
+func StartEmbeddedAt(dataDir, addr string, logger *slog.Logger) (*Embedded, error) {
 	dir := filepath.Join(dataDir, "ferretdb")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
@@ -40,7 +47,7 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 		return nil, err
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL(dir),
 		Logger:    slog.New(quietHandler{Handler: logger.Handler().WithGroup("ferretdb")}),

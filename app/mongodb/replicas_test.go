@@ -135,3 +135,46 @@ func TestStaleSyncMarksTheNewerVersionAgain(t *testing.T) {
 		t.Fatalf("pending after version 2 was indexed again: %+v", tasks)
 	}
 }
+
+// TestOneDecisionPerMemberAcrossProcesses: eight requests of one member's
+// decision at once, through two processes: exactly one is acknowledged,
+// the others are refused, and the statement holds that one decision.
+// (The refused ones once repaired the winner's record into the statement
+// before the winner did, and the winner, finding its copy there, took its
+// record back and answered 409 too: no one was told the decision was in.)
+func TestOneDecisionPerMemberAcrossProcesses(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := mongotest.MustOpenDB(t)
+	stores := []*mongodb.StatementStore{
+		mongodb.NewStatementStore(db.AsOtherProcess(db.Ferret())), mongodb.NewStatementStore(db.AsOtherProcess(db.Ferret())),
+	}
+	st := mustStatement(t, stores[0], "Ett beslut per medlem", app.StatementDraft, stmtT0)
+	st.Status, st.ContentHash, st.SignBy, st.Round = app.StatementSigning, "h", app.NewDate(2026, 5, 1), 1
+	if err := stores[0].UpdateStatement(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	results := make([]error, 8)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() {
+			g := &app.Signature{MemberID: "m1", MemberName: "Kiruna", Decision: app.DecisionSigned,
+				SignatoryName: "A", ContentHash: "h", SignedAt: stmtT0}
+			results[i] = stores[i%2].AddSignature(ctx, st.ID, 1, g)
+		})
+	}
+	wg.Wait()
+	won := 0
+	for i, err := range results {
+		switch {
+		case err == nil:
+			won++
+		case app.ErrorCode(err) != app.ECONFLICT:
+			t.Errorf("request %d: %v, want success or ECONFLICT", i, err)
+		}
+	}
+	sigs, err := stores[1].ListSignatures(ctx, st.ID, 1)
+	if won != 1 || err != nil || len(sigs) != 1 {
+		t.Fatalf("%d of 8 acknowledged, statement holds %d decisions (%v); want 1 and 1", won, len(sigs), err)
+	}
+}
