@@ -47,6 +47,7 @@ type Status struct {
 	LastError   string    // "" when the last round succeeded
 	Failing     int       // rounds failed in a row
 	Indexed     int       // documents indexed since start
+	Standby     bool      // another replica holds the lease: this one waits
 }
 
 func (s *Syncer) init() {
@@ -90,7 +91,11 @@ func (s *Syncer) Run(ctx context.Context) {
 	s.init()
 	wait := s.Interval
 	for {
-		if held, err := s.Lease.Hold(ctx); !held {
+		held, err := s.Lease.Hold(ctx)
+		s.mu.Lock()
+		s.status.Standby = !held
+		s.mu.Unlock()
+		if !held {
 			if err != nil && ctx.Err() == nil {
 				s.Log.Warn("search sync: lease", "err", err)
 			}

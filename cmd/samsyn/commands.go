@@ -20,7 +20,9 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 		Short:         "Samsyn: joint consultation responses and positions for a network of municipalities",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       readBuildVersion().String(),
 	}
+	root.SetVersionTemplate("samsyn {{.Version}}\n")
 	member := &cobra.Command{Use: "member", Short: "Manage member organisations"}
 	member.AddCommand(e.memberAddCommand())
 	user := &cobra.Command{Use: "user", Short: "Manage users"}

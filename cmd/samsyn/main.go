@@ -48,8 +48,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 // newEnv reads the configuration and makes the logger.
 func newEnv(getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) *env {
 	cfg := ConfigFromEnv(getenv)
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	return &env{cfg: cfg, log: logger, stdin: stdin, stdout: stdout}
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	var h slog.Handler = slog.NewTextHandler(stderr, opts)
+	if cfg.LogFormat == "json" { // one JSON object a line, for log collectors
+		h = slog.NewJSONHandler(stderr, opts)
+	}
+	return &env{cfg: cfg, log: slog.New(h), stdin: stdin, stdout: stdout}
 }
 
 // runEnv runs the command line args in e.

@@ -95,6 +95,10 @@ func ConfigFromEnvBaseURL(c Config) string {
 func (e *env) newServer(s *stack) (*web.Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg.MustRegister(buildInfoMetric())
+	if s.search != nil {
+		reg.MustRegister(searchSyncMetrics(e.searchSyncer(s))...)
+	}
 	registries, err := e.cfg.RegistryAddresses()
 	if err != nil {
 		return nil, err
@@ -102,7 +106,7 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	return web.New(web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
-		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(),
+		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(), MetricsToken: e.cfg.MetricsToken,
 	})
 }
 
