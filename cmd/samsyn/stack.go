@@ -86,7 +86,11 @@ func (e *env) searchOpener() search.Opener {
 	}
 	if e.cfg.MeiliURL != "" {
 		return func(ctx context.Context) (app.SearchEngine, error) {
-			eng, err := meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey)
+			var opts []meili.Option
+			if e.cfg.MeiliPublicSearchKey != "" {
+				opts = append(opts, meili.WithSearchKeys(e.cfg.MeiliPublicSearchKey, e.cfg.MeiliInternalSearchKey))
+			}
+			eng, err := meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey, opts...)
 			if err != nil {
 				return nil, err // not a typed nil
 			}

@@ -13,7 +13,23 @@ type buildVersion struct {
 	Modified                           bool
 }
 
+// linkedVersion and linkedRevision, set at link time (-ldflags "-X
+// main.linkedRevision=…"), stand in where Go could not stamp the build:
+// the image is built without .git (Dockerfile, .dockerignore).
+var linkedVersion, linkedRevision string
+
 func readBuildVersion() buildVersion {
+	v := stampedVersion()
+	if linkedVersion != "" {
+		v.Version = linkedVersion
+	}
+	if linkedRevision != "" {
+		v.Revision = linkedRevision
+	}
+	return v
+}
+
+func stampedVersion() buildVersion {
 	v := buildVersion{Version: "unknown", Revision: "unknown"}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {

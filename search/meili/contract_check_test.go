@@ -12,6 +12,7 @@ import (
 // recorded is one request the adapter sent.
 type recorded struct {
 	Method, Path string
+	Auth         string // the Authorization header
 	Query        url.Values
 	Body         []byte
 }

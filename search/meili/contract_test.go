@@ -55,7 +55,7 @@ func (r *recorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	b, _ := io.ReadAll(req.Body)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	rec := recorded{Method: req.Method, Path: req.URL.Path, Query: req.URL.Query(), Body: b}
+	rec := recorded{Method: req.Method, Path: req.URL.Path, Query: req.URL.Query(), Body: b, Auth: req.Header.Get("Authorization")}
 	r.reqs = append(r.reqs, rec)
 	status, answer := r.answer(rec)
 	w.Header().Set("Content-Type", "application/json")
@@ -266,5 +266,46 @@ func TestContractRefusesWhatTheServerWould(t *testing.T) {
 		if !strings.Contains(got, c.want) {
 			t.Errorf("%s: violations = %q, want one containing %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestContractScopedKeys: with the search keys given (WithSearchKeys, as
+// docker-compose.yml's setup makes them) the adapter manages no keys, each
+// index is searched with its own search key, and every other request
+// carries the app's key — never a search key, and never the master key,
+// which the app does not have.
+func TestContractScopedKeys(t *testing.T) {
+	t.Parallel()
+	rec, srv := newRecorder(t)
+	ctx := t.Context()
+	e, err := Open(ctx, srv.URL, "app-key", WithSearchKeys("public-search-key", "internal-search-key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	must(t, e.Public().Index(ctx, app.SearchDoc{ID: "s1", Type: "statement", Title: "Elnätet"}))
+	for _, ix := range []app.SearchIndex{e.Public(), e.Internal()} {
+		if _, err := ix.Search(ctx, app.SearchQuery{Text: "elnätet"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	searches := map[string]string{}
+	for _, r := range rec.requests() {
+		for _, v := range violations(r) {
+			t.Error(v)
+		}
+		switch {
+		case strings.HasPrefix(r.Path, "/keys"):
+			t.Errorf("%s: the adapter manages keys although it was given them", r)
+		case strings.HasSuffix(r.Path, "/search"):
+			searches[r.Path] = r.Auth
+		case r.Path != "/health" && r.Auth != "Bearer app-key":
+			t.Errorf("%s carries %q, want the app's key", r, r.Auth)
+		}
+	}
+	want := map[string]string{"/indexes/samsyn_public/search": "Bearer public-search-key",
+		"/indexes/samsyn_internal/search": "Bearer internal-search-key"}
+	if !maps.Equal(searches, want) {
+		t.Errorf("searches were authorised with %v, want %v", searches, want)
 	}
 }

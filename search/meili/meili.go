@@ -39,7 +39,10 @@ type Engine struct {
 // Option changes how Open sets up the engine.
 type Option func(*config)
 
-type config struct{ prefix string }
+type config struct {
+	prefix                       string
+	publicSearch, internalSearch string
+}
 
 // WithIndexPrefix names the indexes prefix+"public" and prefix+"internal",
 // so that several installations or test runs can share one server.
@@ -47,11 +50,20 @@ func WithIndexPrefix(prefix string) Option {
 	return func(c *config) { c.prefix = prefix }
 }
 
+// WithSearchKeys gives the search-only keys of the public and the internal
+// index, made beforehand (docker-compose.yml's meili-keys): the engine then
+// searches with them and manages no keys, so its own key needs no keys.*
+// action.
+func WithSearchKeys(public, internal string) Option {
+	return func(c *config) { c.publicSearch, c.internalSearch = public, internal }
+}
+
 // Open connects to the Meilisearch server at url with the API key (empty
 // for none), creates the two indexes when missing and applies and verifies
-// their settings, waiting until the server has done so. With a key it also
-// creates (or reuses) one search-only key per index, scoped to that index
-// alone, and searches with those; the given key is never used to search.
+// their settings, waiting until the server has done so. It searches each
+// index with a search-only key scoped to that index alone: those given by
+// WithSearchKeys, or else, with a key, ones it creates (or reuses); the
+// given key is never used to search.
 func Open(ctx context.Context, url, key string, opts ...Option) (*Engine, error) {
 	cfg := config{prefix: DefaultIndexPrefix}
 	for _, o := range opts {
@@ -74,7 +86,10 @@ func Open(ctx context.Context, url, key string, opts ...Option) (*Engine, error)
 		client.Close()
 		return nil, err
 	}
-	if key != "" {
+	switch {
+	case cfg.publicSearch != "" && cfg.internalSearch != "":
+		e.useSearchKeys(url, cfg.publicSearch, cfg.internalSearch)
+	case key != "":
 		if err := e.searchKeys(ctx, url); err != nil {
 			_ = e.Close()
 			return nil, err
