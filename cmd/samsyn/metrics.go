@@ -13,7 +13,7 @@ import (
 func buildInfoMetric() prometheus.Collector {
 	v := readBuildVersion()
 	g := prometheus.NewGauge(prometheus.GaugeOpts{Name: "samsyn_build_info",
-		Help: "The running build: version, VCS revision and Go version.",
+		Help:        "The running build: version, VCS revision and Go version.",
 		ConstLabels: prometheus.Labels{"version": v.Version, "revision": v.Revision, "goversion": v.GoVersion}})
 	g.Set(1)
 	return g

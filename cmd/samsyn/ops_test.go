@@ -31,7 +31,9 @@ func TestLogFormatJSON(t *testing.T) {
 	e.log.Info("starting", "config", e.cfg)
 	var rec struct {
 		Msg    string
-		Config struct{ LogFormat string `json:"log_format"` }
+		Config struct {
+			LogFormat string `json:"log_format"`
+		}
 	}
 	if err := json.Unmarshal(logs.Bytes(), &rec); err != nil || rec.Msg != "starting" || rec.Config.LogFormat != "json" {
 		t.Errorf("log line %q: %v, %+v", logs.String(), err, rec)
@@ -65,5 +67,24 @@ func TestMetricsTokenAndBuildInfo(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+}
+
+// TestHealthcheckCommand: samsyn healthcheck exits 0 while the server on
+// SAMSYN_ADDR's port is ready and fails when nothing answers there.
+func TestHealthcheckCommand(t *testing.T) {
+	t.Parallel()
+	inst := startServe(t, t.TempDir())
+	defer inst.stop()
+	addr := strings.TrimPrefix(inst.URL, "http://")
+	check := func(addr string) error {
+		return run(context.Background(), []string{"healthcheck"}, testEnv(t.TempDir(), "SAMSYN_ADDR", addr),
+			strings.NewReader(""), io.Discard, io.Discard)
+	}
+	if err := check(addr); err != nil {
+		t.Errorf("healthcheck against a ready server: %v", err)
+	}
+	if err := check(closedPort(t)); err == nil || !strings.Contains(err.Error(), "not ready") {
+		t.Errorf("healthcheck with nothing listening: %v, want not ready", err)
 	}
 }

