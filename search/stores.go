@@ -120,14 +120,20 @@ func (s Stores) Listers() []Lister {
 	return []Lister{
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Statement, int, error) {
 			return s.Statements.ListStatements(ctx, app.StatementFilter{Page: p})
-		}, app.StatementSearchTask, func(st *app.Statement) time.Time { return st.UpdatedAt }),
+		}, app.StatementSearchTask, func(st *app.Statement) time.Time { return st.UpdatedAt }, sourceOf(s.Statements)),
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Consultation, int, error) {
 			return s.Consultations.ListConsultations(ctx, app.ConsultationFilter{Page: p})
-		}, app.ConsultationSearchTask, func(c *app.Consultation) time.Time { return c.UpdatedAt }),
+		}, app.ConsultationSearchTask, func(c *app.Consultation) time.Time { return c.UpdatedAt }, sourceOf(s.Consultations)),
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Issue, int, error) {
 			return s.Issues.ListIssues(ctx, app.IssueFilter{Page: p})
-		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }),
+		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }, sourceOf(s.Issues)),
 	}
+}
+
+// sourceOf is store as a SearchSource, or nil when it marks no writes.
+func sourceOf(store any) app.SearchSource {
+	src, _ := store.(app.SearchSource)
+	return src
 }
 
 // listPage is how many documents a lister reads at once (the stores' most).
@@ -135,7 +141,7 @@ const listPage = 100
 
 // pageLister lists a store page by page until a page comes back short.
 func pageLister[T any](list func(context.Context, app.Page) ([]T, int, error),
-	task func(T) app.IndexTask, updated func(T) time.Time) Lister {
+	task func(T) app.IndexTask, updated func(T) time.Time, src app.SearchSource) Lister {
 	return func(ctx context.Context, yield func(Listed) error) error {
 		for n := 1; ; n++ {
 			items, _, err := list(ctx, app.Page{Number: n, Size: listPage})
@@ -143,7 +149,7 @@ func pageLister[T any](list func(context.Context, app.Page) ([]T, int, error),
 				return err
 			}
 			for _, it := range items {
-				if err := yield(Listed{Task: task(it), UpdatedAt: updated(it)}); err != nil {
+				if err := yield(Listed{Task: task(it), UpdatedAt: updated(it), Source: src}); err != nil {
 					return err
 				}
 			}
