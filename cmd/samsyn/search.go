@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -76,7 +78,7 @@ func (e *env) claimBleve(ctx context.Context, s *stack) error {
 	if e.cfg.MongoURI == "" || e.cfg.MeiliURL != "" || e.cfg.SearchOff() {
 		return nil // the embedded store serves one process; Meilisearch is shared; no index
 	}
-	holder, ttl := app.NewLeaseHolder(), 30*time.Second
+	holder, ttl := bleveHolder(e.cfg.DataDir), 30*time.Second
 	now := time.Now()
 	ok, err := s.leases.AcquireLease(ctx, bleveLease, holder, now, now.Add(ttl))
 	if err != nil {
@@ -105,4 +107,16 @@ func (e *env) claimBleve(ctx context.Context, s *stack) error {
 		}
 	}()
 	return nil
+}
+
+// bleveHolder names the server holding the Bleve lease by its machine and
+// index directory, not afresh each start: a server that restarts after a
+// crash takes its own claim back at once instead of waiting for it to run
+// out (and being restarted over and over meanwhile).
+func bleveHolder(dataDir string) string {
+	host, _ := os.Hostname()
+	if abs, err := filepath.Abs(dataDir); err == nil {
+		dataDir = abs
+	}
+	return host + ":" + filepath.Join(dataDir, "search")
 }
