@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -24,6 +25,10 @@ type Embedded struct {
 	done   chan struct{}
 	lock   *os.File
 }
+
+// newFerretDB serialises ferretdb.New: two servers started at once in one
+// process (tests) raced on the variable it writes.
+var newFerretDB sync.Mutex
 
 // ErrDataDirLocked is returned when another process uses the data dir.
 var ErrDataDirLocked = errors.New("the data dir is in use by another Samsyn process")
@@ -46,12 +51,14 @@ func StartEmbeddedAt(dataDir, addr string, logger *slog.Logger) (*Embedded, erro
 	if err != nil {
 		return nil, err
 	}
+	newFerretDB.Lock() // New writes a package variable of FerretDB's (version.Get().Package)
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL(dir),
 		Logger:    slog.New(quietHandler{Handler: logger.Handler().WithGroup("ferretdb")}),
 	})
+	newFerretDB.Unlock()
 	if err != nil {
 		_ = lock.Close()
 		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
