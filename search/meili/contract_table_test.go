@@ -88,6 +88,8 @@ var (
 		fieldsOf("primaryKey", "csvDelimiter", "customMetadata", "skipCreation")}
 	customMetadataQuery = &object{"CustomMetadataQuery", src("crates/meilisearch/src/routes/indexes/documents.rs"),
 		fieldsOf("customMetadata")}
+	listIndexesQuery = &object{"ListIndexes", src("crates/meilisearch/src/routes/indexes/mod.rs"),
+		fieldsOf("offset", "limit")}
 	listKeysQuery = &object{"ListApiKeys", src("crates/meilisearch/src/routes/api_key.rs"),
 		fieldsOf("offset", "limit")}
 )
@@ -116,6 +118,7 @@ type endpoint struct {
 var endpoints = []endpoint{
 	{method: "GET", path: "/health", handler: "get_health"},
 	{method: "POST", path: "/indexes", handler: "create_index", body: objectBody, shape: indexCreateBody},
+	{method: "GET", path: "/indexes", handler: "list_indexes", query: listIndexesQuery},
 	{method: "GET", path: "/indexes/{uid}", handler: "get_index"},
 	{method: "DELETE", path: "/indexes/{uid}", handler: "delete_index"},
 	{method: "PATCH", path: "/indexes/{uid}/settings", handler: "update_all", body: objectBody, shape: settingsBody},

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -35,6 +36,7 @@ type recorder struct {
 	nextTask int
 	tasks    map[int]string                        // task uid → index uid
 	settings map[string]map[string]json.RawMessage // index uid → fields PATCHed
+	indexes  []string                              // made and not dropped, in order
 	keys     int
 }
 
@@ -90,6 +92,25 @@ func (r *recorder) answer(rec recorded) (int, map[string]any) {
 			a[k] = v
 		}
 		return 200, a
+	case "list_indexes":
+		a := r.load("indexes.json")
+		example := a["results"].([]any)[0].(map[string]any)
+		var results []any
+		for _, uid := range r.indexes {
+			ix := maps.Clone(example)
+			ix["uid"], ix["primaryKey"] = uid, fieldID
+			results = append(results, ix)
+		}
+		a["results"], a["limit"], a["total"] = results, len(results), len(results)
+		return 200, a
+	case "delete_index":
+		r.indexes = slices.DeleteFunc(r.indexes, func(uid string) bool { return uid == seg[2] })
+	case "create_index":
+		var c struct{ UID string }
+		_ = json.Unmarshal(rec.Body, &c)
+		if !slices.Contains(r.indexes, c.UID) {
+			r.indexes = append(r.indexes, c.UID)
+		}
 	case "list_api_keys":
 		return 200, r.load("keys.json")
 	case "create_api_key":
@@ -307,5 +328,45 @@ func TestContractScopedKeys(t *testing.T) {
 		"/indexes/samsyn_internal/search": "Bearer internal-search-key"}
 	if !maps.Equal(searches, want) {
 		t.Errorf("searches were authorised with %v, want %v", searches, want)
+	}
+}
+
+// TestRebuildDropsStagingLeftOver: a rebuild drops the staging indexes an
+// interrupted rebuild left behind (older than staleStaging: the copied
+// answer says 2019), and only those, not the live ones nor another
+// installation's.
+func TestRebuildDropsStagingLeftOver(t *testing.T) {
+	t.Parallel()
+	rec, srv := newRecorder(t)
+	rec.indexes = []string{"samsyn_public_next_0badc0ffee00", "other_public_next_0badc0ffee00", "samsyn_publication"}
+	ctx := t.Context()
+	e, err := Open(ctx, srv.URL, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	r, err := e.Rebuild(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, r.Abort(ctx))
+	var made, dropped []string // by this rebuild; others it dropped
+	for _, q := range rec.requests() {
+		for _, v := range violations(q) {
+			t.Error(v)
+		}
+		var c struct{ UID string }
+		switch uid := strings.TrimPrefix(q.Path, "/indexes/"); {
+		case q.Method == "POST" && q.Path == "/indexes" && json.Unmarshal(q.Body, &c) == nil:
+			made = append(made, c.UID)
+		case q.Method == "DELETE" && !slices.Contains(made, uid):
+			dropped = append(dropped, uid)
+		}
+	}
+	if !slices.Equal(dropped, []string{"samsyn_public_next_0badc0ffee00"}) {
+		t.Errorf("dropped %v, want only the left-over staging index samsyn_public_next_0badc0ffee00", dropped)
+	}
+	if !slices.Contains(rec.indexes, "other_public_next_0badc0ffee00") || !slices.Contains(rec.indexes, "samsyn_publication") {
+		t.Errorf("indexes left: %v", rec.indexes)
 	}
 }
