@@ -6,10 +6,16 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
+# .git stays out of the context, so the revision comes in as an argument:
+#   docker compose build --build-arg SAMSYN_REVISION=$(git rev-parse HEAD)
+ARG SAMSYN_VERSION=""
+ARG SAMSYN_REVISION=""
 # Pure Go (the embedded FerretDB uses a Go SQLite), so no cgo and no libc.
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
-    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/samsyn ./cmd/samsyn
+    CGO_ENABLED=0 go build -trimpath \
+    -ldflags="-s -w -X main.linkedVersion=${SAMSYN_VERSION} -X main.linkedRevision=${SAMSYN_REVISION}" \
+    -o /out/samsyn ./cmd/samsyn
 
 FROM debian:bookworm-slim
 ARG DEBIAN_FRONTEND=noninteractive

@@ -13,6 +13,11 @@ import (
 type Listed struct {
 	Task      app.IndexTask
 	UpdatedAt time.Time
+	// Source, when set, is the store the document came from: the
+	// catch-up after a swap reports each document indexed to it, so that
+	// a newer version the sync indexed meanwhile is marked again (the
+	// fence, as after every sync round).
+	Source app.SearchSource
 }
 
 // Lister yields every searchable document of one store.
@@ -56,9 +61,22 @@ func Rebuild(ctx context.Context, e app.SearchEngine, listers []Lister) (Rebuild
 	if err := rb.Commit(ctx); err != nil {
 		return st, fmt.Errorf("swap in new indexes: %w", err)
 	}
-	err = each(ctx, listers, func(batch []app.IndexTask) error {
+	err = eachListed(ctx, listers, func(batch []Listed) error {
 		st.CaughtUp += len(batch)
-		return Apply(ctx, e.Public(), e.Internal(), batch)
+		tasks := make([]app.IndexTask, len(batch))
+		for i, l := range batch {
+			tasks[i] = l.Task
+		}
+		if err := Apply(ctx, e.Public(), e.Internal(), tasks); err != nil {
+			return err
+		}
+		var errs []error
+		for _, l := range batch {
+			if l.Source != nil {
+				errs = append(errs, l.Source.MarkIndexed(ctx, l.Task.Doc.ID, l.Task.Version))
+			}
+		}
+		return errors.Join(errs...)
 	}, start)
 	if err != nil {
 		return st, fmt.Errorf("catch up after swap (the sync will finish it): %w", err)
@@ -67,15 +85,26 @@ func Rebuild(ctx context.Context, e app.SearchEngine, listers []Lister) (Rebuild
 }
 
 // each lists every document changed since since (all for the zero time)
-// and hands them on in batches.
+// and hands their tasks on in batches.
 func each(ctx context.Context, listers []Lister, f func([]app.IndexTask) error, since time.Time) error {
+	return eachListed(ctx, listers, func(batch []Listed) error {
+		tasks := make([]app.IndexTask, len(batch))
+		for i, l := range batch {
+			tasks[i] = l.Task
+		}
+		return f(tasks)
+	}, since)
+}
+
+// eachListed is each, handing on the listed documents themselves.
+func eachListed(ctx context.Context, listers []Lister, f func([]Listed) error, since time.Time) error {
 	for _, list := range listers {
-		var batch []app.IndexTask
+		var batch []Listed
 		err := list(ctx, func(l Listed) error {
 			if !since.IsZero() && l.UpdatedAt.Before(since) {
 				return nil
 			}
-			if batch = append(batch, l.Task); len(batch) == rebuildBatch {
+			if batch = append(batch, l); len(batch) == rebuildBatch {
 				err := f(batch)
 				batch = nil
 				return err

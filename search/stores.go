@@ -45,8 +45,35 @@ func (s Stores) NewSyncer(e app.SearchEngine, log *slog.Logger) *Syncer {
 // rebuilds them first when they are empty or were made by an older
 // analysis while the stores hold documents, then runs the sync. A failed
 // rebuild is logged and the sync goes on.
+//
+// An engine that is not open yet (Deferred) is waited for first: writes
+// made meanwhile keep their marks and are indexed once it is.
 func (s *Syncer) RebuildAndRun(ctx context.Context, stores Stores) {
 	s.init()
+	if w, ok := s.Engine.(interface{ Ready() <-chan struct{} }); ok {
+		select {
+		case <-w.Ready():
+		case <-ctx.Done():
+			return
+		}
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = s.Lease.Release(ctx) // another replica takes over at once
+	}()
+	for { // the rebuild too is for the lease's holder alone
+		held, err := s.Lease.Hold(ctx)
+		if held {
+			break
+		}
+		if err != nil && ctx.Err() == nil {
+			s.Log.Warn("search sync: lease", "err", err)
+		}
+		if !sleep(ctx, s.Lease.retry(), s.kick) {
+			return
+		}
+	}
 	if stores.needRebuild(ctx, s.Engine) {
 		st, err := Rebuild(ctx, s.Engine, stores.Listers())
 		if err != nil {
@@ -93,14 +120,20 @@ func (s Stores) Listers() []Lister {
 	return []Lister{
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Statement, int, error) {
 			return s.Statements.ListStatements(ctx, app.StatementFilter{Page: p})
-		}, app.StatementSearchTask, func(st *app.Statement) time.Time { return st.UpdatedAt }),
+		}, app.StatementSearchTask, func(st *app.Statement) time.Time { return st.UpdatedAt }, sourceOf(s.Statements)),
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Consultation, int, error) {
 			return s.Consultations.ListConsultations(ctx, app.ConsultationFilter{Page: p})
-		}, app.ConsultationSearchTask, func(c *app.Consultation) time.Time { return c.UpdatedAt }),
+		}, app.ConsultationSearchTask, func(c *app.Consultation) time.Time { return c.UpdatedAt }, sourceOf(s.Consultations)),
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Issue, int, error) {
 			return s.Issues.ListIssues(ctx, app.IssueFilter{Page: p})
-		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }),
+		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }, sourceOf(s.Issues)),
 	}
+}
+
+// sourceOf is store as a SearchSource, or nil when it marks no writes.
+func sourceOf(store any) app.SearchSource {
+	src, _ := store.(app.SearchSource)
+	return src
 }
 
 // listPage is how many documents a lister reads at once (the stores' most).
@@ -108,7 +141,7 @@ const listPage = 100
 
 // pageLister lists a store page by page until a page comes back short.
 func pageLister[T any](list func(context.Context, app.Page) ([]T, int, error),
-	task func(T) app.IndexTask, updated func(T) time.Time) Lister {
+	task func(T) app.IndexTask, updated func(T) time.Time, src app.SearchSource) Lister {
 	return func(ctx context.Context, yield func(Listed) error) error {
 		for n := 1; ; n++ {
 			items, _, err := list(ctx, app.Page{Number: n, Size: listPage})
@@ -116,7 +149,7 @@ func pageLister[T any](list func(context.Context, app.Page) ([]T, int, error),
 				return err
 			}
 			for _, it := range items {
-				if err := yield(Listed{Task: task(it), UpdatedAt: updated(it)}); err != nil {
+				if err := yield(Listed{Task: task(it), UpdatedAt: updated(it), Source: src}); err != nil {
 					return err
 				}
 			}

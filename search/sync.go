@@ -29,6 +29,10 @@ type Syncer struct {
 	Batch    int           // tasks per source and round; default 100
 	Interval time.Duration // between rounds when idle; default 250 ms
 	MaxWait  time.Duration // longest back-off after failures; default 30 s
+	// Lease, when set, lets one replica at a time write the indexes: a
+	// round (and a start-up rebuild) runs only while it is held; others
+	// ask again every Lease.Retry.
+	Lease *Lease
 
 	kick chan struct{}
 	once sync.Once
@@ -43,6 +47,7 @@ type Status struct {
 	LastError   string    // "" when the last round succeeded
 	Failing     int       // rounds failed in a row
 	Indexed     int       // documents indexed since start
+	Standby     bool      // another replica holds the lease: this one waits
 }
 
 func (s *Syncer) init() {
@@ -86,6 +91,19 @@ func (s *Syncer) Run(ctx context.Context) {
 	s.init()
 	wait := s.Interval
 	for {
+		held, err := s.Lease.Hold(ctx)
+		s.mu.Lock()
+		s.status.Standby = !held
+		s.mu.Unlock()
+		if !held {
+			if err != nil && ctx.Err() == nil {
+				s.Log.Warn("search sync: lease", "err", err)
+			}
+			if !sleep(ctx, s.Lease.retry(), s.kick) {
+				return
+			}
+			continue
+		}
 		n, err := s.SyncOnce(ctx)
 		switch {
 		case ctx.Err() != nil:
@@ -102,16 +120,23 @@ func (s *Syncer) Run(ctx context.Context) {
 		default:
 			wait = s.Interval
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if !sleep(ctx, wait, s.kick) {
 			return
-		case <-s.kick:
-			t.Stop()
-		case <-t.C:
 		}
 	}
+}
+
+// sleep waits d, or less when kicked; false when ctx ended.
+func sleep(ctx context.Context, d time.Duration, kick <-chan struct{}) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-kick:
+	case <-t.C:
+	}
+	return true
 }
 
 // SyncOnce indexes up to Batch dirty documents of each source and returns

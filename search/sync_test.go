@@ -425,3 +425,27 @@ func TestApplyWritesEachIndexWhateverTheOther(t *testing.T) {
 		t.Errorf("public write failed: %d internal hits, want the withdrawn s1 and the draft s2", n)
 	}
 }
+
+// TestRebuildCatchUpReportsWhatItIndexed: the catch-up after the swap
+// reports each document it wrote to its store (MarkIndexed at the version
+// written), so the store can mark again a newer version that a sync
+// indexed meanwhile — the fence — and clear the mark of one now indexed.
+func TestRebuildCatchUpReportsWhatItIndexed(t *testing.T) {
+	t.Parallel()
+	eng := mustEngine(t)
+	src := newMemSource()
+	src.write(statement(1, "published"))
+	withSource := func(ctx context.Context, yield func(search.Listed) error) error {
+		err := src.lister()(ctx, func(l search.Listed) error {
+			l.Source = src
+			return yield(l)
+		})
+		return err
+	}
+	if _, err := search.Rebuild(t.Context(), eng, []search.Lister{withSource}); err != nil {
+		t.Fatal(err)
+	}
+	if src.marked != 1 || src.pending() != 0 {
+		t.Errorf("after the catch-up: %d reported indexed, %d still marked; want 1 and 0", src.marked, src.pending())
+	}
+}

@@ -60,7 +60,10 @@ func (s *SessionStore) AccountLinkByID(ctx context.Context, id string) (*app.Acc
 // the delete cannot interleave with another taker in this process; on
 // MongoDB the delete's count alone decides which of two takers wins.
 func (s *SessionStore) TakeAccountLink(ctx context.Context, id string, purpose app.LinkPurpose) (*app.AccountLink, error) {
-	unlock := lockDoc(colAccountLinks, id)
+	unlock, err := s.db.lock(ctx, colAccountLinks, id)
+	if err != nil {
+		return nil, err
+	}
 	defer unlock()
 	l, err := s.AccountLinkByID(ctx, id)
 	if err != nil {

@@ -67,18 +67,9 @@ func findDirty[T any](ctx context.Context, db *DB, col string, limit int) ([]T, 
 }
 
 // markIndexed clears search_dirty on id only at version, so a write that
-// raced the indexing keeps its mark; a document that moved on or is gone
-// is left alone (nil). A malformed id is not found.
+// raced the indexing keeps its mark; a document that moved on is marked
+// again if someone else indexed its newer version meanwhile (remark), and
+// one that is gone is left alone (nil). A malformed id is not found.
 func (db *DB) markIndexed(ctx context.Context, col, id string, version int, what string) error {
-	o, err := oid(id, what)
-	if err != nil {
-		return err
-	}
-	cond, check := versionGuard(version, what)
-	err = db.guardedUpdate(ctx, col, o, cond, check,
-		bson.D{{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: false}}}}, what, nil)
-	if code := app.ErrorCode(err); code == app.ECONFLICT || code == app.ENOTFOUND {
-		return nil
-	}
-	return err
+	return db.markIndexedQueued(ctx, col, id, version, what, nil)
 }

@@ -38,6 +38,10 @@ type DB struct {
 	// dialect is MongoDB's or FerretDB's, as the server answered (see
 	// dialect.go).
 	dialect dialect
+	// lockNS prefixes this handle's in-process lock keys (doclock.go):
+	// empty, so that every handle in the process shares them, except in
+	// tests where two handles stand for two processes.
+	lockNS string
 }
 
 // Connect connects to uri, checks the server answers and creates the

@@ -37,14 +37,19 @@ import (
 //
 // Nothing outside this package knows which dialect runs. A FerretDB
 // reached by URI rather than embedded gets ferretDialect without files: no
-// _id indexes, and the locks cannot keep other processes out (an open
-// problem).
+// _id indexes, and its writers hold each document's lock in the database
+// as well (sharedLocks, doclock.go), so that versioned writes stay safe
+// with several processes on one FerretDB.
 type dialect interface {
 	// updateFilter is the filter of a guarded update of document id whose
 	// condition is cond.
 	updateFilter(id any, cond bson.D) bson.D
 	// prepare runs once Connect has created the collections and indexes.
 	prepare(ctx context.Context, db *DB) error
+	// sharedLocks reports whether a document's lock must be held in the
+	// database (doclock.go): the server's conditional updates are not
+	// atomic and other processes may write through it.
+	sharedLocks() bool
 }
 
 // mongoDialect is MongoDB: the reference.
@@ -58,6 +63,9 @@ func (mongoDialect) updateFilter(id any, cond bson.D) bson.D {
 
 func (mongoDialect) prepare(context.Context, *DB) error { return nil }
 
+// sharedLocks: no, the conditions in the filters are atomic.
+func (mongoDialect) sharedLocks() bool { return false }
+
 // ferretDialect is FerretDB v1 on SQLite.
 type ferretDialect struct {
 	files string // the directory of its SQLite files when embedded, else ""
@@ -68,6 +76,11 @@ type ferretDialect struct {
 func (ferretDialect) updateFilter(id any, _ bson.D) bson.D {
 	return bson.D{{Key: "_id", Value: id}}
 }
+
+// sharedLocks: a FerretDB reached by URI may serve other processes too, so
+// its writers lock in the database; the embedded one serves this process
+// alone.
+func (d ferretDialect) sharedLocks() bool { return d.files == "" }
 
 // prepare indexes every collection's _id as its lookups need (indexIDs).
 func (d ferretDialect) prepare(ctx context.Context, db *DB) error {

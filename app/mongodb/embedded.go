@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -25,12 +26,23 @@ type Embedded struct {
 	lock   *os.File
 }
 
+// newFerretDB serialises ferretdb.New: two servers started at once in one
+// process (tests) raced on the variable it writes.
+var newFerretDB sync.Mutex
+
 // ErrDataDirLocked is returned when another process uses the data dir.
 var ErrDataDirLocked = errors.New("the data dir is in use by another Samsyn process")
 
 // StartEmbedded locks dataDir, starts FerretDB on it and returns once it
 // listens. Its logs go to logger, wire dumps demoted to debug.
 func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
+	return StartEmbeddedAt(dataDir, "127.0.0.1:0", logger)
+}
+
+// StartEmbeddedAt is StartEmbedded listening on addr, so that other
+// processes can reach the store (samsyn store serve). FerretDB v1 asks no
+// password: addr should be on loopback.
+func StartEmbeddedAt(dataDir, addr string, logger *slog.Logger) (*Embedded, error) {
 	dir := filepath.Join(dataDir, "ferretdb")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
@@ -39,12 +51,14 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 	if err != nil {
 		return nil, err
 	}
+	newFerretDB.Lock() // New writes a package variable of FerretDB's (version.Get().Package)
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL(dir),
 		Logger:    slog.New(quietHandler{Handler: logger.Handler().WithGroup("ferretdb")}),
 	})
+	newFerretDB.Unlock()
 	if err != nil {
 		_ = lock.Close()
 		return nil, fmt.Errorf("start embedded FerretDB: %w", err)

@@ -40,8 +40,12 @@ func (s *LeaseStore) AcquireLease(ctx context.Context, name, holder string, now,
 	}}}
 	update := bson.D{{Key: "$set", Value: bson.D{{Key: "holder", Value: holder}, {Key: "expires_at", Value: utc(until)}}}}
 	var d leaseDoc
-	defer lockDoc(colLeases, name)()
-	err := s.db.col(colLeases).FindOneAndUpdate(ctx, filter, update,
+	unlock, err := s.db.lock(ctx, colLeases, name)
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+	err = s.db.col(colLeases).FindOneAndUpdate(ctx, filter, update,
 		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&d)
 	switch {
 	case err == nil:

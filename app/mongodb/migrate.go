@@ -91,14 +91,17 @@ func migrateStatementKeys(ctx context.Context, db *DB) error {
 			return err
 		}
 		if d.SearchDirty {
-			if err := s.markSearch(ctx, d.ID); err != nil {
+			if err := s.markSearch(ctx, d.ID, d.Version); err != nil {
 				return err
 			}
 		}
 		if own := sigs[d.ID.Hex()]; len(d.Signatures) == 0 && len(own) > 0 {
 			slices.SortStableFunc(own, func(a, b signatureDoc) int { return a.SignedAt.Compare(b.SignedAt) })
-			unlock := lockDoc(colStatements, d.ID.Hex())
-			_, err := db.col(colStatements).UpdateOne(ctx, bson.D{{Key: "_id", Value: d.ID}},
+			unlock, err := db.lock(ctx, colStatements, d.ID.Hex())
+			if err != nil {
+				return err
+			}
+			_, err = db.col(colStatements).UpdateOne(ctx, bson.D{{Key: "_id", Value: d.ID}},
 				bson.D{{Key: "$set", Value: bson.D{{Key: "signatures", Value: own}}}})
 			unlock()
 			return translate(err, statementWhat)

@@ -74,7 +74,11 @@ func (s *ConsultationStore) SaveOutcome(ctx context.Context, o *app.Outcome) err
 	if _, err := oid(o.ConsultationID, outcomeWhat); err != nil {
 		return err
 	}
-	defer lockDoc(colOutcomes, o.ConsultationID)()
+	unlock, err := s.db.lock(ctx, colOutcomes, o.ConsultationID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	d := outcomeDoc{ConsultationID: o.ConsultationID, Uptake: string(o.Uptake), UptakeNote: o.UptakeNote,
 		DeclinePublic: o.DeclinePublic, DeclineNote: o.DeclineNote, Version: o.Version + 1,
 		UpdatedAt: utc(o.UpdatedAt), UpdatedBy: o.UpdatedBy}

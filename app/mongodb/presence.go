@@ -29,9 +29,13 @@ type presenceUser struct {
 // SeePresence records p's heartbeat on statementID and returns everyone
 // seen there since since; older heartbeats are dropped in the same write.
 func (s *StatementStore) SeePresence(ctx context.Context, statementID string, p app.Presence, since time.Time) ([]app.Presence, error) {
-	defer lockDoc(colPresence, statementID)()
+	unlock, err := s.db.lock(ctx, colPresence, statementID)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var d presenceDoc
-	err := s.db.findByID(ctx, colPresence, statementID, &d, "Närvaron")
+	err = s.db.findByID(ctx, colPresence, statementID, &d, "Närvaron")
 	if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
 		return nil, err
 	}

@@ -99,6 +99,12 @@ func (s *StatementStore) AddSignature(ctx context.Context, statementID string, r
 		return conflictOn(errSignedAlready, "member_id", app.ErrorMessage(errSignedAlready))
 	}
 	if err := s.pushSignature(ctx, o, d); err != nil {
+		if app.ErrorCode(err) == app.ECONFLICT && s.holdsCopy(ctx, o, d.ID) {
+			// A second request of the same member found this record and
+			// copied it in (repairSignature) first: the decision is in.
+			g.Round = round
+			return nil
+		}
 		if _, derr := s.db.col(colSignatures).DeleteOne(ctx, bson.D{{Key: "_id", Value: d.ID}}); derr != nil {
 			return translate(derr, "Underskriften")
 		}
@@ -130,6 +136,15 @@ func (s *StatementStore) pushSignature(ctx context.Context, o bson.ObjectID, d s
 		{Key: "$set", Value: bson.D{{Key: "search_dirty", Value: true}, {Key: "updated_at", Value: d.SignedAt}}},
 		{Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}}
 	return s.db.guardedUpdate(ctx, colStatements, o, cond, check, update, statementWhat, s.marker)
+}
+
+// holdsCopy reports whether statement o holds the copy of signature id.
+func (s *StatementStore) holdsCopy(ctx context.Context, o bson.ObjectID, id string) bool {
+	var cur statementDoc
+	if err := s.db.findByID(ctx, colStatements, o, &cur, statementWhat); err != nil {
+		return false
+	}
+	return slices.ContainsFunc(cur.Signatures, func(x signatureDoc) bool { return x.ID == id })
 }
 
 // repairSignature completes a decision whose record was stored but whose

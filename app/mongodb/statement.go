@@ -86,8 +86,11 @@ func (s *StatementStore) CreateStatement(ctx context.Context, st *app.Statement)
 	if err := s.reserveSlug(ctx, d.Slug, d.ID); err != nil {
 		return err
 	}
-	unlock := lockDoc(colStatements, d.ID.Hex()) // not while reserving: locks are striped, never nested
-	err := s.markSearch(ctx, d.ID)
+	unlock, err := s.db.lock(ctx, colStatements, d.ID.Hex()) // not while reserving: locks are striped, never nested
+	if err != nil {
+		return err
+	}
+	err = s.markSearch(ctx, d.ID, 1)
 	if err == nil {
 		_, err = s.db.col(colStatements).InsertOne(ctx, d)
 	}

@@ -37,7 +37,7 @@ func (s *StatementStore) InsertStatements(ctx context.Context, sts []*app.Statem
 		d := newStatementDoc(st)
 		d.SearchDirty = index == nil
 		if d.SearchDirty {
-			queue = append(queue, bson.D{{Key: "_id", Value: d.ID}})
+			queue = append(queue, bson.D{{Key: "_id", Value: d.ID}, {Key: "v", Value: 1}})
 		}
 		docs[i], slugs[i] = d, slugDoc{Slug: d.Slug, StatementID: d.ID}
 		st.ID, st.Version = d.ID.Hex(), 1

@@ -38,7 +38,11 @@ func (s *StatementStore) reserveSlug(ctx context.Context, slug string, id bson.O
 	if err = translate(err, statementWhat); app.ErrorCode(err) != app.ECONFLICT {
 		return err
 	}
-	defer lockDoc(colStatementSlugs, slug)()
+	unlock, err := s.db.lock(ctx, colStatementSlugs, slug)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	var held slugDoc
 	if err := s.db.findByID(ctx, colStatementSlugs, slug, &held, statementWhat); err != nil {
 		return err
@@ -50,7 +54,17 @@ func (s *StatementStore) reserveSlug(ctx context.Context, slug string, id bson.O
 	case app.ErrorCode(err) != app.ENOTFOUND:
 		return err
 	}
-	_, err = s.db.col(colStatementSlugs).UpdateOne(ctx, bson.D{{Key: "_id", Value: slug}},
+	// Only from the dead statement: another replica taking it over at the
+	// same moment (on MongoDB, where this process's lock keeps no one else
+	// out) changed statement_id, and this one then finds it taken.
+	res, err := s.db.col(colStatementSlugs).UpdateOne(ctx,
+		bson.D{{Key: "_id", Value: slug}, {Key: "statement_id", Value: held.StatementID}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "statement_id", Value: id}}}})
-	return translate(err, statementWhat)
+	if err != nil {
+		return translate(err, statementWhat)
+	}
+	if res.MatchedCount == 0 {
+		return errSlugTaken
+	}
+	return nil
 }

@@ -53,7 +53,11 @@ func versionedSet(set bson.D) bson.D {
 // mark is queued so).
 func (db *DB) guardedUpdate(ctx context.Context, col string, id any, cond bson.D, check func(bson.Raw) error,
 	update bson.D, what string, before func(context.Context, bson.Raw) error) error {
-	defer lockDoc(col, idKey(id))()
+	unlock, err := db.lock(ctx, col, idKey(id))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	raw, err := db.col(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
 	if err != nil {
 		return translate(err, what)

@@ -26,7 +26,7 @@ func (s *Server) readyz(c *fiber.Ctx) error {
 		c.Status(fiber.StatusServiceUnavailable)
 	}
 	if s.deps.Search == nil {
-		ans.Search = "not configured"
+		ans.Search = "off"
 	} else if err := s.deps.Search.Ping(c.UserContext()); err != nil {
 		s.log.Warn("readiness: search unreachable", "err", err)
 		ans.Search = "unreachable"

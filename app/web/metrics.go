@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/subtle"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +10,8 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/samsyn/samsyn/app"
 )
 
 // httpMetrics counts requests by method, route pattern and status.
@@ -43,6 +46,16 @@ func (m *httpMetrics) observe(method, route string, status int, d time.Duration)
 	m.duration.WithLabelValues(method, route).Observe(d.Seconds())
 }
 
+// metricsHandler serves the registry; with a MetricsToken only to requests
+// that bear it (compared in constant time), others get 401.
 func (s *Server) metricsHandler() fiber.Handler {
-	return adaptor.HTTPHandler(promhttp.HandlerFor(s.deps.Registry, promhttp.HandlerOpts{}))
+	serve := adaptor.HTTPHandler(promhttp.HandlerFor(s.deps.Registry, promhttp.HandlerOpts{}))
+	want := []byte("Bearer " + s.cfg.MetricsToken)
+	return func(c *fiber.Ctx) error {
+		if s.cfg.MetricsToken != "" && subtle.ConstantTimeCompare([]byte(c.Get(fiber.HeaderAuthorization)), want) != 1 {
+			c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+			return app.Errorf(app.EUNAUTHORIZED, "Mätvärdena kräver en token.")
+		}
+		return serve(c)
+	}
 }

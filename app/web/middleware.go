@@ -82,6 +82,9 @@ func (s *Server) sessionCookieName() string {
 // bad token is refused; a stale cookie is cleared and the visitor goes on
 // anonymously.
 func (s *Server) authenticate(c *fiber.Ctx) error {
+	if s.cfg.MetricsToken != "" && c.Path() == "/metrics" {
+		return c.Next() // its bearer is the metrics token, checked there
+	}
 	ctx := c.UserContext()
 	if h := c.Get(fiber.HeaderAuthorization); h != "" {
 		token, ok := strings.CutPrefix(h, "Bearer ")

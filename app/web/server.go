@@ -51,6 +51,8 @@ type Config struct {
 	// whose X-Forwarded-For header is believed; from anyone else it is
 	// ignored and the peer address is the client's.
 	TrustedProxies []string
+	// MetricsToken, when set, is the bearer token /metrics asks for.
+	MetricsToken string
 }
 
 // Server is the HTTP server.

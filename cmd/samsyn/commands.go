@@ -20,7 +20,9 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 		Short:         "Samsyn: joint consultation responses and positions for a network of municipalities",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       readBuildVersion().String(),
 	}
+	root.SetVersionTemplate("samsyn {{.Version}}\n")
 	member := &cobra.Command{Use: "member", Short: "Manage member organisations"}
 	member.AddCommand(e.memberAddCommand())
 	user := &cobra.Command{Use: "user", Short: "Manage users"}
@@ -28,7 +30,7 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 	token := &cobra.Command{Use: "token", Short: "Manage personal API tokens"}
 	token.AddCommand(e.tokenCreateCommand())
 	harness := bench.Config{MeiliURL: e.cfg.MeiliURL, MeiliKey: e.cfg.MeiliKey, NetworkName: e.cfg.NetworkName}
-	root.AddCommand(e.serveCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), bench.Command(harness), e.exportCommand(), e.importCommand(), bench.LoadCommand(harness))
+	root.AddCommand(e.serveCommand(), e.healthcheckCommand(), e.storeCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), bench.Command(harness), e.exportCommand(), e.importCommand(), bench.LoadCommand(harness))
 	return root
 }
 

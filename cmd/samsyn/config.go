@@ -15,16 +15,26 @@ import (
 // Config is the whole configuration, read once from the environment
 // (12-factor); every variable is optional.
 type Config struct {
-	Addr        string // SAMSYN_ADDR, default :8080
-	DataDir     string // SAMSYN_DATA_DIR, default ./data
-	MongoURI    string // SAMSYN_MONGODB_URI; empty: embedded FerretDB
-	MongoDB     string // SAMSYN_MONGODB_DB, default samsyn
-	MeiliURL    string // SAMSYN_MEILI_URL; empty: embedded Bleve
-	MeiliKey    string // SAMSYN_MEILI_KEY
-	BaseURL     string // SAMSYN_BASE_URL, default http://localhost:<port>
-	SMTPURL     string // SAMSYN_SMTP_URL
-	MailFrom    string // SAMSYN_MAIL_FROM
-	NetworkName string // SAMSYN_NETWORK_NAME
+	Addr     string // SAMSYN_ADDR, default :8080
+	DataDir  string // SAMSYN_DATA_DIR, default ./data
+	MongoURI string // SAMSYN_MONGODB_URI; empty: embedded FerretDB
+	MongoDB  string // SAMSYN_MONGODB_DB, default samsyn
+	MeiliURL string // SAMSYN_MEILI_URL; empty: embedded Bleve
+	MeiliKey string // SAMSYN_MEILI_KEY
+	// MeiliPublicSearchKey and MeiliInternalSearchKey are
+	// SAMSYN_MEILI_PUBLIC_SEARCH_KEY and SAMSYN_MEILI_INTERNAL_SEARCH_KEY:
+	// search-only keys of each index, made beforehand, so that
+	// SAMSYN_MEILI_KEY needs no right to manage keys.
+	MeiliPublicSearchKey, MeiliInternalSearchKey string
+	Search                                       string // SAMSYN_SEARCH: "on" (default) or "off" (no search engine)
+	LogFormat                                    string // SAMSYN_LOG_FORMAT: "text" (default) or "json"
+	// MetricsToken is SAMSYN_METRICS_TOKEN: when set, /metrics answers only
+	// requests with "Authorization: Bearer <token>".
+	MetricsToken string
+	BaseURL      string // SAMSYN_BASE_URL, default http://localhost:<port>
+	SMTPURL      string // SAMSYN_SMTP_URL
+	MailFrom     string // SAMSYN_MAIL_FROM
+	NetworkName  string // SAMSYN_NETWORK_NAME
 	// Registries is SAMSYN_REGISTRY_ADDRESSES: "Issuer=address;Issuer=address",
 	// where consultation responses to each issuer are e-mailed.
 	Registries string
@@ -45,7 +55,11 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		Addr: get("SAMSYN_ADDR", ":8080"), DataDir: get("SAMSYN_DATA_DIR", "./data"),
 		MongoURI: get("SAMSYN_MONGODB_URI", ""), MongoDB: get("SAMSYN_MONGODB_DB", "samsyn"),
 		MeiliURL: get("SAMSYN_MEILI_URL", ""), MeiliKey: get("SAMSYN_MEILI_KEY", ""),
-		BaseURL: get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
+		MeiliPublicSearchKey:   get("SAMSYN_MEILI_PUBLIC_SEARCH_KEY", ""),
+		MeiliInternalSearchKey: get("SAMSYN_MEILI_INTERNAL_SEARCH_KEY", ""),
+		Search:                 strings.ToLower(get("SAMSYN_SEARCH", "on")), LogFormat: strings.ToLower(get("SAMSYN_LOG_FORMAT", "text")),
+		MetricsToken: get("SAMSYN_METRICS_TOKEN", ""),
+		BaseURL:      get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
 	}
@@ -79,6 +93,15 @@ func (c Config) Validate() error {
 	if c.MeiliURL != "" && !isHTTPURL(c.MeiliURL) {
 		errs = append(errs, errors.New("SAMSYN_MEILI_URL must be an http(s) URL"))
 	}
+	if c.Search != "on" && c.Search != "off" {
+		errs = append(errs, fmt.Errorf("SAMSYN_SEARCH %q: want on or off", c.Search))
+	}
+	if (c.MeiliPublicSearchKey == "") != (c.MeiliInternalSearchKey == "") {
+		errs = append(errs, errors.New("SAMSYN_MEILI_PUBLIC_SEARCH_KEY and SAMSYN_MEILI_INTERNAL_SEARCH_KEY go together: set both or neither"))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("SAMSYN_LOG_FORMAT %q: want text or json", c.LogFormat))
+	}
 	if !isHTTPURL(c.BaseURL) {
 		errs = append(errs, fmt.Errorf("SAMSYN_BASE_URL %q must be an absolute http(s) URL", c.BaseURL))
 	}
@@ -104,6 +127,10 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// SearchOff reports whether SAMSYN_SEARCH=off: the server runs without a
+// search engine.
+func (c Config) SearchOff() bool { return c.Search == "off" }
+
 func isHTTPURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
@@ -115,6 +142,10 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr), slog.String("data_dir", c.DataDir),
 		slog.String("mongodb_uri", maskURL(c.MongoURI)), slog.String("mongodb_db", c.MongoDB),
 		slog.String("meili_url", maskURL(c.MeiliURL)), slog.String("meili_key", mask(c.MeiliKey)),
+		slog.String("meili_public_search_key", mask(c.MeiliPublicSearchKey)),
+		slog.String("meili_internal_search_key", mask(c.MeiliInternalSearchKey)),
+		slog.String("search", c.Search), slog.String("log_format", c.LogFormat),
+		slog.String("metrics_token", mask(c.MetricsToken)),
 		slog.String("base_url", c.BaseURL), slog.String("smtp_url", maskURL(c.SMTPURL)),
 		slog.String("mail_from", c.MailFrom), slog.String("network_name", c.NetworkName),
 		slog.String("trusted_proxies", c.TrustedProxies))

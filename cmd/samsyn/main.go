@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/samsyn/samsyn/search"
 )
 
 // gcPercent is the garbage collector's target growth of the heap unless
@@ -40,9 +42,24 @@ func main() {
 // run is the whole program, with its environment passed in so that tests
 // can run it in-process.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return runEnv(ctx, args, newEnv(getenv, stdin, stdout, stderr), stderr)
+}
+
+// newEnv reads the configuration and makes the logger.
+func newEnv(getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) *env {
 	cfg := ConfigFromEnv(getenv)
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	root := rootCommand(ctx, &env{cfg: cfg, log: logger, stdin: stdin, stdout: stdout})
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	var h slog.Handler = slog.NewTextHandler(stderr, opts)
+	if cfg.LogFormat == "json" { // one JSON object a line, for log collectors
+		h = slog.NewJSONHandler(stderr, opts)
+	}
+	return &env{cfg: cfg, log: slog.New(h), stdin: stdin, stdout: stdout}
+}
+
+// runEnv runs the command line args in e.
+func runEnv(ctx context.Context, args []string, e *env, stderr io.Writer) error {
+	stdout := e.stdout
+	root := rootCommand(ctx, e)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -55,4 +72,7 @@ type env struct {
 	log    *slog.Logger
 	stdin  io.Reader
 	stdout io.Writer
+	// openEngine, when set, opens the search engine instead of the
+	// configured one: tests stand in an engine that comes back.
+	openEngine search.Opener
 }

@@ -42,11 +42,22 @@ func testEnv(dataDir string, extra ...string) func(string) string {
 // test ends it gracefully.
 func startServe(t *testing.T, dataDir string, extraEnv ...string) *instance {
 	t.Helper()
+	return startServeEnv(t, dataDir, nil, extraEnv...)
+}
+
+// startServeEnv is startServe with a change to the env before it runs
+// (nil: none).
+func startServeEnv(t *testing.T, dataDir string, change func(*env), extraEnv ...string) *instance {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out, w := io.Pipe()
 	done := make(chan error, 1)
+	e := newEnv(testEnv(dataDir, extraEnv...), strings.NewReader(""), w, io.Discard)
+	if change != nil {
+		change(e)
+	}
 	go func() {
-		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, testEnv(dataDir, extraEnv...), strings.NewReader(""), w, io.Discard)
+		done <- runEnv(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0"}, e, io.Discard)
 		w.Close()
 	}()
 	inst := &instance{}

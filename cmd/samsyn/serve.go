@@ -29,6 +29,10 @@ func (e *env) serveCommand() *cobra.Command {
 	return cmd
 }
 
+// drainTimeout is how long serve lets requests in flight finish after
+// SIGTERM; docker-compose.yml's stop_grace_period must exceed it.
+const drainTimeout = 15 * time.Second
+
 // serve runs the server until ctx ends (SIGINT/SIGTERM), then stops
 // accepting, finishes requests in flight, and closes search and store.
 func (e *env) serve(ctx context.Context, demoData bool) error {
@@ -43,9 +47,10 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 		return err
 	}
 	defer s.close()
-	if err := e.openSearch(ctx, s); err != nil {
+	if err := e.claimBleve(ctx, s); err != nil {
 		return err
 	}
+	e.openSearchDeferred(ctx, s)
 	s.mailer = e.openMailer()
 	if demoData {
 		if err := e.loadDemo(ctx, s); err != nil {
@@ -74,7 +79,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 	case <-ctx.Done():
 	}
 	e.log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), drainTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("shutdown: %w", err)
@@ -95,6 +100,10 @@ func ConfigFromEnvBaseURL(c Config) string {
 func (e *env) newServer(s *stack) (*web.Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg.MustRegister(buildInfoMetric())
+	if s.search != nil {
+		reg.MustRegister(searchSyncMetrics(e.searchSyncer(s))...)
+	}
 	registries, err := e.cfg.RegistryAddresses()
 	if err != nil {
 		return nil, err
@@ -102,7 +111,7 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	return web.New(web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
-		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(),
+		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(), MetricsToken: e.cfg.MetricsToken,
 	})
 }
 

@@ -78,20 +78,56 @@ func (e *env) services(s *stack) *app.Services {
 	return s.svc
 }
 
-// openSearch opens Meilisearch when configured, else Bleve under the data dir.
-func (e *env) openSearch(ctx context.Context, s *stack) error {
-	var eng app.SearchEngine // stays nil on failure: a typed nil would be closed
-	var err error
-	if e.cfg.MeiliURL != "" {
-		eng, err = meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey)
-	} else {
-		eng, err = bleve.Open(filepath.Join(e.cfg.DataDir, "search"))
+// searchOpener opens Meilisearch when configured, else Bleve under the
+// data dir.
+func (e *env) searchOpener() search.Opener {
+	if e.openEngine != nil {
+		return e.openEngine
 	}
+	if e.cfg.MeiliURL != "" {
+		return func(ctx context.Context) (app.SearchEngine, error) {
+			var opts []meili.Option
+			if e.cfg.MeiliPublicSearchKey != "" {
+				opts = append(opts, meili.WithSearchKeys(e.cfg.MeiliPublicSearchKey, e.cfg.MeiliInternalSearchKey))
+			}
+			eng, err := meili.Open(ctx, e.cfg.MeiliURL, e.cfg.MeiliKey, opts...)
+			if err != nil {
+				return nil, err // not a typed nil
+			}
+			return eng, nil
+		}
+	}
+	return func(context.Context) (app.SearchEngine, error) {
+		eng, err := bleve.Open(filepath.Join(e.cfg.DataDir, "search"))
+		if err != nil {
+			return nil, err
+		}
+		return eng, nil
+	}
+}
+
+// openSearch opens the search engine or fails: for commands that need it
+// now (reindex).
+func (e *env) openSearch(ctx context.Context, s *stack) error {
+	eng, err := e.searchOpener()(ctx)
 	if err != nil {
 		return fmt.Errorf("open search: %w", err)
 	}
 	s.search = eng
 	return nil
+}
+
+// openSearchDeferred gives the server its search engine without waiting
+// for it: with SAMSYN_SEARCH=off none (search answers 503, writes keep
+// their marks), else one that opens now or, when it cannot, in the
+// background (search.Deferred), so that a search engine that is down
+// never stops the server from starting.
+func (e *env) openSearchDeferred(ctx context.Context, s *stack) {
+	if e.cfg.SearchOff() {
+		e.log.Info("search is off (SAMSYN_SEARCH=off): search answers 503; writes are kept for indexing later")
+		return
+	}
+	s.search = search.OpenDeferred(ctx, e.searchOpener(), e.log)
 }
 
 // close releases everything opened, in reverse order.

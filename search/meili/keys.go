@@ -28,6 +28,15 @@ func (e *Engine) searchKeys(ctx context.Context, url string) error {
 	return nil
 }
 
+// useSearchKeys searches each index with the key given for it.
+func (e *Engine) useSearchKeys(url, public, internal string) {
+	for ix, key := range map[*Index]string{e.public: public, e.internal: internal} {
+		sc := meilisearch.New(url, meilisearch.WithAPIKey(key))
+		e.searchClients = append(e.searchClients, sc)
+		ix.search = sc.Index(ix.uid)
+	}
+}
+
 func keyName(uid string) string { return "samsyn search " + uid }
 
 func (e *Engine) searchKey(ctx context.Context, keys []meilisearch.Key, uid string) (string, error) {

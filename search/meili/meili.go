@@ -17,6 +17,11 @@ import (
 
 var _ app.SearchEngine = (*Engine)(nil)
 
+// PinnedVersion is the Meilisearch release this adapter is written and
+// contract-tested against (search/meili/contract_table_test.go); the same
+// tag is pinned in docker-compose.yml and the README.
+const PinnedVersion = "v1.50.0"
+
 // DefaultIndexPrefix names the indexes samsyn_public and samsyn_internal.
 const DefaultIndexPrefix = "samsyn_"
 
@@ -34,7 +39,10 @@ type Engine struct {
 // Option changes how Open sets up the engine.
 type Option func(*config)
 
-type config struct{ prefix string }
+type config struct {
+	prefix                       string
+	publicSearch, internalSearch string
+}
 
 // WithIndexPrefix names the indexes prefix+"public" and prefix+"internal",
 // so that several installations or test runs can share one server.
@@ -42,11 +50,20 @@ func WithIndexPrefix(prefix string) Option {
 	return func(c *config) { c.prefix = prefix }
 }
 
+// WithSearchKeys gives the search-only keys of the public and the internal
+// index, made beforehand (docker-compose.yml's meili-keys): the engine then
+// searches with them and manages no keys, so its own key needs no keys.*
+// action.
+func WithSearchKeys(public, internal string) Option {
+	return func(c *config) { c.publicSearch, c.internalSearch = public, internal }
+}
+
 // Open connects to the Meilisearch server at url with the API key (empty
 // for none), creates the two indexes when missing and applies and verifies
-// their settings, waiting until the server has done so. With a key it also
-// creates (or reuses) one search-only key per index, scoped to that index
-// alone, and searches with those; the given key is never used to search.
+// their settings, waiting until the server has done so. It searches each
+// index with a search-only key scoped to that index alone: those given by
+// WithSearchKeys, or else, with a key, ones it creates (or reuses); the
+// given key is never used to search.
 func Open(ctx context.Context, url, key string, opts ...Option) (*Engine, error) {
 	cfg := config{prefix: DefaultIndexPrefix}
 	for _, o := range opts {
@@ -69,7 +86,10 @@ func Open(ctx context.Context, url, key string, opts ...Option) (*Engine, error)
 		client.Close()
 		return nil, err
 	}
-	if key != "" {
+	switch {
+	case cfg.publicSearch != "" && cfg.internalSearch != "":
+		e.useSearchKeys(url, cfg.publicSearch, cfg.internalSearch)
+	case key != "":
 		if err := e.searchKeys(ctx, url); err != nil {
 			_ = e.Close()
 			return nil, err
@@ -112,6 +132,22 @@ func (e *Engine) Ping(ctx context.Context) error {
 	for _, ix := range e.indexes() {
 		if _, err := ix.ix.FetchInfo(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("meili: ping index %s: %w", ix.uid, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Drop deletes both indexes and their documents from the server; tests
+// that share a server clean up with it.
+func (e *Engine) Drop(ctx context.Context) error {
+	var errs []error
+	for _, ix := range e.indexes() {
+		task, err := e.client.DeleteIndex(ctx, ix.uid)
+		if err == nil {
+			err = ix.wait(ctx, task, meilisearch.APIErrCodeIndexNotFound)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("meili: drop %s: %w", ix.uid, err))
 		}
 	}
 	return errors.Join(errs...)

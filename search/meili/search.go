@@ -87,6 +87,7 @@ func newRequest(q app.SearchQuery) *meilisearch.SearchRequest {
 		CropMarker:            "…",
 		HighlightPreTag:       preTag,
 		HighlightPostTag:      postTag,
+		Locales:               []string{locale}, // the query is Swedish, as the fields are (localizedAttributes)
 	}
 	if text == "" || q.Sort == app.SortNewest {
 		req.Sort = []string{fieldPublished + ":desc"}

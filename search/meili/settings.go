@@ -38,6 +38,10 @@ const (
 	fieldTerms     = "terms"
 )
 
+// locale is Swedish in Meilisearch's ISO 639-3 codes
+// (crates/meilisearch-types/src/locales.rs: Sv → "swe").
+const locale = "swe"
+
 // searchCutoff bounds a search's time in milliseconds; Meilisearch then
 // answers with the best hits found so far.
 const searchCutoff = 150
@@ -51,7 +55,11 @@ func settings() *meilisearch.Settings {
 		SearchableAttributes: []string{fieldTitle, fieldReference, fieldSummary, fieldTerms, fieldBody},
 		FilterableAttributes: []string{fieldKind, fieldTopics, fieldMembers, fieldYear, fieldType, fieldStatus, fieldIssuer},
 		SortableAttributes:   []string{fieldPublished},
-		RankingRules: []string{"words", "typo", "proximity", "attribute", "sort", "exactness",
+		// "sort" first: a search that asks for a sort (newest first, or no
+		// text) is ordered by it, as Bleve orders it; one that does not is
+		// ranked by relevance and then by date. In Meilisearch's default
+		// order sort is fifth and would only break ties.
+		RankingRules: []string{"sort", "words", "typo", "proximity", "attribute", "exactness",
 			fieldPublished + ":desc"},
 		TypoTolerance: &meilisearch.TypoTolerance{
 			Enabled:             true,
@@ -61,7 +69,7 @@ func settings() *meilisearch.Settings {
 			DisableOnNumbers:    true,
 		},
 		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{
-			Locales: []string{"swe"}, AttributePatterns: []string{fieldTitle, fieldSummary, fieldBody, fieldTerms},
+			Locales: []string{locale}, AttributePatterns: []string{fieldTitle, fieldSummary, fieldBody, fieldTerms},
 		}},
 		Synonyms: map[string][]string{
 			"ks": {"kommunstyrelsen"}, "kso": {"kommunstyrelsens ordförande"},

@@ -38,9 +38,14 @@ func testSwedishPipeline(t *testing.T, open Opener) {
 	}
 }
 
-func testTypeIssuerAndSort(t *testing.T, open Opener) {
+func testTypeIssuerAndSort(t *testing.T, open Opener, d Differences) {
 	idx := open(t).Internal()
 	mustIndex(t, idx, swedishDocs()...)
+	otherCase := []string(nil) // an issuer in another case matches nothing
+	if d.CaseInsensitiveFilters != "" {
+		t.Logf("known difference: %s", d.CaseInsensitiveFilters)
+		otherCase = []string{"w3"}
+	}
 	cases := []struct {
 		q    app.SearchQuery
 		want []string
@@ -48,7 +53,7 @@ func testTypeIssuerAndSort(t *testing.T, open Opener) {
 		{app.SearchQuery{Type: "consultation"}, []string{"w3"}},
 		{app.SearchQuery{Type: "statement"}, []string{"w2", "w1"}},
 		{app.SearchQuery{Issuer: "Finansdepartementet"}, []string{"w3"}},
-		{app.SearchQuery{Issuer: "finansdepartementet"}, nil},
+		{app.SearchQuery{Issuer: "finansdepartementet"}, otherCase},
 		{app.SearchQuery{Text: "tillstånd kapacitet", Sort: app.SortNewest}, []string{"w2", "w1"}},
 	}
 	for _, c := range cases {
