@@ -152,12 +152,10 @@ func (s *NotificationStore) MarkRead(ctx context.Context, userID string, ids []s
 		}
 		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$in", Value: oids}}})
 	}
-	res, err := s.db.col(colNotifications).UpdateMany(ctx, filter,
-		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: utc(at)}}}})
+	n, err := s.setRead(ctx, filter, at)
 	if err != nil {
-		return 0, translate(err, notificationWhat)
+		return 0, err
 	}
-	n := int(res.ModifiedCount)
 	return n, s.updateInbox(ctx, userID, func(in *inboxDoc) {
 		if ids == nil {
 			in.Unread, in.Recent = 0, nil
@@ -177,14 +175,66 @@ func (s *NotificationStore) MarkSubjectRead(ctx context.Context, userID string, 
 		return err
 	}
 	filter := append(unreadFilter(userID), bson.E{Key: "subject_type", Value: subject.Type}, bson.E{Key: "subject_id", Value: subject.ID})
-	res, err := s.db.col(colNotifications).UpdateMany(ctx, filter,
-		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: utc(at)}}}})
+	n, err := s.setRead(ctx, filter, at)
 	if err != nil {
-		return translate(err, notificationWhat)
+		return err
 	}
 	return s.updateInbox(ctx, userID, func(in *inboxDoc) {
-		in.read(int(res.ModifiedCount), func(d *notificationDoc) bool { return about(d, subject) })
+		in.read(n, func(d *notificationDoc) bool { return about(d, subject) })
 	})
+}
+
+// setRead sets read_at on the unread notifications filter finds, one at a
+// time under each one's lock: FerretDB writes a whole document back, and
+// an unlocked write could undo the mail job's claim of the same one.
+func (s *NotificationStore) setRead(ctx context.Context, filter bson.D, at time.Time) (int, error) {
+	cur, err := s.db.col(colNotifications).Find(ctx, filter, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
+	if err != nil {
+		return 0, translate(err, notificationWhat)
+	}
+	var ids []struct {
+		ID bson.ObjectID `bson:"_id"`
+	}
+	if err := cur.All(ctx, &ids); err != nil {
+		return 0, translate(err, notificationWhat)
+	}
+	n := 0
+	for _, d := range ids {
+		changed, err := s.markOneRead(ctx, d.ID, at)
+		if err != nil {
+			return n, err
+		}
+		if changed {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (s *NotificationStore) markOneRead(ctx context.Context, id bson.ObjectID, at time.Time) (bool, error) {
+	unread := bson.D{{Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}}}
+	return s.claimed(s.db.guardedUpdate(ctx, colNotifications, id, unread, func(raw bson.Raw) error {
+		if _, err := raw.LookupErr("read_at"); err == nil {
+			return errTaken
+		}
+		return nil
+	}, bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: utc(at)}}}}, notificationWhat, nil))
+}
+
+// errTaken is a guarded update's refusal because someone got there first.
+var errTaken = app.Errorf(app.ECONFLICT, "taken")
+
+// claimed turns a guarded update's answer into whether it changed the
+// document: a refusal (errTaken, or a conflict on MongoDB's filter) is
+// no error, only no change.
+func (s *NotificationStore) claimed(err error) (bool, error) {
+	switch {
+	case err == nil:
+		return true, nil
+	case err == errTaken || app.ErrorCode(err) == app.ECONFLICT || app.ErrorCode(err) == app.ENOTFOUND:
+		return false, nil
+	}
+	return false, err
 }
 
 func about(d *notificationDoc, subject app.Subject) bool {
@@ -247,7 +297,11 @@ func (s *NotificationStore) updateInbox(ctx context.Context, userID string, chan
 }
 
 func (s *NotificationStore) tryUpdateInbox(ctx context.Context, userID string, change func(*inboxDoc)) (bool, error) {
-	defer lockDoc(colInbox, userID)()
+	unlock, err := s.db.lock(ctx, colInbox, userID)
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
 	in, err := s.inbox(ctx, userID)
 	if err != nil {
 		return false, err
@@ -313,14 +367,14 @@ func (s *NotificationStore) MarkMailed(ctx context.Context, ids []string, at tim
 }
 
 func (s *NotificationStore) claimMail(ctx context.Context, id bson.ObjectID, at time.Time) (bool, error) {
-	defer lockDoc(colNotifications, id.Hex())()
-	res, err := s.db.col(colNotifications).UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "mail", Value: bson.D{{Key: "$in", Value: pendingModes}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "mail", Value: string(app.MailSent)}, {Key: "mailed_at", Value: utc(at)}}}})
-	if err != nil {
-		return false, translate(err, notificationWhat)
-	}
-	return res.ModifiedCount == 1, nil
+	pending := bson.D{{Key: "mail", Value: bson.D{{Key: "$in", Value: pendingModes}}}}
+	return s.claimed(s.db.guardedUpdate(ctx, colNotifications, id, pending, func(raw bson.Raw) error {
+		if m, _ := raw.Lookup("mail").StringValueOK(); m != string(app.MailNow) && m != string(app.MailDigest) {
+			return errTaken
+		}
+		return nil
+	}, bson.D{{Key: "$set", Value: bson.D{{Key: "mail", Value: string(app.MailSent)}, {Key: "mailed_at", Value: utc(at)}}}},
+		notificationWhat, nil))
 }
 
 // ReleaseMail puts ids back to mode.
@@ -330,7 +384,10 @@ func (s *NotificationStore) ReleaseMail(ctx context.Context, ids []string, mode 
 		if err != nil {
 			continue
 		}
-		unlock := lockDoc(colNotifications, id)
+		unlock, err := s.db.lock(ctx, colNotifications, id)
+		if err != nil {
+			return err
+		}
 		_, err = s.db.col(colNotifications).UpdateOne(ctx, bson.D{{Key: "_id", Value: o}},
 			bson.D{{Key: "$set", Value: bson.D{{Key: "mail", Value: string(mode)}}}, {Key: "$unset", Value: bson.D{{Key: "mailed_at", Value: ""}}}})
 		unlock()
@@ -371,8 +428,12 @@ func (d *followDoc) follow() *app.Follow {
 // earlier one.
 func (s *NotificationStore) SetFollow(ctx context.Context, f *app.Follow) error {
 	key := bson.D{{Key: "user_id", Value: f.UserID}, {Key: "type", Value: f.Subject.Type}, {Key: "subject_id", Value: f.Subject.ID}}
-	defer lockDoc(colFollows, f.UserID+"/"+f.Subject.Type+"/"+f.Subject.ID)()
-	_, err := s.db.col(colFollows).UpdateOne(ctx, key,
+	unlock, err := s.db.lock(ctx, colFollows, f.UserID+"/"+f.Subject.Type+"/"+f.Subject.ID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.db.col(colFollows).UpdateOne(ctx, key,
 		bson.D{{Key: "$set", Value: bson.D{{Key: "on", Value: f.On}, {Key: "at", Value: utc(f.At)}}},
 			{Key: "$setOnInsert", Value: bson.D{{Key: "_id", Value: bson.NewObjectID()}}}},
 		options.UpdateOne().SetUpsert(true))
@@ -447,7 +508,11 @@ func (s *NotificationStore) SaveNotifyPrefs(ctx context.Context, p *app.NotifyPr
 		p.Version = d.Version
 		return nil
 	}
-	defer lockDoc(colNotifyPrefs, p.UserID)()
+	unlock, err := s.db.lock(ctx, colNotifyPrefs, p.UserID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	res, err := s.db.col(colNotifyPrefs).ReplaceOne(ctx,
 		bson.D{{Key: "_id", Value: p.UserID}, {Key: "version", Value: p.Version}}, d)
 	if err != nil {
