@@ -21,6 +21,7 @@ type publicStatementPage struct {
 	Summary                  string
 	Body                     template.HTML
 	Signers                  []publicSigner
+	Decliners                []publicSigner // members that declined: public once published
 	PublishedAt, Published   string
 	WithdrawnAt, WithdrawnOn string
 	Consultation             *app.Consultation
@@ -45,9 +46,13 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 	if !p.Withdrawn {
 		p.Summary, p.Body = st.Summary, renderMarkdown(st.Body)
 		for i := range st.Signatures {
-			if g := &st.Signatures[i]; g.Decision == app.DecisionSigned {
+			g := &st.Signatures[i]
+			switch g.Decision {
+			case app.DecisionSigned:
 				p.Signers = append(p.Signers, publicSigner{Member: g.MemberName, Signatory: g.SignatoryName + ", " + g.SignatoryTitle,
 					Mandate: mandateLine(g), Reservation: g.Reservation})
+			case app.DecisionDeclined:
+				p.Decliners = append(p.Decliners, publicSigner{Member: g.MemberName, Mandate: mandateLine(g)})
 			}
 		}
 	}

@@ -94,7 +94,7 @@ func New(deps Deps, cfg Config) (*Server, error) {
 		ReadTimeout:           15 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           60 * time.Second,
-		ReadBufferSize:        16384, // also the limit on request line and headers
+		ReadBufferSize:        8192, // also the limit on request line and headers: 8 KiB (SECURITY.md)
 		DisableStartupMessage: true,
 		StrictRouting:         false,
 	}, cfg.TrustedProxies))

@@ -78,7 +78,10 @@ func statementJSON(st *app.Statement) statementOut {
 }
 
 // publicStatementJSON is what anonymous callers see: a published text with
-// the members that signed it, or only the note that it was withdrawn.
+// the members' decisions on it, or only the note that it was withdrawn. A
+// decision to decline is a public act of a municipality once the text is
+// published, so it is shown as the public page and /deltagande show it;
+// who registered a decision is not.
 func publicStatementJSON(st *app.Statement) statementOut {
 	out := statementJSON(st)
 	out.Version, out.Revision, out.Round, out.Quorum, out.Signatures = 0, 0, 0, 0, []signatureOut{}
@@ -87,7 +90,7 @@ func publicStatementJSON(st *app.Statement) statementOut {
 		return out
 	}
 	for _, g := range st.Signatures {
-		if g.Decision == app.DecisionSigned {
+		if g.Decision == app.DecisionSigned || g.Decision == app.DecisionDeclined {
 			o := signatureJSON(g)
 			o.RegisteredBy = nil
 			out.Signatures = append(out.Signatures, o)
