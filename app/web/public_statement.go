@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -25,6 +26,7 @@ type publicStatementPage struct {
 	PublishedAt, Published   string
 	WithdrawnAt, WithdrawnOn string
 	Consultation             *app.Consultation
+	TextURL                  string // the canonical text, whose SHA-256 is the checksum shown
 }
 
 type publicSigner struct {
@@ -43,6 +45,7 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 		Withdrawn: st.Status == app.StatementWithdrawn, PublishedAt: st.PublishedAt.Format(time.RFC3339),
 		Published: localTime(st.PublishedAt), WithdrawnAt: st.WithdrawnAt.Format(time.RFC3339), WithdrawnOn: localTime(st.WithdrawnAt)}
 	p.Title = st.Title
+	p.TextURL = strings.TrimRight(s.cfg.BaseURL, "/") + "/stallningstaganden/" + st.Slug + ".txt"
 	if !p.Withdrawn {
 		p.Summary, p.Body = st.Summary, renderMarkdown(st.Body)
 		for i := range st.Signatures {
