@@ -1,6 +1,7 @@
 package app
 
 import (
+	"crypto/ed25519"
 	"log/slog"
 	"time"
 )
@@ -25,6 +26,7 @@ type Stores struct {
 	Positions     PositionStore
 	Feedback      FeedbackStore
 	Audit         AuditLog
+	Publications  PublicationLogStore
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -38,6 +40,10 @@ type ServiceConfig struct {
 	Log         *slog.Logger
 	// IdleTimeout and AbsoluteTimeout end sessions (see Accounts).
 	IdleTimeout, AbsoluteTimeout time.Duration
+	// PublicationKey signs the publication log; serve keeps it in the data
+	// dir. Without one (tests) a key is made that lives as long as the
+	// services.
+	PublicationKey ed25519.PrivateKey
 }
 
 // Services are every use case of the domain, built once and handed to the
@@ -59,6 +65,7 @@ type Services struct {
 	Positions     *Positions
 	Feedback      *Feedbacks
 	Audit         *AuditTrail
+	Publications  *Publications
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -97,6 +104,11 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Feedback = &Feedbacks{Store: st.Feedback, Clock: clock, Events: ev}
 	s.Audit = &AuditTrail{Log: st.Audit}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)
+	s.Publications = &Publications{Store: st.Publications, Statements: st.Statements, Key: cfg.PublicationKey}
+	if s.Publications.Key == nil {
+		_, s.Publications.Key, _ = ed25519.GenerateKey(nil)
+	}
+	ev.Subscribe("publication log", s.Publications.Handler)
 	return s
 }
 

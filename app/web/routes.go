@@ -58,6 +58,7 @@ func (s *Server) routes() {
 	s.importRoutes(a, api)
 	s.exportRoutes(a, api)
 	s.publicRoutes(a, api)
+	s.publogRoutes(a)
 	s.apiDocsRoutes(a, api)
 	api.All("/*", s.apiNotFound)
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/samsyn/samsyn/app/export"
@@ -31,6 +32,10 @@ type Config struct {
 	// TrustedProxies is SAMSYN_TRUSTED_PROXIES: comma-separated IP addresses
 	// and CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
 	TrustedProxies string
+	// PublicationKeyFile is SAMSYN_PUBLICATION_KEY_FILE: the Ed25519 key
+	// (PEM, PKCS #8) that signs the publication log, made on first start;
+	// default publication-key.pem in the data dir. Replicas share one.
+	PublicationKeyFile string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -49,6 +54,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
 	}
+	c.PublicationKeyFile = get("SAMSYN_PUBLICATION_KEY_FILE", filepath.Join(c.DataDir, "publication-key.pem"))
 	c.setDefaultBaseURL()
 	return c
 }

@@ -61,6 +61,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	go e.purgeSessions(ctx, s)
+	go e.repairPublicationLog(ctx, s)
 	e.startSearchSync(ctx, s)
 	e.startReminders(ctx, s)
 	served := make(chan error, 1)
@@ -98,7 +99,8 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}, web.Config{
+	deps := web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}
+	return web.New(deps, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
 		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(),
