@@ -83,7 +83,7 @@ func (s *Server) downloadableStatement(c *fiber.Ctx) (*app.Statement, error) {
 func (s *Server) renderStatementFile(c *fiber.Ctx, doc export.Document, f fileFormat) ([]byte, error) {
 	switch f {
 	case formatPDF:
-		return export.PDF(doc)
+		return s.statementPDFBytes(c.UserContext(), doc)
 	case formatDOCX:
 		return export.DOCX(doc)
 	}
@@ -95,7 +95,7 @@ func (s *Server) renderStatementFile(c *fiber.Ctx, doc export.Document, f fileFo
 	if err != nil {
 		return nil, err
 	}
-	pdf, err := export.PDF(doc)
+	pdf, err := s.statementPDFBytes(c.UserContext(), doc)
 	if err != nil {
 		return nil, err
 	}
@@ -194,4 +194,26 @@ func firstNonBlank(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// statementPDFBytes prints doc to a tagged PDF with the Printer (Chromium);
+// without one, or should it fail, it makes fpdf's untagged PDF, which then
+// says that it is not tagged.
+func (s *Server) statementPDFBytes(ctx context.Context, doc export.Document) ([]byte, error) {
+	if s.deps.Printer != nil {
+		html, err := export.PrintHTML(doc)
+		if err != nil {
+			return nil, err
+		}
+		pdf, err := s.deps.Printer.PDF(ctx, html)
+		if err == nil {
+			return pdf, nil
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		s.log.Warn("tagged PDF failed; sending the untagged one", "err", err)
+	}
+	doc.Untagged = export.UntaggedNote
+	return export.PDF(doc)
 }

@@ -31,6 +31,15 @@ type Deps struct {
 	Ready    func(ctx context.Context) error
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
+	// Printer prints statements to tagged PDF (headless Chromium,
+	// export.Printer); nil where there is none: the PDF is then fpdf's,
+	// untagged, and says so.
+	Printer PDFPrinter
+}
+
+// PDFPrinter prints a whole HTML document to PDF.
+type PDFPrinter interface {
+	PDF(ctx context.Context, html []byte) ([]byte, error)
 }
 
 // Config is the server's part of the configuration.

@@ -36,6 +36,10 @@ type Config struct {
 	// (PEM, PKCS #8) that signs the publication log, made on first start;
 	// default publication-key.pem in the data dir. Replicas share one.
 	PublicationKeyFile string
+	// Chromium is SAMSYN_CHROMIUM: the browser that prints tagged PDFs;
+	// default chromium (or chromium-browser, google-chrome) on PATH. Without
+	// one, PDFs are untagged and say so.
+	Chromium string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -54,6 +58,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
 	}
+	c.Chromium = get("SAMSYN_CHROMIUM", "")
 	c.PublicationKeyFile = get("SAMSYN_PUBLICATION_KEY_FILE", filepath.Join(c.DataDir, "publication-key.pem"))
 	c.setDefaultBaseURL()
 	return c

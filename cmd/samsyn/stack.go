@@ -10,6 +10,7 @@ import (
 
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/demo"
+	"github.com/samsyn/samsyn/app/export"
 	"github.com/samsyn/samsyn/app/mongodb"
 	"github.com/samsyn/samsyn/app/regeringen"
 	"github.com/samsyn/samsyn/search"
@@ -38,6 +39,7 @@ type stack struct {
 	// publicationKey signs the publication log (publog.go); read or made
 	// when the store opens.
 	publicationKey ed25519.PrivateKey
+	printer        *export.Printer // tagged PDFs; nil without Chromium
 }
 
 // openStore connects to MongoDB, or starts the embedded FerretDB.
@@ -105,6 +107,9 @@ func (e *env) openSearch(ctx context.Context, s *stack) error {
 
 // close releases everything opened, in reverse order.
 func (s *stack) close() {
+	if s.printer != nil {
+		s.printer.Close()
+	}
 	if s.search != nil {
 		_ = s.search.Close()
 	}
