@@ -52,6 +52,10 @@ type Statement struct {
 	PublishedAt time.Time
 	WithdrawnAt time.Time
 	AuthorID    string
+	// Reference is the network's own diarienummer for the statement ("Vår
+	// referens" in a consultation response), which the secretariat
+	// registers; empty until it does. It is not part of the signed text.
+	Reference string
 	// Quorum is the least number of members that must have signed before
 	// the text may be published; 0 sets none. The secretariat sets it.
 	Quorum int

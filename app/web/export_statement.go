@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/mail"
 	"strings"
 
@@ -138,7 +137,7 @@ func (s *Server) registryAddress(c *fiber.Ctx, doc export.Document) (string, err
 func (s *Server) statementDocument(ctx context.Context, st *app.Statement) (export.Document, error) {
 	d := export.Document{Kind: export.KindName(st.Kind), Title: st.Title, Network: s.cfg.NetworkName,
 		Language: "sv", Summary: st.Summary, Body: st.Body, ContentHash: st.ContentHash,
-		OurReference: ourReference(st)}
+		OurReference: st.Reference}
 	if st.Status == app.StatementPublished {
 		d.Published = st.PublishedAt
 		d.URL = strings.TrimRight(s.cfg.BaseURL, "/") + "/stallningstaganden/" + st.Slug
@@ -174,17 +173,6 @@ var draftMarks = map[app.StatementStatus]string{
 	app.StatementDraft:     "UTKAST – ej undertecknat eller publicerat",
 	app.StatementSigning:   "UNDER UNDERTECKNANDE – ej publicerat",
 	app.StatementWithdrawn: "TILLBAKADRAGET – gäller inte längre",
-}
-
-// ourReference is the network's own reference of a statement: the year it
-// was started and the first eight hex digits of the signed text's content
-// hash, e.g. "2026/3f9a1c2b" — it names exactly the text that was signed.
-// A statement not yet frozen for signing has none.
-func ourReference(st *app.Statement) string {
-	if len(st.ContentHash) < 8 {
-		return ""
-	}
-	return fmt.Sprintf("%d/%s", app.DateOf(st.CreatedAt).Year(), st.ContentHash[:8])
 }
 
 func firstNonBlank(ss ...string) string {

@@ -21,6 +21,7 @@ type statementOut struct {
 	Revision       int            `json:"revision"`
 	Round          int            `json:"round"`
 	Quorum         int            `json:"quorum"`
+	Reference      string         `json:"reference"` // the network's diarienummer ("Vår referens"); "" until registered
 	ContentHash    *string        `json:"content_hash"`
 	SignBy         *string        `json:"sign_by"`
 	Signatures     []signatureOut `json:"signatures"`
@@ -65,7 +66,7 @@ func optTime(t time.Time) *time.Time {
 func statementJSON(st *app.Statement) statementOut {
 	out := statementOut{ID: st.ID, Kind: string(st.Kind), Title: st.Title, Slug: st.Slug, Summary: st.Summary,
 		Body: st.Body, Topics: st.Topics, ConsultationID: optString(st.ConsultationID), Status: string(st.Status),
-		Version: st.Version, Revision: st.Revision, Round: st.Round, Quorum: st.Quorum, ContentHash: optString(st.ContentHash),
+		Version: st.Version, Revision: st.Revision, Round: st.Round, Quorum: st.Quorum, Reference: st.Reference, ContentHash: optString(st.ContentHash),
 		SignBy: optString(st.SignBy.String()), Signatures: []signatureOut{}, PublishedAt: optTime(st.PublishedAt),
 		WithdrawnAt: optTime(st.WithdrawnAt), CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt}
 	if out.Topics == nil {
