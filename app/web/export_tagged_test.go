@@ -31,6 +31,7 @@ func TestStatementPDFIsTagged(t *testing.T) {
 	t.Cleanup(p.Close)
 	f.srv.SetPrinterForTest(p)
 	st := f.mustResponse(app.StatementPublished)
+	f.mustCall(200, "secretariat", "PUT", "/api/v1/statements/"+st.ID+"/reference", `{"reference":"IK 2026/14"}`)
 	pdf, _ := f.download("", "/stallningstaganden/"+st.Slug+".pdf")
 	file := filepath.Join(t.TempDir(), "remissvar.pdf")
 	if err := os.WriteFile(file, pdf, 0o600); err != nil {
@@ -44,7 +45,7 @@ func TestStatementPDFIsTagged(t *testing.T) {
 		t.Errorf("pdfinfo does not say Tagged: yes:\n%s", info)
 	}
 	text := pdfToText(t, pdf)
-	for _, want := range []string{"Remissvar om miljöprövning", "Er referens: Fi2024/01234", "Vår referens:",
+	for _, want := range []string{"Remissvar om miljöprövning", "Er referens: Fi2024/01234", "Vår referens: IK 2026/14",
 		"Skellefteå", "Sören Signer, KSO", "Elnät i Övre Norrland", st.ContentHash} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
