@@ -110,7 +110,7 @@ func (s *Server) publogPage(c *fiber.Ctx) error {
 	base := s.publogBase()
 	p := publogPage{Layout: s.layout(c, "publog.title"), Total: total, JSONURL: base + "/publiceringslogg.json",
 		KeyURL: base + publogKeyPath}
-	p.Command = "samsyn verify-log " + p.JSONURL + " --key " + p.KeyURL
+	p.Command = "samsyn verify-log " + p.JSONURL + " --key " + p.KeyURL + " --texts"
 	for i := len(entries) - 1; i >= 0; i-- {
 		e := entries[i]
 		p.Entries = append(p.Entries, publogRow{Seq: e.Seq, At: localTime(e.At), AtISO: app.FormatEntryTime(e.At),

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/pem"
 	"errors"
@@ -27,6 +29,7 @@ import (
 // dir: anyone can run it against any network's site.
 func (e *env) verifyLogCommand() *cobra.Command {
 	var keyFrom string
+	var texts bool
 	cmd := &cobra.Command{
 		Use:   "verify-log URL|FILE",
 		Short: "Check a publication log's chain and signatures, naming the first entry that breaks",
@@ -34,7 +37,9 @@ func (e *env) verifyLogCommand() *cobra.Command {
 			"public key (--key: a URL or a PEM file; for a URL log, by default the site's\n" +
 			"/.well-known/samsyn-publication-key), then checks that the entries are numbered 1, 2, 3, …,\n" +
 			"that each entry's hash matches its fields and names the entry before, and that every signature\n" +
-			"verifies. Exits non-zero, naming the first entry that breaks, when one does.",
+			"verifies. Exits non-zero, naming the first entry that breaks, when one does. With --texts (a URL\n" +
+			"log), it also downloads the canonical text of every statement the log says is published\n" +
+			"(/stallningstaganden/{slug}.txt) and checks that its SHA-256 is the content hash logged.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -58,10 +63,18 @@ func (e *env) verifyLogCommand() *cobra.Command {
 			}
 			fmt.Fprintf(e.stdout, "OK: %d entries; numbering, hash chain and every signature verify under key %s.\n",
 				len(entries), base64.StdEncoding.EncodeToString(key))
+			if texts {
+				n, err := verifyTexts(ctx, args[0], entries)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "OK: the %d published texts are the ones logged.\n", n)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&keyFrom, "key", "", "the network's public key: a URL or a PEM file")
+	cmd.Flags().BoolVar(&texts, "texts", false, "also check each published statement's text against the logged content hash")
 	return cmd
 }
 
@@ -138,4 +151,39 @@ func readPublicationLog(ctx context.Context, from string) ([]*app.PublicationEnt
 			PrevHash: it.PrevHash, EntryHash: it.EntryHash, Signature: it.Signature}
 	}
 	return out, nil
+}
+
+// verifyTexts checks, for every statement whose last entry in the log is a
+// publication, that the site's canonical text of it has the content hash
+// logged, and returns how many it checked.
+func verifyTexts(ctx context.Context, logURL string, entries []*app.PublicationEntry) (int, error) {
+	u, err := url.Parse(logURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return 0, errors.New("--texts needs the log's URL")
+	}
+	last := map[string]*app.PublicationEntry{}
+	var order []string
+	for _, e := range entries {
+		if _, seen := last[e.Slug]; !seen {
+			order = append(order, e.Slug)
+		}
+		last[e.Slug] = e
+	}
+	n := 0
+	for _, slug := range order {
+		e := last[slug]
+		if e.Action != app.ActionPublish {
+			continue
+		}
+		text, err := fetch(ctx, u.Scheme+"://"+u.Host+"/stallningstaganden/"+url.PathEscape(slug)+".txt")
+		if err != nil {
+			return n, fmt.Errorf("the text of %s (entry %d): %w", slug, e.Seq, err)
+		}
+		sum := sha256.Sum256(text)
+		if got := hex.EncodeToString(sum[:]); got != e.ContentHash {
+			return n, fmt.Errorf("the text of %s has SHA-256 %s, but entry %d logged %s: it was changed after publication", slug, got, e.Seq, e.ContentHash)
+		}
+		n++
+	}
+	return n, nil
 }

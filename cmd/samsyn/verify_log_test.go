@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,27 @@ func TestVerifyLog(t *testing.T) {
 		t.Fatalf("verify-log on the demo: %v\n%s", err, out)
 	}
 	t.Log(strings.TrimSpace(out))
+	out, err = runCLI(t, t.TempDir(), "", "verify-log", "--texts", inst.URL+"/publiceringslogg.json")
+	if err != nil || !strings.Contains(out, "OK: the 3 published texts are the ones logged.") {
+		t.Fatalf("verify-log --texts on the demo: %v\n%s", err, out)
+	}
+	// A site that serves another text than the one logged is caught.
+	logJSON, keyPEM := httpBody(t, inst.URL+"/publiceringslogg.json"), httpBody(t, inst.URL+"/.well-known/samsyn-publication-key")
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/publiceringslogg.json":
+			_, _ = w.Write(logJSON)
+		case r.URL.Path == "/.well-known/samsyn-publication-key":
+			_, _ = w.Write(keyPEM)
+		case strings.HasSuffix(r.URL.Path, ".txt"):
+			_, _ = io.WriteString(w, "Tyst omskriven text")
+		}
+	}))
+	defer fake.Close()
+	if _, err := runCLI(t, t.TempDir(), "", "verify-log", "--texts", fake.URL+"/publiceringslogg.json"); err == nil ||
+		!strings.Contains(err.Error(), "it was changed after publication") {
+		t.Errorf("verify-log --texts on a rewritten text: %v", err)
+	}
 	dir := t.TempDir()
 	keyFile := filepath.Join(dir, "key.pem")
 	if err := os.WriteFile(keyFile, httpBody(t, inst.URL+"/.well-known/samsyn-publication-key"), 0o600); err != nil {
