@@ -265,6 +265,11 @@ func statementSteps() []eventStep {
 			_, err := w.svc.Statements.Remind(ctx, w.staff, w.statement.ID)
 			return w.statement.ID, err
 		}},
+		{"statement.reference", func(ctx context.Context, w *eventWorld) (string, error) {
+			st, err := w.svc.Statements.SetReference(ctx, w.staff, w.statement.ID, w.statement.Version, "IK 2026/14")
+			w.statement = st
+			return id(st, err)
+		}},
 		{"statement.signed", func(ctx context.Context, w *eventWorld) (string, error) {
 			_, err := w.svc.Statements.Sign(ctx, w.signer, w.statement.ID, app.SignatureInput{Decision: app.DecisionSigned,
 				ContentHash: w.statement.ContentHash, SignatoryName: "Åsa Öberg", SignatoryTitle: "KSO", DecidedBy: "KS",

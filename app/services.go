@@ -1,6 +1,7 @@
 package app
 
 import (
+	"crypto/ed25519"
 	"log/slog"
 	"time"
 )
@@ -27,6 +28,7 @@ type Stores struct {
 	Audit         AuditLog
 	Notifications NotificationStore
 	Keys          KeyStore
+	Publications  PublicationLogStore
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -40,6 +42,10 @@ type ServiceConfig struct {
 	Log         *slog.Logger
 	// IdleTimeout and AbsoluteTimeout end sessions (see Accounts).
 	IdleTimeout, AbsoluteTimeout time.Duration
+	// PublicationKey signs the publication log; serve keeps it in the data
+	// dir. Without one (tests) a key is made that lives as long as the
+	// services.
+	PublicationKey ed25519.PrivateKey
 }
 
 // Services are every use case of the domain, built once and handed to the
@@ -64,6 +70,7 @@ type Services struct {
 	Notifications *Notifications
 	Desks         *Desks
 	Unsubscribes  *Unsubscribes
+	Publications  *Publications
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -111,6 +118,11 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	ev.Subscribe("notify", (&Notifier{Store: st.Notifications, Users: st.Users, Members: st.Members,
 		Statements: st.Statements, Suggestions: st.Suggestions, Consultations: st.Consultations, Issues: st.Issues,
 		Mail: mail}).Handle)
+	s.Publications = &Publications{Store: st.Publications, Statements: st.Statements, Key: cfg.PublicationKey}
+	if s.Publications.Key == nil {
+		_, s.Publications.Key, _ = ed25519.GenerateKey(nil)
+	}
+	ev.Subscribe("publication log", s.Publications.Handler)
 	return s
 }
 

@@ -52,6 +52,10 @@ type Statement struct {
 	PublishedAt time.Time
 	WithdrawnAt time.Time
 	AuthorID    string
+	// Reference is the network's own diarienummer for the statement ("Vår
+	// referens" in a consultation response), which the secretariat
+	// registers; empty until it does. It is not part of the signed text.
+	Reference string
 	// Quorum is the least number of members that must have signed before
 	// the text may be published; 0 sets none. The secretariat sets it.
 	Quorum int
@@ -97,13 +101,24 @@ type Signature struct {
 	Round            int // the signing round it belongs to
 }
 
-// ContentHash returns the SHA-256 of a statement's canonical text: title,
-// summary and body with line endings normalised, separated by NUL bytes.
-func ContentHash(title, summary, body string) string {
+// CanonicalText is a statement's canonical text, the bytes its content
+// hash is the SHA-256 of, and what /stallningstaganden/{slug}.txt serves:
+// UTF-8, the title, a NUL byte (0x00), the summary, a NUL byte, the body
+// (Markdown), each with line endings as LF and no leading or trailing
+// white space, and nothing after the body (no final newline). The layout
+// is the one signatures have been bound to from the start, so every hash
+// ever recorded stays valid.
+func CanonicalText(title, summary, body string) []byte {
 	norm := func(s string) string {
 		return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
 	}
-	sum := sha256.Sum256([]byte(norm(title) + "\x00" + norm(summary) + "\x00" + norm(body)))
+	return []byte(norm(title) + "\x00" + norm(summary) + "\x00" + norm(body))
+}
+
+// ContentHash returns the SHA-256, in hex, of a statement's canonical text
+// (CanonicalText).
+func ContentHash(title, summary, body string) string {
+	sum := sha256.Sum256(CanonicalText(title, summary, body))
 	return hex.EncodeToString(sum[:])
 }
 

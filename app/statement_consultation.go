@@ -15,6 +15,10 @@ var consultationMoves = map[string]struct {
 	"statement.signing": {ConsultationSigning, []ConsultationStatus{ConsultationIncoming, ConsultationAssessing, ConsultationDrafting}},
 	"statement.reopen":  {ConsultationDrafting, []ConsultationStatus{ConsultationSigning}},
 	"statement.publish": {ConsultationSubmitted, []ConsultationStatus{ConsultationIncoming, ConsultationAssessing, ConsultationDrafting, ConsultationSigning}},
+	// A withdrawn answer answers no more: the consultation leaves
+	// "Besvarad" and is assessed again (missed, derived, once its
+	// deadline has passed).
+	"statement.withdraw": {ConsultationAssessing, []ConsultationStatus{ConsultationSubmitted}},
 }
 
 // FollowConsultation is the event handler that moves the consultation a

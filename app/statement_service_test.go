@@ -92,6 +92,12 @@ func TestConsultationMovesWithItsResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	status(app.ConsultationSubmitted)
+	// A withdrawn answer no longer answers: the consultation is not
+	// "Besvarad" (submitted) any more, but back to be assessed.
+	if _, err := f.desk.Withdraw(ctx, f.staff, st.ID, app.Step{}); err != nil {
+		t.Fatal(err)
+	}
+	status(app.ConsultationAssessing)
 }
 
 // TestReopenVoidsSignaturesAndKeepsThem: after reopening, the signatures

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Step is what a deliberate step — publishing, withdrawing or reopening a
@@ -110,4 +111,39 @@ func (s *Statements) checkQuorum(ctx context.Context, quorum int) error {
 		return FieldError("quorum", Msg("error.statement.quorum_too_high", "active", active))
 	}
 	return nil
+}
+
+// maxReferenceRunes bounds a diarienummer ("IK 2026/14" and the like).
+const maxReferenceRunes = 60
+
+// SetReference registers the network's own diarienummer of statement id
+// ("Vår referens"), or clears it with "". Only the secretariat does; it is
+// not part of the signed text, so it may be set at any stage. version,
+// when not 0, must be the stored one. The same reference again changes
+// nothing and announces nothing.
+func (s *Statements) SetReference(ctx context.Context, actor *User, id string, version int, reference string) (*Statement, error) {
+	if err := requireStaff(actor); err != nil {
+		return nil, err
+	}
+	reference = strings.Join(strings.Fields(reference), " ")
+	if utf8.RuneCountInString(reference) > maxReferenceRunes {
+		return nil, FieldError("reference", Msg("error.field.max_chars", "max", maxReferenceRunes))
+	}
+	st, err := s.Store.StatementByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if version != 0 && version != st.Version {
+		return nil, changedByOther(st.Version)
+	}
+	if reference == st.Reference {
+		return st, nil
+	}
+	before := st.Reference
+	st.Reference, st.UpdatedAt = reference, s.Clock.Now()
+	if err := s.Store.UpdateStatement(ctx, st); err != nil {
+		return nil, err
+	}
+	s.audit(ctx, actor, "statement.reference", st, before, reference, "Vår referens: "+reference)
+	return st, nil
 }

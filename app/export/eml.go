@@ -65,10 +65,15 @@ func EML(d Document, to, from string, pdf, docx []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Subject is the draft's subject: "Remissvar Fi2024/01234 <consultation
-// title>", or the kind and title when no consultation is answered.
+// Subject is the draft's subject, naming the network so that the
+// registrar sees who answers: "Remissvar från <network>: Fi2024/01234
+// <consultation title>", or the kind and title when no consultation is
+// answered.
 func Subject(d Document) string {
 	parts := []string{d.kind()}
+	if n := oneLine(d.Network); n != "" {
+		parts = []string{d.kind() + " från " + n + ":"}
+	}
 	if d.Diarienummer != "" {
 		parts = append(parts, oneLine(d.Diarienummer))
 	}

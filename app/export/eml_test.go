@@ -32,7 +32,7 @@ func TestEML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Remissvar Fi2024/01234 En ny ordning för miljöprövning (SOU 2026:14)"; subject != want {
+	if want := "Remissvar från Industrikommunerna: Fi2024/01234 En ny ordning för miljöprövning (SOU 2026:14)"; subject != want {
 		t.Errorf("subject %q, want %q", subject, want)
 	}
 	if raw := h.Get("Subject"); !strings.HasPrefix(raw, "=?") {

@@ -36,7 +36,13 @@ type Document struct {
 	// published text (e.g. "Utkast – ej publicerat").
 	Draft string
 	URL   string // the public page, if published
+	// Untagged, when set, is printed at the end of a PDF made without
+	// Chromium: it is not tagged for screen readers (see PDF).
+	Untagged string
 }
+
+// UntaggedNote says where a PDF is not tagged, and what to use instead.
+const UntaggedNote = "Denna PDF är inte taggad för skärmläsare (servern saknar Chromium). Word-filen (.docx) är den tillgängliga utgåvan."
 
 // Signatory is a member that signed, with the mandate for the signature.
 type Signatory struct {

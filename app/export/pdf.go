@@ -369,6 +369,9 @@ func (p *pdfWriter) closing(d Document) {
 		f.WriteLinkString(4, "Publicerat på "+u, u)
 		f.Ln(4)
 	}
+	if n := oneLine(d.Untagged); n != "" {
+		f.MultiCell(p.width, 4, n, "", "L", false)
+	}
 	f.SetTextColor(0, 0, 0)
 }
 

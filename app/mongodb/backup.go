@@ -1,8 +1,6 @@
 package mongodb
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -73,15 +71,6 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// ClearMigrations forgets which migrations were applied, before an import
-// brings the record of its own data.
-func (db *DB) ClearMigrations(ctx context.Context) error {
-	if _, err := db.col(colMigrations).DeleteMany(ctx, bson.D{}); err != nil {
-		return fmt.Errorf("clear %s: %w", colMigrations, err)
-	}
-	return nil
-}
-
 // InsertRaw inserts docs into collection name as they are, in order.
 func (db *DB) InsertRaw(ctx context.Context, name string, docs []bson.D) error {
 	if len(docs) == 0 {
@@ -133,61 +122,4 @@ func (db *DB) Export(ctx context.Context, w io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// Import reads a backup from r into db, which must hold no document, and
-// returns how many documents it inserted. It checks every line before it
-// writes anything.
-func (db *DB) Import(ctx context.Context, r io.Reader) (int, error) {
-	empty, err := db.IsEmpty(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if !empty {
-		return 0, errors.New("the database is not empty: import restores into an empty database only " +
-			"(use a new data dir, or another SAMSYN_MONGODB_DB)")
-	}
-	type batch struct {
-		col  string
-		docs []bson.D
-	}
-	var batches []batch
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxBackupLine)
-	line, n := 0, 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var l backupLine
-		if err := json.Unmarshal(b, &l); err != nil {
-			return 0, fmt.Errorf("line %d: %w", line, err)
-		}
-		if l.Collection == "" || len(l.Doc) == 0 {
-			return 0, fmt.Errorf(`line %d: want {"collection":…,"doc":…}`, line)
-		}
-		var doc bson.D
-		if err := bson.UnmarshalExtJSON(l.Doc, true, &doc); err != nil {
-			return 0, fmt.Errorf("line %d: document: %w", line, err)
-		}
-		if k := len(batches); k == 0 || batches[k-1].col != l.Collection || len(batches[k-1].docs) == importBatch {
-			batches = append(batches, batch{col: l.Collection})
-		}
-		batches[len(batches)-1].docs = append(batches[len(batches)-1].docs, doc)
-		n++
-	}
-	if err := sc.Err(); err != nil {
-		return 0, fmt.Errorf("read backup after line %d: %w", line, err)
-	}
-	if err := db.ClearMigrations(ctx); err != nil { // what was brought is migrated below
-		return 0, err
-	}
-	for _, b := range batches {
-		if err := db.InsertRaw(ctx, b.col, b.docs); err != nil {
-			return 0, err
-		}
-	}
-	return n, db.Migrate(ctx) // brings an older backup's data to this version
 }

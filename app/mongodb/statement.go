@@ -50,6 +50,7 @@ type statementDoc struct {
 	AuthorID       string         `bson:"author_id,omitempty"`
 	Round          int            `bson:"round"`
 	Quorum         int            `bson:"quorum,omitempty"`
+	Reference      string         `bson:"reference,omitempty"`
 	Revision       int            `bson:"revision"`
 	EditedBy       string         `bson:"edited_by,omitempty"`
 	EditedByName   string         `bson:"edited_by_name,omitempty"`
@@ -66,7 +67,7 @@ func (d *statementDoc) statement() *app.Statement {
 	return &app.Statement{ID: d.ID.Hex(), Kind: app.StatementKind(d.Kind), Title: d.Title, Slug: d.Slug,
 		Summary: d.Summary, Body: d.Body, Topics: d.Topics, ConsultationID: d.ConsultationID,
 		Status: app.StatementStatus(d.Status), ContentHash: d.ContentHash, SignBy: dateOf(d.SignBy),
-		PublishedAt: d.PublishedAt, WithdrawnAt: d.WithdrawnAt, AuthorID: d.AuthorID, Round: d.Round, Quorum: d.Quorum,
+		PublishedAt: d.PublishedAt, WithdrawnAt: d.WithdrawnAt, AuthorID: d.AuthorID, Round: d.Round, Quorum: d.Quorum, Reference: d.Reference,
 		Revision: d.Revision, EditedBy: d.EditedBy, EditedByName: d.EditedByName, EditedAt: d.EditedAt,
 		TextVersions: d.TextVersions, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Signatures: d.signatures(d.Round)}
 }

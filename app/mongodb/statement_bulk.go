@@ -94,7 +94,7 @@ func newStatementDoc(st *app.Statement) statementDoc {
 		Summary: st.Summary, Body: st.Body, Topics: st.Topics, ConsultationID: st.ConsultationID,
 		Status: string(st.Status), ContentHash: st.ContentHash, SignBy: dateValue(st.SignBy),
 		PublishedAt: utc(st.PublishedAt), WithdrawnAt: utc(st.WithdrawnAt), AuthorID: st.AuthorID,
-		Round: st.Round, Quorum: st.Quorum, Revision: st.Revision, EditedBy: st.EditedBy, EditedByName: st.EditedByName,
+		Round: st.Round, Quorum: st.Quorum, Reference: st.Reference, Revision: st.Revision, EditedBy: st.EditedBy, EditedByName: st.EditedByName,
 		EditedAt: utc(st.EditedAt), TextVersions: firstTextVersions(st.Revision), SearchDirty: true, Version: 1, CreatedAt: utc(st.CreatedAt), UpdatedAt: utc(st.UpdatedAt)}
 	for k := range st.Signatures {
 		g := &st.Signatures[k]

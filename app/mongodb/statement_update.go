@@ -77,6 +77,7 @@ func statementChanges(d *statementDoc, st *app.Statement) bson.D {
 	set = setIf(set, "withdrawn_at", d.WithdrawnAt, utc(st.WithdrawnAt))
 	set = setIf(set, "round", d.Round, st.Round)
 	set = setIf(set, "quorum", d.Quorum, st.Quorum)
+	set = setIf(set, "reference", d.Reference, st.Reference)
 	set = setIf(set, "revision", d.Revision, st.Revision)
 	set = setIf(set, "edited_by", d.EditedBy, st.EditedBy)
 	set = setIf(set, "edited_by_name", d.EditedByName, st.EditedByName)

@@ -17,10 +17,10 @@ func (s *Server) accountRoutes(site, api fiber.Router, admin fiber.Handler) {
 	req := s.resetRequestLimiters()
 	use := s.linkLimiter()
 	site.Get("/glomt-losenord", s.forgotPage)
-	site.Post("/glomt-losenord", req[0], req[1], s.handled(s.forgotForm))
+	site.Post("/glomt-losenord", anonymousForm, readAttempt, req[0], req[1], s.handled(s.forgotForm))
 	for _, p := range []app.LinkPurpose{app.LinkReset, app.LinkInvite} {
 		site.Get(p.Path()+":token", s.linkPage(p))
-		site.Post(p.Path()+":token", use, s.handled(s.linkForm(p)))
+		site.Post(p.Path()+":token", anonymousForm, use, s.handled(s.linkForm(p)))
 	}
 	site.Post("/admin/anvandare/:id/inbjudan", admin, s.adminUserInvite)
 	api.Post("/users/:id/invitation", admin, s.apiInviteUser)

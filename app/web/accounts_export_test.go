@@ -18,3 +18,6 @@ func (s *Server) SetClockForTest(c app.Clock) {
 // WaitBackgroundForTest waits for work the server does after answering
 // (reset mails).
 func (s *Server) WaitBackgroundForTest() { s.bg.Wait() }
+
+// SetPrinterForTest gives a test server a PDF printer after New.
+func (s *Server) SetPrinterForTest(p PDFPrinter) { s.deps.Printer = p }

@@ -38,7 +38,7 @@ func (s *Server) forgotPage(c *fiber.Ctx) error {
 // and is active, happen after the answer, so that neither the answer nor
 // its timing tells whether the address has an account.
 func (s *Server) forgotForm(c *fiber.Ctx) error {
-	in := forgotInput{Email: strings.TrimSpace(c.FormValue("email"))}
+	in := forgotInput{Email: strings.TrimSpace(attempt(c).Email)}
 	if err := validateStruct(c, &in); err != nil {
 		l := s.layout(c, "accounts.forgot.title")
 		p := forgotPage{Layout: l, Form: s.newForm(l)}
@@ -95,7 +95,7 @@ func (s *Server) linkForm(purpose app.LinkPurpose) fiber.Handler {
 		if err != nil {
 			return s.linkFailed(c, purpose, err)
 		}
-		in := newPasswordInput{Password: c.FormValue("password"), Confirm: c.FormValue("password_confirm")}
+		in := newPasswordInput{Password: bodyValue(c, "password"), Confirm: bodyValue(c, "password_confirm")}
 		err = validateStruct(c, &in)
 		if err == nil && in.Password != in.Confirm {
 			err = app.FieldError("password_confirm", s.views.messages[currentLang(c)]["accounts.error.mismatch"])

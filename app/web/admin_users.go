@@ -104,7 +104,7 @@ var userFormFields = []string{"email", "name", "title", "role", "member_id", "ma
 func (s *Server) adminUserCreate(c *fiber.Ctx) error {
 	in := userCreateInput{Email: c.FormValue("email"), Name: c.FormValue("name"), Title: c.FormValue("title"),
 		Role: c.FormValue("role"), MemberID: c.FormValue("member_id"), MaySign: c.FormValue("may_sign") == "true",
-		Password: c.FormValue("password"), Invite: c.FormValue("invite") == "true"}
+		Password: bodyValue(c, "password"), Invite: c.FormValue("invite") == "true"}
 	err := validateStruct(c, &in)
 	var u *app.User
 	if err == nil {
@@ -133,7 +133,7 @@ func (s *Server) adminUserUpdate(c *fiber.Ctx) error {
 	name, title, role, member := c.FormValue("name"), c.FormValue("title"), c.FormValue("role"), c.FormValue("member_id")
 	maySign, active := c.FormValue("may_sign") == "true", c.FormValue("active") == "true"
 	in := userPatchInput{Name: &name, Title: &title, Role: &role, MemberID: &member, MaySign: &maySign, Active: &active}
-	if pw := c.FormValue("password"); pw != "" {
+	if pw := bodyValue(c, "password"); pw != "" {
 		in.Password = &pw
 	}
 	err = validateStruct(c, &in)

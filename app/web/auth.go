@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 	"time"
@@ -20,31 +19,55 @@ func (s *Server) loginLimiters() [2]fiber.Handler {
 }
 
 // accountLimiters are a pair of limiters on the login budget: LoginLimit
-// per e-mail address (the request's, keyed with acctPrefix) and five times
-// as many per client IP (ipPrefix), in the order to run them. base says
-// which requests count; msg is the answer once one is reached.
+// per e-mail address and five times as many per client IP (ipPrefix), in
+// the order to run them. The address is the attempt's (readAttempt), the
+// very one the handler then uses, keyed with acctPrefix. base says which
+// requests count; msg is the answer once one is reached.
 func (s *Server) accountLimiters(acctPrefix, ipPrefix string, base limiter.Config, msg string) [2]fiber.Handler {
 	base.Expiration = s.cfg.LoginWindow
 	base.LimitReached = func(c *fiber.Ctx) error { return app.Errorf(app.ERATELIMITED, "%s", msg) }
 	perAccount, perIP := base, base
 	perAccount.Max = s.cfg.LoginLimit
-	perAccount.KeyGenerator = func(c *fiber.Ctx) string { return acctPrefix + loginEmail(c) }
+	perAccount.KeyGenerator = func(c *fiber.Ctx) string {
+		return acctPrefix + strings.ToLower(strings.TrimSpace(attempt(c).Email))
+	}
 	perIP.Max = 5 * s.cfg.LoginLimit
 	perIP.KeyGenerator = func(c *fiber.Ctx) string { return ipPrefix + s.clientIP(c) }
 	return [2]fiber.Handler{limiter.New(perIP), limiter.New(perAccount)}
 }
 
-// loginEmail reads the e-mail address of a login attempt, JSON or form.
-func loginEmail(c *fiber.Ctx) string {
-	email := c.FormValue("email")
-	if isJSONRequest(c) {
-		var in struct {
-			Email string `json:"email"`
+const localAttempt = "samsyn.attempt"
+
+// readAttempt reads the address and password of a login or reset request
+// once, from the body only (never the query string), before the limiters:
+// they key on the address and the handler uses the same one, so the two
+// cannot disagree. The API takes JSON; the forms take form data (the
+// middleware refuses anything else on them).
+func readAttempt(c *fiber.Ctx) error {
+	var in loginInput
+	if isAPIPath(c) {
+		var body struct {
+			Email    string `json:"email"`
+			Password string `json:"password"`
 		}
-		_ = json.Unmarshal(c.Body(), &in)
-		email = in.Email
+		if err := decodeJSON(c, &body); err != nil {
+			return err
+		}
+		in = loginInput(body)
+	} else {
+		in = loginInput{Email: bodyValue(c, "email"), Password: bodyValue(c, "password")}
 	}
-	return strings.ToLower(strings.TrimSpace(email))
+	in.Email, in.Password = strings.Clone(in.Email), strings.Clone(in.Password)
+	c.Locals(localAttempt, &in)
+	return c.Next()
+}
+
+// attempt is the request's login attempt (readAttempt); empty when none.
+func attempt(c *fiber.Ctx) loginInput {
+	if in, ok := c.Locals(localAttempt).(*loginInput); ok {
+		return *in
+	}
+	return loginInput{}
 }
 
 type loginInput struct {
@@ -83,8 +106,8 @@ type loginAnswer struct {
 // apiLogin: POST /api/v1/auth/login {email, password} → the user and the
 // CSRF token to send with later cookie-authenticated changes.
 func (s *Server) apiLogin(c *fiber.Ctx) error {
-	var in loginInput
-	if err := decodeJSON(c, &in); err != nil {
+	in := attempt(c)
+	if err := validateStruct(c, &in); err != nil {
 		return err
 	}
 	u, se, err := s.startSession(c, in)
@@ -127,8 +150,8 @@ func (s *Server) loginPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) loginForm(c *fiber.Ctx) error {
-	in := loginInput{Email: c.FormValue("email"), Password: c.FormValue("password")}
-	next := safeNext(c.FormValue("next"))
+	in := attempt(c)
+	next := safeNext(bodyValue(c, "next"))
 	err := validateStruct(c, &in)
 	if err == nil {
 		_, _, err = s.startSession(c, in)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/mail"
 	"strings"
 
@@ -83,7 +82,7 @@ func (s *Server) downloadableStatement(c *fiber.Ctx) (*app.Statement, error) {
 func (s *Server) renderStatementFile(c *fiber.Ctx, doc export.Document, f fileFormat) ([]byte, error) {
 	switch f {
 	case formatPDF:
-		return export.PDF(doc)
+		return s.statementPDFBytes(c.UserContext(), doc)
 	case formatDOCX:
 		return export.DOCX(doc)
 	}
@@ -95,7 +94,7 @@ func (s *Server) renderStatementFile(c *fiber.Ctx, doc export.Document, f fileFo
 	if err != nil {
 		return nil, err
 	}
-	pdf, err := export.PDF(doc)
+	pdf, err := s.statementPDFBytes(c.UserContext(), doc)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +137,7 @@ func (s *Server) registryAddress(c *fiber.Ctx, doc export.Document) (string, err
 func (s *Server) statementDocument(ctx context.Context, st *app.Statement) (export.Document, error) {
 	d := export.Document{Kind: export.KindName(st.Kind), Title: st.Title, Network: s.cfg.NetworkName,
 		Language: "sv", Summary: st.Summary, Body: st.Body, ContentHash: st.ContentHash,
-		OurReference: ourReference(st)}
+		OurReference: st.Reference}
 	if st.Status == app.StatementPublished {
 		d.Published = st.PublishedAt
 		d.URL = strings.TrimRight(s.cfg.BaseURL, "/") + "/stallningstaganden/" + st.Slug
@@ -176,17 +175,6 @@ var draftMarks = map[app.StatementStatus]string{
 	app.StatementWithdrawn: "TILLBAKADRAGET – gäller inte längre",
 }
 
-// ourReference is the network's own reference of a statement: the year it
-// was started and the first eight hex digits of the signed text's content
-// hash, e.g. "2026/3f9a1c2b" — it names exactly the text that was signed.
-// A statement not yet frozen for signing has none.
-func ourReference(st *app.Statement) string {
-	if len(st.ContentHash) < 8 {
-		return ""
-	}
-	return fmt.Sprintf("%d/%s", app.DateOf(st.CreatedAt).Year(), st.ContentHash[:8])
-}
-
 func firstNonBlank(ss ...string) string {
 	for _, s := range ss {
 		if strings.TrimSpace(s) != "" {
@@ -194,4 +182,26 @@ func firstNonBlank(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// statementPDFBytes prints doc to a tagged PDF with the Printer (Chromium);
+// without one, or should it fail, it makes fpdf's untagged PDF, which then
+// says that it is not tagged.
+func (s *Server) statementPDFBytes(ctx context.Context, doc export.Document) ([]byte, error) {
+	if s.deps.Printer != nil {
+		html, err := export.PrintHTML(doc)
+		if err != nil {
+			return nil, err
+		}
+		pdf, err := s.deps.Printer.PDF(ctx, html)
+		if err == nil {
+			return pdf, nil
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		s.log.Warn("tagged PDF failed; sending the untagged one", "err", err)
+	}
+	doc.Untagged = export.UntaggedNote
+	return export.PDF(doc)
 }

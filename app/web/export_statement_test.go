@@ -109,7 +109,7 @@ func TestStatementEMLDownload(t *testing.T) {
 		t.Fatal(err)
 	}
 	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
-	if subject != "Remissvar Fi2024/01234 En ny ordning för miljöprövning" {
+	if subject != "Remissvar från Industrikommunerna: Fi2024/01234 En ny ordning för miljöprövning" {
 		t.Errorf("subject %q", subject)
 	}
 	if to := msg.Header.Get("To"); !strings.Contains(to, "fi.remissvar@regeringskansliet.se") {

@@ -39,6 +39,7 @@ func (s *Server) feedRoutes(site fiber.Router) {
 	site.Get("/feed/amne/:topic.atom", s.feedTopic)
 	site.Get("/feed/medlem/:slug.atom", s.feedMember)
 	site.Get("/feed/fraga/:slug.atom", s.feedIssue)
+	site.Get("/stallningstaganden/:slug.txt", s.statementText)
 	site.Get("/stallningstaganden/:slug.pdf", s.statementPDF)
 	site.Get("/stallningstaganden/:slug.docx", s.statementDOCX)
 }

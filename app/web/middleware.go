@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"strconv"
@@ -80,18 +81,16 @@ func (s *Server) sessionCookieName() string {
 
 // authenticate resolves a bearer token or a session cookie to a user. A
 // bad token is refused; a stale cookie is cleared and the visitor goes on
-// anonymously.
+// anonymously. An Authorization header of another scheme (Basic from a
+// proxy or a browser's memory) is not ours and is ignored: public pages
+// stay public, and protected routes answer 401 as to anyone anonymous.
 func (s *Server) authenticate(c *fiber.Ctx) error {
 	if s.cfg.MetricsToken != "" && c.Path() == "/metrics" {
 		return c.Next() // its bearer is the metrics token, checked there
 	}
 	ctx := c.UserContext()
-	if h := c.Get(fiber.HeaderAuthorization); h != "" {
-		token, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok {
-			return app.Errorf(app.EUNAUTHORIZED, "Authorization ska vara \"Bearer <nyckel>\".")
-		}
-		u, err := s.deps.Accounts.TokenUser(ctx, strings.TrimSpace(token))
+	if token, ok := bearerToken(c.Get(fiber.HeaderAuthorization)); ok {
+		u, err := s.deps.Accounts.TokenUser(ctx, token)
 		if err != nil {
 			return err
 		}
@@ -114,10 +113,24 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// bearerToken is the token of an Authorization header of the Bearer scheme
+// (the scheme's name in any case, RFC 9110 section 11.1).
+func bearerToken(h string) (string, bool) {
+	h = strings.TrimSpace(h)
+	if len(h) < 6 || !strings.EqualFold(h[:6], "Bearer") || (len(h) > 6 && h[6] != ' ') {
+		return "", false
+	}
+	return strings.TrimSpace(h[6:]), true
+}
+
 // checkCSRF refuses a state change made with a session cookie unless it
-// carries the session's CSRF token (form field _csrf or X-CSRF-Token).
-// Anonymous form posts (the login form) must match the anonymous CSRF
-// cookie; bearer-token requests carry no ambient credentials.
+// carries the session's CSRF token (form field _csrf in the body, or
+// X-CSRF-Token; never the query string). Anonymous form posts must match
+// the anonymous CSRF cookie. Anonymous JSON goes on to the route: to the
+// API, as cross-site forms cannot send it; to a page, whose guard answers
+// 401 or 404 as to any anonymous caller, and the pages anonymous callers
+// may post to refuse it (anonymousForm). Bearer-token requests carry no
+// ambient credentials.
 func (s *Server) checkCSRF(c *fiber.Ctx) error {
 	switch c.Method() {
 	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
@@ -132,11 +145,11 @@ func (s *Server) checkCSRF(c *fiber.Ctx) error {
 	} else if !isJSONRequest(c) {
 		want = c.Cookies(anonCSRFCookie)
 	} else {
-		return c.Next() // JSON without a session: cross-site forms cannot send it
+		return c.Next() // JSON without a session: see above
 	}
 	got := c.Get("X-CSRF-Token")
 	if got == "" {
-		got = c.FormValue("_csrf")
+		got = bodyValue(c, "_csrf")
 	}
 	if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 		return app.Errorf(app.EFORBIDDEN, "Formuläret har gått ut eller saknar CSRF-token. Ladda om sidan och försök igen.")
@@ -157,6 +170,56 @@ func (s *Server) anonCSRF(c *fiber.Ctx) string {
 		Secure: s.secure, SameSite: fiber.CookieSameSiteStrictMode})
 	return t
 }
+
+// anonymousForm guards the pages anonymous visitors post to (login,
+// logout, password reset, invitations, accessibility feedback): the body
+// must be form data, read from the body alone, and it must carry the
+// anonymous CSRF token unless the visitor has a session (checkCSRF then
+// checked the session's). A JSON body beside fields in the query string
+// is refused, so a limiter and a handler can never read two different
+// requests. TestAnonymousFormRoutesRefuseOtherBodies walks every route.
+func anonymousForm(c *fiber.Ctx) error {
+	if !isFormRequest(c) && !(len(c.Body()) == 0 && c.Get(fiber.HeaderContentType) == "") {
+		return app.Errorf(app.EBADREQUEST, "error.request.form_only")
+	}
+	if currentSession(c) != nil || c.Locals(localBearer) != nil {
+		return c.Next()
+	}
+	want, got := c.Cookies(anonCSRFCookie), bodyValue(c, "_csrf")
+	if got == "" {
+		got = c.Get("X-CSRF-Token")
+	}
+	if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return app.Errorf(app.EFORBIDDEN, "Formuläret har gått ut eller saknar CSRF-token. Ladda om sidan och försök igen.")
+	}
+	return c.Next()
+}
+
+// isFormRequest reports whether the body is form data, as fasthttp reads
+// it (its own content-type tests, so the two agree).
+func isFormRequest(c *fiber.Ctx) bool {
+	ct := c.Request().Header.ContentType()
+	return bytes.HasPrefix(ct, []byte(fiber.MIMEApplicationForm)) || len(c.Request().Header.MultipartFormBoundary()) > 0
+}
+
+// bodyValue reads a form field from the request body only, never from
+// the query string (c.FormValue reads the query string first).
+func bodyValue(c *fiber.Ctx, key string) string {
+	if v := c.Request().PostArgs().Peek(key); v != nil {
+		return string(v)
+	}
+	if len(c.Request().Header.MultipartFormBoundary()) == 0 {
+		return ""
+	}
+	if f, err := c.MultipartForm(); err == nil && len(f.Value[key]) > 0 {
+		return f.Value[key][0]
+	}
+	return ""
+}
+
+// isAPIPath reports whether the request is to the JSON API (routing
+// ignores case, and so does this).
+func isAPIPath(c *fiber.Ctx) bool { return strings.HasPrefix(strings.ToLower(c.Path()), "/api/") }
 
 func isJSONRequest(c *fiber.Ctx) bool {
 	return strings.HasPrefix(strings.ToLower(c.Get(fiber.HeaderContentType)), fiber.MIMEApplicationJSON)

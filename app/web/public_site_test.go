@@ -115,7 +115,8 @@ func (w *publicWorld) publicPaths(f *fixture) []string {
 		"/feed.atom", "/feed/fraga/" + w.InternalIssue.Slug + ".atom",
 		"/api/v1/issues/" + w.PublicIssue.ID + "/positions", "/api/v1/statements/" + w.Draft.ID + "/positions",
 		"/internt/stallningstaganden/" + w.Draft.ID + "/positioner", "/internt/remisser/" + w.Hidden.ID + "/utfall",
-		"/internt/deltagande", "/internt/fragor/" + w.InternalIssue.ID + "/positioner"}
+		"/internt/deltagande", "/internt/fragor/" + w.InternalIssue.ID + "/positioner",
+		"/publiceringslogg", "/publiceringslogg.json"}
 }
 
 // TestNothingUnpublishedIsPublic: anonymous requests to every public route,

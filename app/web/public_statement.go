@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -21,9 +22,11 @@ type publicStatementPage struct {
 	Summary                  string
 	Body                     template.HTML
 	Signers                  []publicSigner
+	Decliners                []publicSigner // members that declined: public once published
 	PublishedAt, Published   string
 	WithdrawnAt, WithdrawnOn string
 	Consultation             *app.Consultation
+	TextURL                  string // the canonical text, whose SHA-256 is the checksum shown
 }
 
 type publicSigner struct {
@@ -42,12 +45,17 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 		Withdrawn: st.Status == app.StatementWithdrawn, PublishedAt: st.PublishedAt.Format(time.RFC3339),
 		Published: localTime(st.PublishedAt), WithdrawnAt: st.WithdrawnAt.Format(time.RFC3339), WithdrawnOn: localTime(st.WithdrawnAt)}
 	p.Title = st.Title
+	p.TextURL = strings.TrimRight(s.cfg.BaseURL, "/") + "/stallningstaganden/" + st.Slug + ".txt"
 	if !p.Withdrawn {
 		p.Summary, p.Body = st.Summary, renderMarkdown(st.Body)
 		for i := range st.Signatures {
-			if g := &st.Signatures[i]; g.Decision == app.DecisionSigned {
+			g := &st.Signatures[i]
+			switch g.Decision {
+			case app.DecisionSigned:
 				p.Signers = append(p.Signers, publicSigner{Member: g.MemberName, Signatory: g.SignatoryName + ", " + g.SignatoryTitle,
 					Mandate: mandateLine(g), Reservation: g.Reservation})
+			case app.DecisionDeclined:
+				p.Decliners = append(p.Decliners, publicSigner{Member: g.MemberName, Mandate: mandateLine(g)})
 			}
 		}
 	}

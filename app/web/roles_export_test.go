@@ -29,8 +29,10 @@ func exportRoles(f *fixture) []roleCase {
 		{"GET", "/internt/signaturer.csv", "", staffCSV},
 		{"GET", "/api/v1/consultations.csv", "", [6]int{401, 403, 403, 403, 200, 200}},
 		{"GET", "/stallningstaganden/finns-inte.pdf", "", all404},
+		{"GET", "/stallningstaganden/finns-inte.txt", "", all404},
 		{"GET", "/internt/stallningstaganden/0123456789abcdef01234567/remissvar.pdf", "", all404},
 	}
+	cases = append(cases, set.each("GET", "/stallningstaganden/{slug}.txt", "", only(app.StatementPublished, all200, all404))...)
 	cases = append(cases, set.each("GET", "/stallningstaganden/{slug}.pdf", "", only(app.StatementPublished, all200, all404))...)
 	cases = append(cases, set.each("GET", "/stallningstaganden/{slug}.docx", "", only(app.StatementPublished, all200, all404))...)
 	in := "/internt/stallningstaganden/{id}/remissvar"

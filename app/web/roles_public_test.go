@@ -37,7 +37,11 @@ func publicRoles(f *fixture) []roleCase {
 		{"GET", "/medlemmar/finns-inte", "", [6]int{404, 404, 404, 404, 404, 404}},
 		{"GET", "/deltagande", "", ok},
 		{"GET", "/tillganglighet", "", ok},
-		{"POST", "/tillganglighet", `{"message":""}`, [6]int{422, 422, 422, 422, 422, 422}},
+		{"GET", "/publiceringslogg", "", ok},
+		{"GET", "/publiceringslogg?sida=9", "", ok},
+		{"GET", "/publiceringslogg.json", "", ok},
+		{"GET", "/.well-known/samsyn-publication-key", "", ok},
+		{"POST", "/tillganglighet", `{"message":""}`, [6]int{400, 400, 400, 400, 400, 400}}, // form data only
 		{"GET", "/internt/deltagande", "", staffPage},
 		{"GET", "/internt/tillganglighet-synpunkter", "", staffPage},
 		{"GET", "/internt/remisser/" + c.ID + "/utfall", "", staffPage},

@@ -130,6 +130,9 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("POST", in+"/versioner/1/aterstall", "{}", same([6]int{404, 422, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("PUT", api+"/quorum", `{"quorum":999}`, openOnly([6]int{404, 403, 403, 403, 422, 422}, staff409))...)
 	cases = append(cases, set.each("POST", in+"/kvorum", "{}", same([6]int{404, 403, 403, 403, 422, 422}))...)
+	tooLong := `{"reference":"` + strings.Repeat("x", 61) + `"}`
+	cases = append(cases, set.each("PUT", api+"/reference", tooLong, same([6]int{404, 403, 403, 403, 422, 422}))...)
+	cases = append(cases, set.each("POST", in+"/diarienummer", "{}", same([6]int{404, 403, 403, 403, 303, 303}))...)
 	guardStatements(f, cases, set)
 	for _, s := range statuses {
 		cases = append(cases, threadRoles(f, s)...)

@@ -22,8 +22,8 @@ func (s *Server) routes() {
 
 	a.Get("/", s.homePage)
 	a.Get("/logga-in", s.loginPage)
-	a.Post("/logga-in", lim[0], lim[1], s.handled(s.loginForm))
-	a.Post("/logga-ut", s.logoutForm)
+	a.Post("/logga-in", anonymousForm, readAttempt, lim[0], lim[1], s.handled(s.loginForm))
+	a.Post("/logga-ut", anonymousForm, s.logoutForm)
 	a.Get("/oversikt", requireUser, s.dashboardPage)
 
 	a.Get("/admin/medlemmar", admin, s.adminMembersPage)
@@ -39,7 +39,7 @@ func (s *Server) routes() {
 
 	s.feedRoutes(a)
 	api := a.Group("/api/v1")
-	api.Post("/auth/login", lim[0], lim[1], s.handled(s.apiLogin))
+	api.Post("/auth/login", readAttempt, lim[0], lim[1], s.handled(s.apiLogin))
 	api.Post("/auth/logout", s.apiLogout)
 	api.Get("/me", requireUser, s.apiMe)
 	api.Get("/members", requireUser, s.apiListMembers)
@@ -59,6 +59,7 @@ func (s *Server) routes() {
 	s.exportRoutes(a, api)
 	s.publicRoutes(a, api)
 	s.notifySettingsRoutes(a)
+	s.publogRoutes(a)
 	s.apiDocsRoutes(a, api)
 	s.notificationRoutes(a, api)
 	api.All("/*", s.apiNotFound)

@@ -22,7 +22,7 @@ func (s *Server) publicRoutes(site, api fiber.Router) {
 	site.Get("/medlemmar/:slug", s.publicMemberPage)
 	site.Get("/deltagande", s.participationPage(true))
 	site.Get("/tillganglighet", s.accessibilityPage)
-	site.Post("/tillganglighet", s.accessibilityFeedbackForm)
+	site.Post("/tillganglighet", anonymousForm, s.accessibilityFeedbackForm)
 
 	site.Get("/internt/deltagande", staff, s.participationPage(false))
 	site.Get("/internt/tillganglighet-synpunkter", staff, s.feedbackListPage)

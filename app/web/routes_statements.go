@@ -44,6 +44,7 @@ func (s *Server) statementRoutes(site, api fiber.Router) {
 	api.Post("/statements/:id/withdraw", hide, staff, s.statementAction(withdrawStep))
 	api.Post("/statements/:id/reopen", hide, staff, s.statementAction(reopenStep))
 	api.Put("/statements/:id/quorum", hide, staff, s.apiSetQuorum)
+	api.Put("/statements/:id/reference", hide, staff, s.apiSetReference)
 	api.Get("/statements/:id/audit", hide, staff, s.apiStatementAudit)
 
 	site.Get("/stallningstaganden/:slug", s.publicStatementPage)
@@ -71,6 +72,7 @@ func (s *Server) statementRoutes(site, api fiber.Router) {
 	site.Post(in+"/:id/signering/oppna", hide, staff, s.openSigningForm)
 	site.Post(in+"/:id/paminn", hide, staff, s.remindForm)
 	site.Post(in+"/:id/kvorum", hide, staff, s.quorumForm)
+	site.Post(in+"/:id/diarienummer", hide, staff, s.referenceForm)
 	for _, step := range []statementStep{publishStep, withdrawStep, reopenStep} {
 		site.Get(in+"/:id/"+step.path, hide, staff, s.stepConfirmPage(step))
 		site.Post(in+"/:id/"+step.path, hide, staff, s.stepForm(step))

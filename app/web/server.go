@@ -31,6 +31,15 @@ type Deps struct {
 	Ready    func(ctx context.Context) error
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
+	// Printer prints statements to tagged PDF (headless Chromium,
+	// export.Printer); nil where there is none: the PDF is then fpdf's,
+	// untagged, and says so.
+	Printer PDFPrinter
+}
+
+// PDFPrinter prints a whole HTML document to PDF.
+type PDFPrinter interface {
+	PDF(ctx context.Context, html []byte) ([]byte, error)
 }
 
 // Config is the server's part of the configuration.
@@ -96,7 +105,7 @@ func New(deps Deps, cfg Config) (*Server, error) {
 		ReadTimeout:           15 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           60 * time.Second,
-		ReadBufferSize:        16384, // also the limit on request line and headers
+		ReadBufferSize:        8192, // also the limit on request line and headers: 8 KiB (SECURITY.md)
 		DisableStartupMessage: true,
 		StrictRouting:         false,
 	}, cfg.TrustedProxies))

@@ -28,6 +28,7 @@ type signingPage struct {
 	Form                stmtForm
 	QuorumForm          stmtForm
 	CanSetQuorum        bool
+	ReferenceForm       stmtForm // the network's diarienummer, staff only
 	Quorum              string
 	Members             []Option
 	Decisions, Bodies   []Option
@@ -99,6 +100,8 @@ func (p *signingPage) fillForms(s *Server, u *app.User, st *app.Statement) {
 	p.CanSetQuorum = u.IsStaff() && (st.Status == app.StatementDraft || st.Status == app.StatementSigning)
 	p.QuorumForm = s.newStmtForm(p.Layout)
 	p.QuorumForm.Values = map[string]string{"quorum": strconv.Itoa(st.Quorum), "version": strconv.Itoa(st.Version)}
+	p.ReferenceForm = s.newStmtForm(p.Layout)
+	p.ReferenceForm.Values = map[string]string{"reference": st.Reference, "version": strconv.Itoa(st.Version)}
 }
 
 func (p *signingPage) addRow(r app.BoardRow, u *app.User) {

@@ -21,6 +21,7 @@ type statementOut struct {
 	Revision       int            `json:"revision"`
 	Round          int            `json:"round"`
 	Quorum         int            `json:"quorum"`
+	Reference      string         `json:"reference"` // the network's diarienummer ("Vår referens"); "" until registered
 	ContentHash    *string        `json:"content_hash"`
 	SignBy         *string        `json:"sign_by"`
 	Signatures     []signatureOut `json:"signatures"`
@@ -65,7 +66,7 @@ func optTime(t time.Time) *time.Time {
 func statementJSON(st *app.Statement) statementOut {
 	out := statementOut{ID: st.ID, Kind: string(st.Kind), Title: st.Title, Slug: st.Slug, Summary: st.Summary,
 		Body: st.Body, Topics: st.Topics, ConsultationID: optString(st.ConsultationID), Status: string(st.Status),
-		Version: st.Version, Revision: st.Revision, Round: st.Round, Quorum: st.Quorum, ContentHash: optString(st.ContentHash),
+		Version: st.Version, Revision: st.Revision, Round: st.Round, Quorum: st.Quorum, Reference: st.Reference, ContentHash: optString(st.ContentHash),
 		SignBy: optString(st.SignBy.String()), Signatures: []signatureOut{}, PublishedAt: optTime(st.PublishedAt),
 		WithdrawnAt: optTime(st.WithdrawnAt), CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt}
 	if out.Topics == nil {
@@ -78,7 +79,10 @@ func statementJSON(st *app.Statement) statementOut {
 }
 
 // publicStatementJSON is what anonymous callers see: a published text with
-// the members that signed it, or only the note that it was withdrawn.
+// the members' decisions on it, or only the note that it was withdrawn. A
+// decision to decline is a public act of a municipality once the text is
+// published, so it is shown as the public page and /deltagande show it;
+// who registered a decision is not.
 func publicStatementJSON(st *app.Statement) statementOut {
 	out := statementJSON(st)
 	out.Version, out.Revision, out.Round, out.Quorum, out.Signatures = 0, 0, 0, 0, []signatureOut{}
@@ -87,7 +91,7 @@ func publicStatementJSON(st *app.Statement) statementOut {
 		return out
 	}
 	for _, g := range st.Signatures {
-		if g.Decision == app.DecisionSigned {
+		if g.Decision == app.DecisionSigned || g.Decision == app.DecisionDeclined {
 			o := signatureJSON(g)
 			o.RegisteredBy = nil
 			out.Signatures = append(out.Signatures, o)

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/samsyn/samsyn/app/export"
@@ -41,6 +42,14 @@ type Config struct {
 	// TrustedProxies is SAMSYN_TRUSTED_PROXIES: comma-separated IP addresses
 	// and CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
 	TrustedProxies string
+	// PublicationKeyFile is SAMSYN_PUBLICATION_KEY_FILE: the Ed25519 key
+	// (PEM, PKCS #8) that signs the publication log, made on first start;
+	// default publication-key.pem in the data dir. Replicas share one.
+	PublicationKeyFile string
+	// Chromium is SAMSYN_CHROMIUM: the browser that prints tagged PDFs;
+	// default chromium (or chromium-browser, google-chrome) on PATH. Without
+	// one, PDFs are untagged and say so.
+	Chromium string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -63,6 +72,8 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
 	}
+	c.Chromium = get("SAMSYN_CHROMIUM", "")
+	c.PublicationKeyFile = get("SAMSYN_PUBLICATION_KEY_FILE", filepath.Join(c.DataDir, "publication-key.pem"))
 	c.setDefaultBaseURL()
 	return c
 }

@@ -107,7 +107,8 @@ func TestPublicPagesInChromium(t *testing.T) {
 	public := []string{"/", "/?lang=en", "/remisser", "/remisser?year=2026&topic=energi", "/remisser?lang=en", "/fragor",
 		"/fragor/" + ids.IssueSlug, "/fragor/" + ids.IssueSlug + "?lang=en", "/medlemmar", "/medlemmar/" + ids.MemberSlug,
 		"/medlemmar/skelleftea?lang=en", "/deltagande", "/deltagande?lang=en", "/tillganglighet", "/tillganglighet?lang=en",
-		"/stallningstaganden/remissvar-medfinansiering-infrastruktur"}
+		"/stallningstaganden/remissvar-medfinansiering-infrastruktur", "/stallningstaganden/remissvar-medfinansiering-infrastruktur?lang=en",
+		"/publiceringslogg", "/publiceringslogg?lang=en"}
 	for _, w := range []int64{375, 1280} {
 		checkPages(t, ctx, inst.URL, public, w)
 	}
@@ -116,7 +117,8 @@ func TestPublicPagesInChromium(t *testing.T) {
 		shots = t.TempDir()
 	}
 	for _, s := range []struct{ name, path string }{{"start", "/"}, {"statement", "/stallningstaganden/remissvar-medfinansiering-infrastruktur"},
-		{"archive", "/remisser"}, {"heatmap", "/deltagande"}, {"issue", "/fragor/" + ids.IssueSlug}, {"member", "/medlemmar/skelleftea"}} {
+		{"archive", "/remisser"}, {"heatmap", "/deltagande"}, {"issue", "/fragor/" + ids.IssueSlug}, {"member", "/medlemmar/skelleftea"},
+		{"publog", "/publiceringslogg"}} {
 		for _, w := range []int{375, 1280} {
 			browsertest.Screenshot(t, ctx, inst.URL+s.path, filepath.Join(shots, s.name+"-"+itoaTest(w)+".png"), w)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/spf13/cobra"
 
+	"github.com/samsyn/samsyn/app/export"
 	"github.com/samsyn/samsyn/app/web"
 )
 
@@ -66,6 +67,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	go e.purgeSessions(ctx, s)
+	go e.repairPublicationLog(ctx, s)
 	e.startSearchSync(ctx, s)
 	e.startReminders(ctx, s)
 	e.startNotificationMail(ctx, s)
@@ -108,7 +110,15 @@ func (e *env) newServer(s *stack) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}, web.Config{
+	deps := web.Deps{Services: e.services(s), Search: s.search, Ready: s.db.Ping, Logger: e.log, Registry: reg}
+	if path, err := export.FindChromium(e.cfg.Chromium); err == nil {
+		s.printer = export.NewPrinter(path)
+		deps.Printer = s.printer
+		e.log.Info("PDFs are tagged, printed with Chromium", "chromium", path)
+	} else {
+		e.log.Warn("PDFs are untagged: no Chromium to print them (install chromium or set SAMSYN_CHROMIUM)", "err", err)
+	}
+	return web.New(deps, web.Config{
 		BaseURL: e.cfg.BaseURL, NetworkName: e.cfg.NetworkName, BodyLimit: 1 << 20,
 		RequestTimeout: 15 * time.Second, LoginLimit: 10, LoginWindow: 15 * time.Minute,
 		RegistryAddresses: registries, TrustedProxies: e.cfg.TrustedProxyList(), MetricsToken: e.cfg.MetricsToken,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/demo"
+	"github.com/samsyn/samsyn/app/export"
 	"github.com/samsyn/samsyn/app/mongodb"
 	"github.com/samsyn/samsyn/app/regeringen"
 	"github.com/samsyn/samsyn/search"
@@ -34,6 +36,10 @@ type stack struct {
 	clock     app.Clock
 	syncer    *search.Syncer // see env.searchSyncer
 	svc       *app.Services  // see env.services
+	// publicationKey signs the publication log (publog.go); read or made
+	// when the store opens.
+	publicationKey ed25519.PrivateKey
+	printer        *export.Printer // tagged PDFs; nil without Chromium
 }
 
 // openStore connects to MongoDB, or starts the embedded FerretDB.
@@ -51,6 +57,10 @@ func (e *env) openStore(ctx context.Context) (*stack, error) {
 		return nil, err
 	}
 	s.db = db
+	if s.publicationKey, err = loadPublicationKey(e.cfg.PublicationKeyFile); err != nil {
+		s.close()
+		return nil, err
+	}
 	s.members, s.users = mongodb.NewMemberStore(db), mongodb.NewUserStore(db)
 	s.sessions, s.audit = mongodb.NewSessionStore(db), mongodb.NewAuditLog(db)
 	s.consults, s.issues, s.stmts = mongodb.NewConsultationStore(db), mongodb.NewIssueStore(db), mongodb.NewStatementStore(db)
@@ -70,7 +80,8 @@ func (e *env) services(s *stack) *app.Services {
 		return s.svc
 	}
 	cfg := app.ServiceConfig{Clock: s.clock, Mailer: s.mailer, Fetcher: regeringen.Reader{}, BaseURL: e.cfg.BaseURL,
-		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
+		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour,
+		PublicationKey: s.publicationKey}
 	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
 	if s.search != nil {
 		s.svc.Events.Subscribe("search", app.KickHandler(e.searchSyncer(s).Kick))
@@ -132,6 +143,9 @@ func (e *env) openSearchDeferred(ctx context.Context, s *stack) {
 
 // close releases everything opened, in reverse order.
 func (s *stack) close() {
+	if s.printer != nil {
+		s.printer.Close()
+	}
 	if s.search != nil {
 		_ = s.search.Close()
 	}
@@ -157,6 +171,9 @@ func (e *env) demoStores(s *stack) demo.Stores {
 // password and prints that, so that the login always works.
 func (e *env) loadDemo(ctx context.Context, s *stack) error {
 	res, err := demo.Load(ctx, e.demoStores(s), s.clock.Now())
+	if err == nil { // the demo's history goes into the publication log at once
+		_, err = e.services(s).Publications.Repair(ctx)
+	}
 	if err == nil {
 		fmt.Fprintf(e.stdout, "Demo data loaded: %d members, %d users, %d consultations, %d issues, %d statements.\n",
 			res.Members, res.Users, res.Consultations, res.Issues, res.Statements)

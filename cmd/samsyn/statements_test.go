@@ -138,6 +138,12 @@ func TestStatementGoldenPath(t *testing.T) {
 		t.Fatalf("public page: %d", resp.StatusCode)
 	}
 	signersSection := page[strings.Index(page, `id="undertecknare-h"`):]
+	// A decision to decline is public once the text is published: the
+	// member that declined is listed apart (SECURITY.md).
+	signersSection, declinedSection, _ := strings.Cut(signersSection, `id="avbojt"`)
+	if !strings.Contains(declinedSection, "<strong>"+names[3]+"</strong>") {
+		t.Errorf("public page does not list %s among the members that declined", names[3])
+	}
 	for i, name := range names {
 		if got := strings.Contains(signersSection, "<strong>"+name+"</strong>"); got != (i < 3) {
 			t.Errorf("public page lists %s: %v, want %v", name, got, i < 3)
