@@ -47,37 +47,17 @@ const (
 // Run sends what is due if this replica gets the lease; it returns how
 // many e-mails it sent.
 func (j *NotificationMailer) Run(ctx context.Context) (int, error) {
-	now := j.Clock.Now()
-	ok, err := j.Leases.AcquireLease(ctx, NotificationMailLease, j.Holder, now, now.Add(j.LeaseTTL))
-	if err != nil || !ok {
-		return 0, err
-	}
-	defer func() {
-		if err := j.Leases.ReleaseLease(context.WithoutCancel(ctx), NotificationMailLease, j.Holder); err != nil {
-			j.Logger.Warn("release notification mail lease", "err", err)
-		}
-	}()
-	return j.SendPending(ctx)
+	return j.lease().run(ctx, j.SendPending)
 }
 
 // RunEvery runs the job at once and then every interval until ctx ends,
 // logging what it sent and why a run failed.
 func (j *NotificationMailer) RunEvery(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		switch n, err := j.Run(ctx); {
-		case err != nil && ctx.Err() == nil:
-			j.Logger.Warn("notification mail", "err", err, "sent", n)
-		case n > 0:
-			j.Logger.Info("notification mail sent", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	j.lease().every(ctx, interval, j.Run)
+}
+
+func (j *NotificationMailer) lease() leased {
+	return leased{leases: j.Leases, name: NotificationMailLease, holder: j.Holder, ttl: j.LeaseTTL, clock: j.Clock, log: j.Logger}
 }
 
 // SendPending sends the immediate mails, then the digests that are due.

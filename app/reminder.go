@@ -129,37 +129,17 @@ func (j *ReminderJob) Pending(ctx context.Context) ([]Reminder, error) {
 // Run sends what is due if this replica gets the lease; it returns how
 // many e-mails it sent.
 func (j *ReminderJob) Run(ctx context.Context) (int, error) {
-	now := j.Clock.Now()
-	ok, err := j.Leases.AcquireLease(ctx, LeaseName, j.Holder, now, now.Add(j.LeaseTTL))
-	if err != nil || !ok {
-		return 0, err
-	}
-	defer func() {
-		if err := j.Leases.ReleaseLease(context.WithoutCancel(ctx), LeaseName, j.Holder); err != nil {
-			j.Logger.Warn("release reminder lease", "err", err)
-		}
-	}()
-	return j.SendDue(ctx)
+	return j.lease().run(ctx, j.SendDue)
 }
 
 // RunEvery runs the job at once and then every interval until ctx ends,
 // logging what it sent and why a run failed.
 func (j *ReminderJob) RunEvery(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		switch n, err := j.Run(ctx); {
-		case err != nil && ctx.Err() == nil:
-			j.Logger.Warn("reminders", "err", err)
-		case n > 0:
-			j.Logger.Info("reminders sent", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	j.lease().every(ctx, interval, j.Run)
+}
+
+func (j *ReminderJob) lease() leased {
+	return leased{leases: j.Leases, name: LeaseName, holder: j.Holder, ttl: j.LeaseTTL, clock: j.Clock, log: j.Logger}
 }
 
 // SendDue sends every reminder due today that no one has claimed yet. The
