@@ -9,18 +9,23 @@ import (
 
 // SearchDoc is what a search index holds of one document.
 type SearchDoc struct {
-	ID          string
-	Type        string // "statement", "consultation", "issue"
-	Kind        string
-	Title       string
-	Slug        string
-	Summary     string
-	Body        string
-	Topics      []string
-	Members     []string
-	Issuer      string
-	Status      string
-	Reference   string // diarienummer or report number, any spelling
+	ID        string
+	Type      string // "statement", "consultation", "issue"
+	Kind      string
+	Title     string
+	Slug      string
+	Summary   string
+	Body      string
+	Topics    []string
+	Members   []string
+	Issuer    string
+	Status    string
+	Reference string // diarienummer or report number, any spelling
+	// Context is what a document's surroundings say of it, searchable
+	// beside its own text: for a statement the consultation it answers
+	// (title, issuer, report number), its signing members' names and the
+	// issues it belongs to (see StatementContext).
+	Context     string
 	PublishedAt time.Time
 }
 
@@ -122,7 +127,21 @@ const (
 type IndexTask struct {
 	Doc     SearchDoc
 	Version int  // the document's version when read
-	Public  bool // belongs in the public index (published statements only)
+	Public  bool // belongs in the public index
+	// PublicDoc is what the public index holds when that is less than
+	// Doc (a statement's public copy names public issues only); nil: Doc.
+	PublicDoc *SearchDoc
+	// ConsultationID is the consultation a statement answers, whose
+	// facts StatementContext adds.
+	ConsultationID string
+}
+
+// PublicDocument is what the public index holds of t.
+func (t IndexTask) PublicDocument() SearchDoc {
+	if t.PublicDoc != nil {
+		return *t.PublicDoc
+	}
+	return t.Doc
 }
 
 // SearchSource is a store whose documents are searchable. Every write
@@ -148,12 +167,13 @@ func StatementSearchTask(s *Statement) IndexTask {
 		}
 	}
 	d := SearchDoc{ID: s.ID, Type: TypeStatement, Kind: string(s.Kind), Title: s.Title, Slug: s.Slug,
-		Summary: s.Summary, Body: PlainText(s.Body), Topics: s.Topics, Members: members, Status: string(s.Status)}
+		Summary: s.Summary, Body: PlainText(s.Body), Topics: s.Topics, Members: members, Status: string(s.Status),
+		Context: strings.Join(members, "\n")}
 	published := s.Status == StatementPublished
 	if published {
 		d.PublishedAt = s.PublishedAt
 	}
-	return IndexTask{Doc: d, Version: s.Version, Public: published}
+	return IndexTask{Doc: d, Version: s.Version, Public: published, ConsultationID: s.ConsultationID}
 }
 
 // ConsultationSearchTask is what the internal index holds of a
@@ -165,7 +185,7 @@ func ConsultationSearchTask(c *Consultation) IndexTask {
 		body = append(body, l.Title)
 	}
 	d := SearchDoc{ID: c.ID, Type: TypeConsultation, Title: c.Title, Topics: c.Topics, Issuer: c.Issuer,
-		Status: string(c.Status), Reference: strings.TrimSpace(c.Reference + " " + c.ReportNumber),
+		Status: string(c.Status), Reference: ReferenceSpellings(c.Reference, c.ReportNumber),
 		Body: strings.TrimSpace(strings.Join(body, "\n"))}
 	if !c.ReceivedOn.IsZero() {
 		d.PublishedAt = time.Date(c.ReceivedOn.Year(), c.ReceivedOn.Month(), c.ReceivedOn.Day(), 12, 0, 0, 0, Stockholm).UTC()

@@ -46,3 +46,34 @@ func TestTrimSearchText(t *testing.T) {
 		t.Errorf("TrimSearchText = %q", got)
 	}
 }
+
+// TestStatementContextNamesOnlyPublicIssuesInPublic: the statement's
+// entry carries its consultation's facts and its issues; the public copy
+// leaves out an issue that is not public.
+func TestStatementContextNamesOnlyPublicIssuesInPublic(t *testing.T) {
+	t.Parallel()
+	st := &app.Statement{ID: "s1", ConsultationID: "c1", Status: app.StatementPublished, Title: "Svar",
+		Signatures: []app.Signature{{MemberName: "Luleå", Decision: "signed"}}}
+	c := &app.Consultation{ID: "c1", Title: "Remiss om elnät", Reference: "Fi2026/02110", ReportNumber: "SOU 2026:14",
+		Issuer: "Finansdepartementet", IssueIDs: []string{"i2"}}
+	issues := []*app.Issue{{ID: "i1", Title: "Öppen fråga", Public: true, StatementIDs: []string{"s1"}},
+		{ID: "i2", Title: "Hemlig fråga"}, {ID: "i3", Title: "Annan fråga", Public: true}}
+	task := app.StatementContext(app.StatementSearchTask(st), c, issues)
+	d, p := task.Doc, task.PublicDocument()
+	for _, w := range []string{"Fi2026/02110", "FI2026/2110", "SOU 2026:14", "SOU2026:14"} {
+		if !strings.Contains(d.Reference, w) {
+			t.Errorf("reference %q lacks %q", d.Reference, w)
+		}
+	}
+	if d.Issuer != "Finansdepartementet" || p.Issuer != "Finansdepartementet" {
+		t.Errorf("issuer %q / %q", d.Issuer, p.Issuer)
+	}
+	for _, w := range []string{"Luleå", "Remiss om elnät", "Öppen fråga", "Hemlig fråga"} {
+		if !strings.Contains(d.Context, w) {
+			t.Errorf("internal context %q lacks %q", d.Context, w)
+		}
+	}
+	if !strings.Contains(p.Context, "Öppen fråga") || strings.Contains(p.Context, "Hemlig") || strings.Contains(p.Context, "Annan") {
+		t.Errorf("public context %q: want the public issue only", p.Context)
+	}
+}

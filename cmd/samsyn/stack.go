@@ -73,7 +73,7 @@ func (e *env) services(s *stack) *app.Services {
 		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
 	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
 	if s.search != nil {
-		s.svc.Events.Subscribe("search", app.KickHandler(e.searchSyncer(s).Kick))
+		s.svc.Events.Subscribe("search", e.searchSyncer(s).Hear)
 	}
 	return s.svc
 }

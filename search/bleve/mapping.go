@@ -10,7 +10,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the analysis changes; an
 // index built with another version is rebuilt from the store.
-const mappingVersion = "samsyn-2"
+const mappingVersion = "samsyn-3"
 
 // Field names in the index.
 const (
@@ -18,6 +18,7 @@ const (
 	fieldSummary   = "summary"
 	fieldBody      = "body"
 	fieldReference = "reference"
+	fieldContext   = "context"     // the consultation answered, signers, issues (app.SearchDoc.Context)
 	fieldPrefix    = "title_words" // the title's words as written: prefix search
 	fieldFolded    = "folded"      // title, summary and body without å, ä, ö
 	fieldKind      = "kind"
@@ -42,6 +43,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(f, textField(swedishAnalyzer, true))
 	}
 	doc.AddFieldMappingsAt(fieldReference, textField(swedishAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldContext, textField(swedishAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldPrefix, textField(wordsAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldFolded, textField(foldedAnalyzer, false))
 	for _, f := range keywordFields {

@@ -9,11 +9,12 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/search/swedish"
 )
 
 // Field weights: a match in the title counts most.
-var fieldBoost = map[string]float64{fieldTitle: 3, fieldSummary: 1.5, fieldBody: 1}
+var fieldBoost = map[string]float64{fieldTitle: 3, fieldSummary: 1.5, fieldBody: 1, fieldContext: 1.5}
 
 const (
 	maxQueryTokens = 32  // more words add nothing but cost
@@ -151,6 +152,15 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			phraseQs = append(phraseQs, mp)
 		}
 	}
+	if ref := wholeReference(text, toks); ref != "" && !m.marks {
+		// A reference typed in a spelling only app.NormalizeReference
+		// reads ("Fi 2026 2110"): its words are not asked for one by one.
+		var qs []query.Query
+		for _, pos := range order {
+			qs = append(qs, groups[pos]...)
+		}
+		return bleve.NewDisjunctionQuery(append(qs, termQuery(fieldReference, ref, referenceBoost))...)
+	}
 	if !m.all || m.marks || len(order) < 2 {
 		var qs []query.Query
 		for _, pos := range order {
@@ -164,6 +174,20 @@ func textQuery(text string, typed bool, m matching) query.Query {
 	}
 	b.AddShould(phraseQs...)
 	return b
+}
+
+// wholeReference is the canonical reference term of a text that is
+// nothing but a reference in a spelling the Swedish pipeline does not
+// read as one (app.NormalizeReference's spaces: "Fi 2026 2110"), else "".
+func wholeReference(text string, toks []swedish.Token) string {
+	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return t.Kind == swedish.KindReference }) {
+		return ""
+	}
+	key, ok := app.NormalizeReference(strings.Trim(text, `" `))
+	if !ok {
+		return ""
+	}
+	return swedish.CanonicalReference(key)
 }
 
 // words counts the words of text the pipeline keeps (stop words do not

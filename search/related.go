@@ -1,0 +1,160 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/samsyn/samsyn/app"
+)
+
+// complete adds to tasks what their documents say of their surroundings:
+// a statement's consultation and issues (app.StatementContext). It reads
+// each consultation once and the issues once a call.
+func (s Stores) complete(ctx context.Context, tasks []app.IndexTask) ([]app.IndexTask, error) {
+	if s.Consultations == nil || s.Issues == nil || !hasType(tasks, app.TypeStatement) {
+		return tasks, nil
+	}
+	issues, err := s.allIssues(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cons := map[string]*app.Consultation{}
+	out := make([]app.IndexTask, len(tasks))
+	for i, t := range tasks {
+		out[i] = t
+		if t.Doc.Type != app.TypeStatement {
+			continue
+		}
+		c, err := s.consultation(ctx, cons, t.ConsultationID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = app.StatementContext(t, c, issues)
+	}
+	return out, nil
+}
+
+func hasType(tasks []app.IndexTask, typ string) bool {
+	for _, t := range tasks {
+		if t.Doc.Type == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// consultation reads consultation id once per call (cache); "" and a
+// consultation that is gone are nil.
+func (s Stores) consultation(ctx context.Context, cache map[string]*app.Consultation, id string) (*app.Consultation, error) {
+	if id == "" {
+		return nil, nil
+	}
+	if c, ok := cache[id]; ok {
+		return c, nil
+	}
+	c, err := s.Consultations.ConsultationByID(ctx, id)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		c, err = nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read consultation %s: %w", id, err)
+	}
+	cache[id] = c
+	return c, nil
+}
+
+// allIssues lists every issue (a network has tens).
+func (s Stores) allIssues(ctx context.Context) ([]*app.Issue, error) {
+	var out []*app.Issue
+	for n := 1; ; n++ {
+		items, _, err := s.Issues.ListIssues(ctx, app.IssueFilter{Page: app.Page{Number: n, Size: listPage}})
+		if err != nil {
+			return nil, fmt.Errorf("list issues: %w", err)
+		}
+		out = append(out, items...)
+		if len(items) < listPage {
+			return out, nil
+		}
+	}
+}
+
+// related returns fresh tasks for the documents whose search entries say
+// something of the subject of an event that changed: a consultation's
+// own entry and its response's, an issue's and its statements', and the
+// consultation a statement answers when the statement was published,
+// withdrawn or signed. Their own writes mark the subjects themselves;
+// these are the documents that change with them, which nothing marks.
+func (s Stores) related(ctx context.Context, e app.Event) ([]app.IndexTask, error) {
+	var tasks []app.IndexTask
+	var errs []error
+	addStatement := func(id string) {
+		if id == "" || s.Statements == nil {
+			return
+		}
+		st, err := s.Statements.StatementByID(ctx, id)
+		switch {
+		case err == nil:
+			tasks = append(tasks, app.StatementSearchTask(st))
+		case app.ErrorCode(err) != app.ENOTFOUND:
+			errs = append(errs, err)
+		}
+	}
+	addConsultation := func(id string) *app.Consultation {
+		if id == "" || s.Consultations == nil {
+			return nil
+		}
+		c, err := s.Consultations.ConsultationByID(ctx, id)
+		switch {
+		case err == nil:
+			tasks = append(tasks, app.ConsultationSearchTask(c))
+			return c
+		case app.ErrorCode(err) != app.ENOTFOUND:
+			errs = append(errs, err)
+		}
+		return nil
+	}
+	switch e.Subject.Type {
+	case "consultation":
+		if c := addConsultation(e.Subject.ID); c != nil {
+			addStatement(c.StatementID)
+		}
+	case "issue":
+		if s.Issues == nil {
+			break
+		}
+		i, err := s.Issues.IssueByID(ctx, e.Subject.ID)
+		if err != nil {
+			if app.ErrorCode(err) != app.ENOTFOUND {
+				errs = append(errs, err)
+			}
+			break
+		}
+		tasks = append(tasks, app.IssueSearchTask(i))
+		for _, id := range i.StatementIDs {
+			addStatement(id)
+		}
+		for _, cid := range i.ConsultationIDs {
+			if c := addConsultation(cid); c != nil {
+				addStatement(c.StatementID)
+			}
+		}
+	case "statement":
+		if !statementMovesConsultation[e.Kind] || s.Statements == nil {
+			break
+		}
+		st, err := s.Statements.StatementByID(ctx, e.Subject.ID)
+		if err == nil {
+			addConsultation(st.ConsultationID)
+		} else if app.ErrorCode(err) != app.ENOTFOUND {
+			errs = append(errs, err)
+		}
+	}
+	return tasks, errors.Join(errs...)
+}
+
+// statementMovesConsultation are the changes of a statement that change
+// what the search entry of the consultation it answers holds.
+var statementMovesConsultation = map[string]bool{
+	"statement.publish": true, "statement.withdraw": true, "statement.signed": true, "statement.reopen": true,
+}
