@@ -73,6 +73,10 @@ type SearchResult struct {
 	Total  int
 	Hits   []SearchHit
 	Facets map[string]map[string]int
+	// DidYouMean is another spelling of the text that the index's own
+	// words suggest when the text found little ("Menade du …?"); "" for
+	// none. The public index suggests only words of public documents.
+	DidYouMean string
 }
 
 // SearchIndex is one index of a search engine. The public index holds

@@ -120,6 +120,8 @@ type searchAnswer struct {
 	PerPage int                       `json:"per_page"`
 	Hits    []searchHitOut            `json:"hits"`
 	Facets  map[string]map[string]int `json:"facets"`
+	// DidYouMean is another spelling to search for, or null.
+	DidYouMean *string `json:"did_you_mean"`
 }
 
 type searchHitOut struct {
@@ -149,6 +151,9 @@ func (s *Server) apiSearch(c *fiber.Ctx) error {
 func searchJSON(r searchRequest, res *app.SearchResult) searchAnswer {
 	out := searchAnswer{Query: r.Query.Text, Total: res.Total, Page: r.Query.Page.Number, PerPage: r.Query.Page.Size,
 		Hits: make([]searchHitOut, 0, len(res.Hits)), Facets: map[string]map[string]int{}}
+	if res.DidYouMean != "" {
+		out.DidYouMean = &res.DidYouMean
+	}
 	for _, h := range res.Hits {
 		o := searchHitOut{ID: h.ID, Type: h.Type, Kind: h.Kind, Title: h.Title, Slug: h.Slug,
 			Snippet: safeSnippet(h.Snippet), Members: h.Members}

@@ -26,10 +26,13 @@ type searchPageView struct {
 	Active      []activeFilter
 	ByDate      bool
 	SortURL     string // the other order
-	Page, Pages int
-	PrevURL     string
-	NextURL     string
-	Error       string
+	// DidYouMean is the engine's other spelling of the text, and
+	// DidYouMeanURL the search for it.
+	DidYouMean, DidYouMeanURL string
+	Page, Pages               int
+	PrevURL                   string
+	NextURL                   string
+	Error                     string
 }
 
 type searchHitView struct {
@@ -116,6 +119,10 @@ func (s *Server) fillSearchPage(p *searchPageView, c *fiber.Ctx, r searchRequest
 			v.Set("sort", "date")
 		}
 	})
+	if res.DidYouMean != "" {
+		p.DidYouMean = res.DidYouMean
+		p.DidYouMeanURL = link(func(v url.Values) { v.Set("q", res.DidYouMean) })
+	}
 	for _, h := range res.Hits {
 		p.Hits = append(p.Hits, s.hitView(p.Layout, h))
 	}

@@ -77,7 +77,8 @@ type searchAnswer struct {
 		PublishedAt                          *time.Time `json:"published_at"`
 		Members                              []string
 	} `json:"hits"`
-	Facets map[string]map[string]int `json:"facets"`
+	Facets     map[string]map[string]int `json:"facets"`
+	DidYouMean *string                   `json:"did_you_mean"`
 }
 
 func (f *fixture) search(role, query string) (int, searchAnswer, string) {
@@ -105,11 +106,11 @@ func TestSearchNeverShowsUnpublishedWithoutLogin(t *testing.T) {
 	leaks := []string{secretWord, "Hemliga departementet", "hemligt ämne", "draft1", "sign1", "wd1", "Återkallat"}
 	for _, role := range []string{"", "memberA", "admin"} {
 		for _, q := range []string{"q=" + secretWord, "q=", "q=KN2026/741", "q=" + secretWord + "&type=consultation",
-			"q=hemligt&topic=hemligt+%C3%A4mne", "q=sekretessb", "q=återkallat"} {
+			"q=hemligt&topic=hemligt+%C3%A4mne", "q=sekretessb", "q=återkallat", "q=sekretesbudget", "q=sekretessbudgetn"} {
 			status, a, _ := f.search(role, q)
-			shown, _ := json.Marshal([]any{a.Total, a.Hits, a.Facets}) // all but the echoed query
+			shown, _ := json.Marshal([]any{a.Total, a.Hits, a.Facets, a.DidYouMean}) // all but the echoed query
 			page := mustDoc(t, f.do(request{method: "GET", path: "/sok?" + q, role: role, headers: map[string]string{"Accept": "text/html"}}))
-			html := page.Find("ol.hits, nav.facets").Text() // .active-filters echo the visitor's own filter
+			html := page.Find("ol.hits, nav.facets, .did-you-mean").Text() // .active-filters echo the visitor's own filter
 			for _, w := range leaks {
 				if strings.Contains(strings.ToLower(string(shown)), strings.ToLower(w)) {
 					t.Errorf("public search %q as %q (%d) shows %q: %s", q, role, status, w, shown)
@@ -245,5 +246,25 @@ func TestSearchPage(t *testing.T) {
 	internal := mustDoc(t, f.do(request{method: "GET", path: "/sok?scope=internal&q=" + secretWord, role: "memberA", headers: map[string]string{"Accept": "text/html"}}))
 	if n := internal.Find("ol.hits > li").Length(); n != 5 {
 		t.Errorf("internal search page: %d hits, want 5", n)
+	}
+}
+
+// TestSearchSuggestsASpelling: a misspelt query finds the text and the
+// answer suggests the index's spelling, on the page as one click.
+func TestSearchSuggestsASpelling(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	withSearch(f)
+	status, a, body := f.search("", "q="+url.QueryEscape("elnäted"))
+	if status != 200 || a.Total != 1 || a.DidYouMean == nil || *a.DidYouMean != "elnätet" {
+		t.Fatalf("search elnäted: %d %s", status, body)
+	}
+	page := mustDoc(t, f.do(request{method: "GET", path: "/sok?q=" + url.QueryEscape("elnäted"), headers: map[string]string{"Accept": "text/html"}}))
+	link := page.Find(".did-you-mean a")
+	if href, _ := link.Attr("href"); link.Text() != "elnätet" || href != "/sok?q="+url.QueryEscape("elnätet") {
+		t.Errorf("did you mean: %q → %q", link.Text(), href)
+	}
+	if _, a, _ := f.search("", "q="+url.QueryEscape("elnätet")); a.DidYouMean != nil {
+		t.Errorf("elnätet: did you mean %q, want null", *a.DidYouMean)
 	}
 }

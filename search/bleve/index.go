@@ -204,6 +204,7 @@ func toFields(d app.SearchDoc) (map[string]any, error) {
 	put(fieldContext, d.Context)
 	put(fieldPrefix, d.Title)
 	put(fieldFolded, strings.Join([]string{d.Title, d.Summary, d.Body, d.Reference, d.Context}, "\n"))
+	put(fieldWords, strings.Join([]string{d.Title, d.Summary, d.Body, d.Context}, "\n"))
 	put(fieldKind, d.Kind)
 	put(fieldType, d.Type)
 	put(fieldStatus, d.Status)

@@ -21,6 +21,7 @@ const (
 	fieldContext   = "context"     // the consultation answered, signers, issues (app.SearchDoc.Context)
 	fieldPrefix    = "title_words" // the title's words as written: prefix search
 	fieldFolded    = "folded"      // title, summary and body without å, ä, ö
+	fieldWords     = "words"       // title, summary, body and context as written: for typos
 	fieldKind      = "kind"
 	fieldTopics    = "topics"
 	fieldMembers   = "members"
@@ -46,6 +47,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldContext, textField(swedishAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldPrefix, textField(wordsAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldFolded, textField(foldedAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldWords, textField(wordsAnalyzer, false))
 	for _, f := range keywordFields {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Store = false
