@@ -115,10 +115,11 @@ const (
 	FacetYear   = "year"
 	FacetMember = "member"
 	FacetIssuer = "issuer"
+	FacetType   = "type"
 )
 
 // FacetNames lists every facet a result carries, in display order.
-var FacetNames = []string{FacetKind, FacetTopic, FacetYear, FacetMember, FacetIssuer}
+var FacetNames = []string{FacetType, FacetKind, FacetTopic, FacetYear, FacetMember, FacetIssuer}
 
 // Search document types.
 const (
@@ -131,7 +132,7 @@ const (
 type IndexTask struct {
 	Doc     SearchDoc
 	Version int  // the document's version when read
-	Public  bool // belongs in the public index
+	Public  bool // belongs in the public index (with PublicDoc for a consultation or an issue)
 	// PublicDoc is what the public index holds when that is less than
 	// Doc (a statement's public copy names public issues only); nil: Doc.
 	PublicDoc *SearchDoc
@@ -197,13 +198,24 @@ func ConsultationSearchTask(c *Consultation) IndexTask {
 	return IndexTask{Doc: d, Version: c.Version}
 }
 
-// IssueSearchTask is what the internal index holds of an advocacy issue.
-// Issues never enter the public index.
+// IssueSearchTask is what the indexes hold of an advocacy issue: a public
+// issue enters the public index with what its public page shows (see
+// PublicView), dated by its last change; IssuePositionsTask adds the
+// standing positions.
 func IssueSearchTask(i *Issue) IndexTask {
 	d := SearchDoc{ID: i.ID, Type: TypeIssue, Title: i.Title, Slug: i.Slug, Summary: i.Summary, Body: PlainText(i.Body),
 		Topics: i.Topics, Status: i.Status}
-	return IndexTask{Doc: d, Version: i.Version}
+	t := IndexTask{Doc: d, Version: i.Version}
+	if v, ok := i.PublicView(); ok {
+		t.Public = true
+		t.PublicDoc = &SearchDoc{ID: i.ID, Type: TypeIssue, Title: v.Title, Slug: v.Slug, Summary: v.Summary,
+			Body: PlainText(v.Body), Topics: v.Topics, Status: IssuePublic, PublishedAt: v.UpdatedAt}
+	}
+	return t
 }
+
+// IssuePublic is the status of an issue's public search document.
+const IssuePublic = "public"
 
 // TrimSearchText trims space and cuts text longer than MaxSearchText at a
 // word boundary; it also makes the text valid UTF-8.

@@ -8,31 +8,78 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-// complete adds to tasks what their documents say of their surroundings:
-// a statement's consultation and issues (app.StatementContext). It reads
-// each consultation once and the issues once a call.
+// complete adds to tasks what their documents say of their surroundings
+// and what of them is public: a statement's consultation and issues
+// (app.StatementContext), a consultation's entry in the public archive
+// (app.ArchiveSearchTask), an issue's standing positions
+// (app.IssuePositionsTask). It reads each consultation once, and the
+// issues and positions once a call.
 func (s Stores) complete(ctx context.Context, tasks []app.IndexTask) ([]app.IndexTask, error) {
-	if s.Consultations == nil || s.Issues == nil || !hasType(tasks, app.TypeStatement) {
+	if s.Consultations == nil || s.Issues == nil {
 		return tasks, nil
 	}
-	issues, err := s.allIssues(ctx)
-	if err != nil {
-		return nil, err
+	var issues []*app.Issue
+	var positions []*app.Position
+	var err error
+	if hasType(tasks, app.TypeStatement) {
+		if issues, err = s.allIssues(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if hasType(tasks, app.TypeIssue) && s.Positions != nil {
+		if positions, err = s.Positions.ListPositions(ctx); err != nil {
+			return nil, fmt.Errorf("list positions: %w", err)
+		}
 	}
 	cons := map[string]*app.Consultation{}
 	out := make([]app.IndexTask, len(tasks))
 	for i, t := range tasks {
+		switch t.Doc.Type {
+		case app.TypeStatement:
+			c, err := s.consultation(ctx, cons, t.ConsultationID)
+			if err != nil {
+				return nil, err
+			}
+			t = app.StatementContext(t, c, issues)
+		case app.TypeConsultation:
+			if t, err = s.archived(ctx, cons, t); err != nil {
+				return nil, err
+			}
+		case app.TypeIssue:
+			t = app.IssuePositionsTask(t, positions)
+		}
 		out[i] = t
-		if t.Doc.Type != app.TypeStatement {
-			continue
-		}
-		c, err := s.consultation(ctx, cons, t.ConsultationID)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = app.StatementContext(t, c, issues)
 	}
 	return out, nil
+}
+
+// archived completes a consultation's task with its archive entry, if any.
+func (s Stores) archived(ctx context.Context, cons map[string]*app.Consultation, t app.IndexTask) (app.IndexTask, error) {
+	c, err := s.consultation(ctx, cons, t.Doc.ID)
+	if err != nil || c == nil {
+		return app.ArchiveSearchTask(t, nil, nil, nil), err
+	}
+	var response *app.Statement
+	if c.StatementID != "" && s.Statements != nil {
+		response, err = s.Statements.StatementByID(ctx, c.StatementID)
+		if app.ErrorCode(err) == app.ENOTFOUND {
+			response, err = nil, nil
+		}
+		if err != nil {
+			return t, fmt.Errorf("read the response to %s: %w", c.ID, err)
+		}
+	}
+	var outcome *app.Outcome
+	if s.Outcomes != nil {
+		outcome, err = s.Outcomes.OutcomeOf(ctx, c.ID)
+		if app.ErrorCode(err) == app.ENOTFOUND {
+			outcome, err = nil, nil
+		}
+		if err != nil {
+			return t, fmt.Errorf("read the outcome of %s: %w", c.ID, err)
+		}
+	}
+	return app.ArchiveSearchTask(t, c, response, outcome), nil
 }
 
 func hasType(tasks []app.IndexTask, typ string) bool {

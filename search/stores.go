@@ -16,6 +16,10 @@ type Stores struct {
 	Statements    app.StatementStore
 	Consultations app.ConsultationStore
 	Issues        app.IssueStore
+	// Positions and Outcomes, when set, complete issues with their
+	// standing positions and consultations with their outcome.
+	Positions app.PositionStore
+	Outcomes  app.OutcomeStore
 }
 
 // NewSyncer is the sync of the stores' marked writes into e. Until a

@@ -279,8 +279,21 @@ type jointIndexer interface {
 }
 
 // IsPublic reports whether a task belongs in the public index: it must
-// say so and be a published statement — a source that gets this wrong
-// still cannot leak a draft.
+// say so, and be a published statement, or a consultation or an issue
+// with its own public document (app.ArchiveSearchTask, app.IssueSearchTask)
+// — a source that gets this wrong still cannot leak a draft, nor a
+// consultation's or an issue's internal entry.
 func IsPublic(t app.IndexTask) bool {
-	return t.Public && t.Doc.Type == app.TypeStatement && t.Doc.Status == string(app.StatementPublished)
+	if !t.Public {
+		return false
+	}
+	switch t.Doc.Type {
+	case app.TypeStatement:
+		d := t.PublicDocument()
+		return t.Doc.Status == string(app.StatementPublished) && d.Status == t.Doc.Status && d.ID == t.Doc.ID
+	case app.TypeConsultation, app.TypeIssue:
+		p := t.PublicDoc
+		return p != nil && p.ID == t.Doc.ID && p.Type == t.Doc.Type
+	}
+	return false
 }

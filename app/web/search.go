@@ -74,9 +74,6 @@ func parseSearch(c *fiber.Ctx) (searchRequest, error) {
 		return r, err
 	}
 	q.Page = page
-	if r.Scope == scopePublic {
-		q.Type = app.TypeStatement // the public index holds nothing else; ask for nothing else
-	}
 	r.Query = q
 	return r, nil
 }

@@ -124,3 +124,71 @@ func TestStatementFoundByItsSurroundings(t *testing.T) {
 		t.Errorf("after the consultation's new title was synced: top 5 %v lack %q", got, st.ID)
 	}
 }
+
+// TestPublicIndexHoldsEverythingPublicOnly: rebuilt from the demo store,
+// the public index holds every public issue and every consultation of the
+// public archive, each found by its title (the consultations also by
+// reference), and no other issue or consultation, whatever is searched.
+func TestPublicIndexHoldsEverythingPublicOnly(t *testing.T) {
+	t.Parallel()
+	s, eng, _ := indexedDemo(t)
+	ctx := t.Context()
+	all := app.Page{Number: 1, Size: 100}
+	issues, _, err := s.issues.ListIssues(ctx, app.IssueFilter{Page: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cons, _, err := s.consults.ListConsultations(ctx, app.ConsultationFilter{Page: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts, _, err := s.stmts.ListStatements(ctx, app.StatementFilter{Page: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outcomes, err := s.consults.ListOutcomes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	archive := map[string]bool{}
+	for _, e := range app.BuildArchive(cons, sts, outcomes) {
+		archive[e.Consultation.ID] = true
+	}
+	public := map[string]bool{}
+	res, err := eng.Public().Search(ctx, app.SearchQuery{Page: app.Page{Number: 1, Size: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		public[h.ID] = true
+	}
+	shown := 0
+	for _, i := range issues {
+		if public[i.ID] != i.Public {
+			t.Errorf("issue %q (public %v): in the public index %v", i.Title, i.Public, public[i.ID])
+		}
+		if got := publicTop5(t, eng, i.Title); i.Public && !slices.Contains(got, i.ID) {
+			t.Errorf("public issue %q not found by its title: %v", i.Title, got)
+		}
+		if i.Public {
+			shown++
+		}
+	}
+	for _, c := range cons {
+		if public[c.ID] != archive[c.ID] {
+			t.Errorf("consultation %q (in the archive %v): in the public index %v", c.Title, archive[c.ID], public[c.ID])
+		}
+		if archive[c.ID] {
+			shown++
+			if got := publicTop5(t, eng, c.Reference); !slices.Contains(got, c.ID) {
+				t.Errorf("archived consultation %s not found by reference: %v", c.Reference, got)
+			}
+		}
+	}
+	if shown < 2 || len(archive) == 0 {
+		t.Errorf("the demo data has %d public issues and archived consultations (%d archived): want some of each", shown, len(archive))
+	}
+	if res.Facets[app.FacetType][app.TypeIssue] == 0 || res.Facets[app.FacetType][app.TypeConsultation] != len(archive) {
+		t.Errorf("type facet %v, want issues and %d consultations", res.Facets[app.FacetType], len(archive))
+	}
+}

@@ -30,7 +30,7 @@ const (
 // The year is a keyword field: a date-range facet costs twice as much.
 var facetFields = map[string]string{
 	"kind": fieldKind, "topic": fieldTopics, "member": fieldMembers,
-	"year": fieldYear, "issuer": fieldIssuer,
+	"year": fieldYear, "issuer": fieldIssuer, "type": fieldType,
 }
 
 // Search runs q: a match on title, summary and body (all documents when

@@ -74,7 +74,7 @@ func openSystem(ctx context.Context, dir, network string) (*system, error) {
 }
 
 func (s *system) searchStores() search.Stores {
-	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues}
+	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Positions: s.issues, Outcomes: s.consults}
 }
 
 func (s *system) demoStores() demo.Stores {
