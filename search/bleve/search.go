@@ -21,7 +21,7 @@ const (
 	facetSize       = 300     // enough for every Swedish municipality
 	fuzzyBelow      = 10      // fewer matches than this: search again, more widely
 	// mergeWindow is the deepest hit a search ranks by the words it
-	// holds across stages (everyFirst); deeper pages keep the stage's
+	// holds across stages (narrowFirst); deeper pages keep the stage's
 	// own order.
 	mergeWindow = 1000
 )
@@ -56,29 +56,28 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 	from, size := window(q.Page)
 	merge := key.text != "" && q.Sort != app.SortNewest && from+size <= mergeWindow
 	var (
-		res   *bleve.SearchResult
-		m     matching                       // how the answer was found, for its highlights
-		every search.DocumentMatchCollection // the few hits of the last every-word stage
+		res    *bleve.SearchResult
+		m      matching                       // how the answer was found, for its highlights
+		before search.DocumentMatchCollection // the few hits of the narrower stages, best first
+		stage  int
 	)
-	for _, m = range stages(key.text) {
+	for stage, m = range stages(key.text) {
 		m.found, m.typos = found, typos
 		req := newRequest(q, !hit, m)
 		if merge {
-			req.From, req.Size = 0, from+size+len(every)
+			req.From, req.Size = 0, from+size+len(before)
 		}
 		if res, err = ix.run(ctx, req); err != nil || res.Total >= fuzzyBelow {
 			break
 		}
-		if m.all {
-			every = res.Hits
-		}
+		before = narrowFirst(before, res.Hits)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if merge {
-		if !m.all {
-			res.Hits = everyFirst(every, res.Hits)
+		if stage > 0 {
+			res.Hits = narrowFirst(before, res.Hits)
 		}
 		res.Hits = res.Hits[min(from, len(res.Hits)):min(from+size, len(res.Hits))]
 	}
@@ -116,19 +115,21 @@ func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (res *bleve.
 	return res, nil
 }
 
-// everyFirst puts the documents that hold every word before those that
-// hold only some (Meilisearch's "words" rule), each in their order.
-func everyFirst(every, anyHits search.DocumentMatchCollection) search.DocumentMatchCollection {
-	if len(every) == 0 {
-		return anyHits
+// narrowFirst puts the documents a narrower stage found (every word
+// before some of them: Meilisearch's "words" rule; a word's own forms and
+// typos before its compound parts) before those only a wider one found,
+// each in their order.
+func narrowFirst(narrow, wide search.DocumentMatchCollection) search.DocumentMatchCollection {
+	if len(narrow) == 0 {
+		return wide
 	}
-	seen := make(map[string]bool, len(every))
-	out := make(search.DocumentMatchCollection, 0, len(every)+len(anyHits))
-	for _, h := range every {
+	seen := make(map[string]bool, len(narrow))
+	out := make(search.DocumentMatchCollection, 0, len(narrow)+len(wide))
+	for _, h := range narrow {
 		seen[h.ID] = true
 		out = append(out, h)
 	}
-	for _, h := range anyHits {
+	for _, h := range wide {
 		if !seen[h.ID] {
 			out = append(out, h)
 		}
