@@ -80,7 +80,9 @@ type SearchResult struct {
 }
 
 // SearchIndex is one index of a search engine. The public index holds
-// published statements only; the internal one everything, for members.
+// public things only (published statements, public issues, the
+// consultations of the public archive); the internal one everything, for
+// members.
 type SearchIndex interface {
 	Index(ctx context.Context, docs ...SearchDoc) error
 	Delete(ctx context.Context, ids ...string) error

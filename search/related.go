@@ -46,11 +46,32 @@ func (s Stores) complete(ctx context.Context, tasks []app.IndexTask) ([]app.Inde
 				return nil, err
 			}
 		case app.TypeIssue:
+			if t, err = s.issue(ctx, t); err != nil {
+				return nil, err
+			}
 			t = app.IssuePositionsTask(t, positions)
 		}
 		out[i] = t
 	}
 	return out, nil
+}
+
+// issue is the task of the issue as it is stored now (app.IssueSearchTask,
+// public or not), at the version t was read at, whatever task its source
+// made: an issue store that marks its writes may not say which issues are
+// public, and a public issue must not leave the public index on an edit.
+// An issue that is gone keeps t.
+func (s Stores) issue(ctx context.Context, t app.IndexTask) (app.IndexTask, error) {
+	i, err := s.Issues.IssueByID(ctx, t.Doc.ID)
+	switch {
+	case app.ErrorCode(err) == app.ENOTFOUND:
+		return t, nil
+	case err != nil:
+		return t, fmt.Errorf("read issue %s: %w", t.Doc.ID, err)
+	}
+	n := app.IssueSearchTask(i)
+	n.Version = t.Version
+	return n, nil
 }
 
 // archived completes a consultation's task with its archive entry, if any.

@@ -192,3 +192,37 @@ func TestPublicIndexHoldsEverythingPublicOnly(t *testing.T) {
 		t.Errorf("type facet %v, want issues and %d consultations", res.Facets[app.FacetType], len(archive))
 	}
 }
+
+// TestPublicIssueStaysPublicThroughTheSync: an edit of a public issue,
+// synced as the store marked it, keeps it in the public index with its
+// new words; making it internal takes it out.
+func TestPublicIssueStaysPublicThroughTheSync(t *testing.T) {
+	t.Parallel()
+	s, eng, syncer := indexedDemo(t)
+	ctx := t.Context()
+	issues, _, err := s.issues.ListIssues(ctx, app.IssueFilter{PublicOnly: true, Page: app.Page{Number: 1, Size: 1}})
+	if err != nil || len(issues) == 0 {
+		t.Fatalf("no public demo issue: %v", err)
+	}
+	i := issues[0]
+	i.Summary = "Nu också om fjällrävsstammen."
+	if err := s.issues.UpdateIssue(ctx, i); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := syncer.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := publicTop5(t, eng, "fjällrävsstammen"); !slices.Contains(got, i.ID) {
+		t.Errorf("the edited public issue: top 5 %v lack it", got)
+	}
+	i.Public = false
+	if err := s.issues.UpdateIssue(ctx, i); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := syncer.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := publicTop5(t, eng, "fjällrävsstammen"); slices.Contains(got, i.ID) {
+		t.Errorf("an issue made internal is still in the public index: %v", got)
+	}
+}
