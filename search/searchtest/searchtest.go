@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) app.SearchEngine) {
 		{"Filters", testFilters},
 		{"Facets", testFacets},
 		{"FacetsFollowFilters", testFacetsFollowFilters},
+		{"TypeFacet", testTypeFacet},
 		{"Pagination", testPagination},
 		{"BadPageIsClamped", testBadPage},
 		{"ReindexReplaces", testReindexReplaces},
