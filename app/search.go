@@ -9,18 +9,23 @@ import (
 
 // SearchDoc is what a search index holds of one document.
 type SearchDoc struct {
-	ID          string
-	Type        string // "statement", "consultation", "issue"
-	Kind        string
-	Title       string
-	Slug        string
-	Summary     string
-	Body        string
-	Topics      []string
-	Members     []string
-	Issuer      string
-	Status      string
-	Reference   string // diarienummer or report number, any spelling
+	ID        string
+	Type      string // "statement", "consultation", "issue"
+	Kind      string
+	Title     string
+	Slug      string
+	Summary   string
+	Body      string
+	Topics    []string
+	Members   []string
+	Issuer    string
+	Status    string
+	Reference string // diarienummer or report number, any spelling
+	// Context is what a document's surroundings say of it, searchable
+	// beside its own text: for a statement the consultation it answers
+	// (title, issuer, report number), its signing members' names and the
+	// issues it belongs to (see StatementContext).
+	Context     string
 	PublishedAt time.Time
 }
 
@@ -68,10 +73,16 @@ type SearchResult struct {
 	Total  int
 	Hits   []SearchHit
 	Facets map[string]map[string]int
+	// DidYouMean is another spelling of the text that the index's own
+	// words suggest when the text found little ("Menade du …?"); "" for
+	// none. The public index suggests only words of public documents.
+	DidYouMean string
 }
 
 // SearchIndex is one index of a search engine. The public index holds
-// published statements only; the internal one everything, for members.
+// public things only (published statements, public issues, the
+// consultations of the public archive); the internal one everything, for
+// members.
 type SearchIndex interface {
 	Index(ctx context.Context, docs ...SearchDoc) error
 	Delete(ctx context.Context, ids ...string) error
@@ -106,10 +117,11 @@ const (
 	FacetYear   = "year"
 	FacetMember = "member"
 	FacetIssuer = "issuer"
+	FacetType   = "type"
 )
 
 // FacetNames lists every facet a result carries, in display order.
-var FacetNames = []string{FacetKind, FacetTopic, FacetYear, FacetMember, FacetIssuer}
+var FacetNames = []string{FacetType, FacetKind, FacetTopic, FacetYear, FacetMember, FacetIssuer}
 
 // Search document types.
 const (
@@ -122,7 +134,21 @@ const (
 type IndexTask struct {
 	Doc     SearchDoc
 	Version int  // the document's version when read
-	Public  bool // belongs in the public index (published statements only)
+	Public  bool // belongs in the public index (with PublicDoc for a consultation or an issue)
+	// PublicDoc is what the public index holds when that is less than
+	// Doc (a statement's public copy names public issues only); nil: Doc.
+	PublicDoc *SearchDoc
+	// ConsultationID is the consultation a statement answers, whose
+	// facts StatementContext adds.
+	ConsultationID string
+}
+
+// PublicDocument is what the public index holds of t.
+func (t IndexTask) PublicDocument() SearchDoc {
+	if t.PublicDoc != nil {
+		return *t.PublicDoc
+	}
+	return t.Doc
 }
 
 // SearchSource is a store whose documents are searchable. Every write
@@ -148,12 +174,13 @@ func StatementSearchTask(s *Statement) IndexTask {
 		}
 	}
 	d := SearchDoc{ID: s.ID, Type: TypeStatement, Kind: string(s.Kind), Title: s.Title, Slug: s.Slug,
-		Summary: s.Summary, Body: PlainText(s.Body), Topics: s.Topics, Members: members, Status: string(s.Status)}
+		Summary: s.Summary, Body: PlainText(s.Body), Topics: s.Topics, Members: members, Status: string(s.Status),
+		Context: strings.Join(members, "\n")}
 	published := s.Status == StatementPublished
 	if published {
 		d.PublishedAt = s.PublishedAt
 	}
-	return IndexTask{Doc: d, Version: s.Version, Public: published}
+	return IndexTask{Doc: d, Version: s.Version, Public: published, ConsultationID: s.ConsultationID}
 }
 
 // ConsultationSearchTask is what the internal index holds of a
@@ -165,7 +192,7 @@ func ConsultationSearchTask(c *Consultation) IndexTask {
 		body = append(body, l.Title)
 	}
 	d := SearchDoc{ID: c.ID, Type: TypeConsultation, Title: c.Title, Topics: c.Topics, Issuer: c.Issuer,
-		Status: string(c.Status), Reference: strings.TrimSpace(c.Reference + " " + c.ReportNumber),
+		Status: string(c.Status), Reference: ReferenceSpellings(c.Reference, c.ReportNumber),
 		Body: strings.TrimSpace(strings.Join(body, "\n"))}
 	if !c.ReceivedOn.IsZero() {
 		d.PublishedAt = time.Date(c.ReceivedOn.Year(), c.ReceivedOn.Month(), c.ReceivedOn.Day(), 12, 0, 0, 0, Stockholm).UTC()
@@ -173,13 +200,24 @@ func ConsultationSearchTask(c *Consultation) IndexTask {
 	return IndexTask{Doc: d, Version: c.Version}
 }
 
-// IssueSearchTask is what the internal index holds of an advocacy issue.
-// Issues never enter the public index.
+// IssueSearchTask is what the indexes hold of an advocacy issue: a public
+// issue enters the public index with what its public page shows (see
+// PublicView), dated by its last change; IssuePositionsTask adds the
+// standing positions.
 func IssueSearchTask(i *Issue) IndexTask {
 	d := SearchDoc{ID: i.ID, Type: TypeIssue, Title: i.Title, Slug: i.Slug, Summary: i.Summary, Body: PlainText(i.Body),
 		Topics: i.Topics, Status: i.Status}
-	return IndexTask{Doc: d, Version: i.Version}
+	t := IndexTask{Doc: d, Version: i.Version}
+	if v, ok := i.PublicView(); ok {
+		t.Public = true
+		t.PublicDoc = &SearchDoc{ID: i.ID, Type: TypeIssue, Title: v.Title, Slug: v.Slug, Summary: v.Summary,
+			Body: PlainText(v.Body), Topics: v.Topics, Status: IssuePublic, PublishedAt: v.UpdatedAt}
+	}
+	return t
 }
+
+// IssuePublic is the status of an issue's public search document.
+const IssuePublic = "public"
 
 // TrimSearchText trims space and cuts text longer than MaxSearchText at a
 // word boundary; it also makes the text valid UTF-8.

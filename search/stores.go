@@ -16,6 +16,10 @@ type Stores struct {
 	Statements    app.StatementStore
 	Consultations app.ConsultationStore
 	Issues        app.IssueStore
+	// Positions and Outcomes, when set, complete issues with their
+	// standing positions and consultations with their outcome.
+	Positions app.PositionStore
+	Outcomes  app.OutcomeStore
 }
 
 // NewSyncer is the sync of the stores' marked writes into e. Until a
@@ -38,7 +42,7 @@ func (s Stores) NewSyncer(e app.SearchEngine, log *slog.Logger) *Syncer {
 		log.Warn("search: these stores do not mark writes for indexing yet; their changes are searchable only after a rebuild (samsyn reindex, or a restart with empty indexes)",
 			"stores", strings.Join(missing, ", "))
 	}
-	return &Syncer{Engine: e, Sources: sources, Log: log}
+	return &Syncer{Engine: e, Sources: sources, Log: log, Stores: &s}
 }
 
 // RebuildAndRun keeps the indexes in step with stores until ctx ends: it
@@ -120,13 +124,13 @@ func (s Stores) Listers() []Lister {
 	return []Lister{
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Statement, int, error) {
 			return s.Statements.ListStatements(ctx, app.StatementFilter{Page: p})
-		}, app.StatementSearchTask, func(st *app.Statement) time.Time { return st.UpdatedAt }, sourceOf(s.Statements)),
+		}, app.StatementSearchTask, func(st *app.Statement) time.Time { return st.UpdatedAt }, sourceOf(s.Statements), s.complete),
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Consultation, int, error) {
 			return s.Consultations.ListConsultations(ctx, app.ConsultationFilter{Page: p})
-		}, app.ConsultationSearchTask, func(c *app.Consultation) time.Time { return c.UpdatedAt }, sourceOf(s.Consultations)),
+		}, app.ConsultationSearchTask, func(c *app.Consultation) time.Time { return c.UpdatedAt }, sourceOf(s.Consultations), s.complete),
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Issue, int, error) {
 			return s.Issues.ListIssues(ctx, app.IssueFilter{Page: p})
-		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }, sourceOf(s.Issues)),
+		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }, sourceOf(s.Issues), s.complete),
 	}
 }
 
@@ -139,17 +143,26 @@ func sourceOf(store any) app.SearchSource {
 // listPage is how many documents a lister reads at once (the stores' most).
 const listPage = 100
 
-// pageLister lists a store page by page until a page comes back short.
+// pageLister lists a store page by page until a page comes back short,
+// completing each page's tasks at once (Stores.complete).
 func pageLister[T any](list func(context.Context, app.Page) ([]T, int, error),
-	task func(T) app.IndexTask, updated func(T) time.Time, src app.SearchSource) Lister {
+	task func(T) app.IndexTask, updated func(T) time.Time, src app.SearchSource,
+	complete func(context.Context, []app.IndexTask) ([]app.IndexTask, error)) Lister {
 	return func(ctx context.Context, yield func(Listed) error) error {
 		for n := 1; ; n++ {
 			items, _, err := list(ctx, app.Page{Number: n, Size: listPage})
 			if err != nil {
 				return err
 			}
-			for _, it := range items {
-				if err := yield(Listed{Task: task(it), UpdatedAt: updated(it), Source: src}); err != nil {
+			tasks := make([]app.IndexTask, len(items))
+			for i, it := range items {
+				tasks[i] = task(it)
+			}
+			if tasks, err = complete(ctx, tasks); err != nil {
+				return err
+			}
+			for i, it := range items {
+				if err := yield(Listed{Task: tasks[i], UpdatedAt: updated(it), Source: src}); err != nil {
 					return err
 				}
 			}

@@ -33,12 +33,17 @@ type Syncer struct {
 	// round (and a start-up rebuild) runs only while it is held; others
 	// ask again every Lease.Retry.
 	Lease *Lease
+	// Stores, when set, complete each document with what it says of its
+	// surroundings and tell which documents change with a change heard
+	// (Hear). Nil: documents are indexed as their sources give them.
+	Stores *Stores
 
 	kick chan struct{}
 	once sync.Once
 
 	mu     sync.Mutex
 	status Status
+	heard  []app.Event // changes whose related documents are to be indexed again
 }
 
 // Status is how far the sync has come, for /readyz and the logs.
@@ -76,6 +81,27 @@ func (s *Syncer) Kick() {
 	default:
 	}
 }
+
+// Hear is the event handler of the sync: it notes the change for the next
+// round, which indexes again the documents that change with it (a
+// statement whose consultation or issue changed), and kicks the sync. It
+// never blocks on the engine.
+func (s *Syncer) Hear(_ context.Context, e app.Event) error {
+	s.init()
+	if s.Stores != nil && (e.Subject.Type != "statement" || statementMovesConsultation[e.Kind]) {
+		s.mu.Lock()
+		if len(s.heard) < maxHeard {
+			s.heard = append(s.heard, app.Event{Kind: e.Kind, Subject: e.Subject})
+		}
+		s.mu.Unlock()
+	}
+	s.Kick()
+	return nil
+}
+
+// maxHeard bounds the changes kept while the engine is down; a rebuild
+// (samsyn reindex) makes up for more.
+const maxHeard = 10_000
 
 // Status returns a copy of the sync's status.
 func (s *Syncer) Status() Status {
@@ -145,6 +171,11 @@ func (s *Syncer) SyncOnce(ctx context.Context) (int, error) {
 	s.init()
 	total := 0
 	var errs []error
+	if n, err := s.syncHeard(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("sync related documents: %w", err))
+	} else {
+		total += n
+	}
 	for _, src := range s.Sources {
 		n, err := s.syncSource(ctx, src)
 		total += n
@@ -169,6 +200,11 @@ func (s *Syncer) syncSource(ctx context.Context, src Source) (int, error) {
 	if err != nil || len(tasks) == 0 {
 		return 0, err
 	}
+	if s.Stores != nil {
+		if tasks, err = s.Stores.complete(ctx, tasks); err != nil {
+			return 0, err
+		}
+	}
 	if err := Apply(ctx, s.Engine.Public(), s.Engine.Internal(), tasks); err != nil {
 		return 0, err
 	}
@@ -179,6 +215,47 @@ func (s *Syncer) syncSource(ctx context.Context, src Source) (int, error) {
 		}
 	}
 	return len(tasks), errors.Join(errs...)
+}
+
+// syncHeard indexes again the documents related to the changes heard; on
+// failure the changes are kept for the next round.
+func (s *Syncer) syncHeard(ctx context.Context) (int, error) {
+	s.mu.Lock()
+	heard := s.heard
+	s.heard = nil
+	s.mu.Unlock()
+	if len(heard) == 0 {
+		return 0, nil
+	}
+	var tasks []app.IndexTask
+	err := func() error {
+		seen := map[app.Subject]bool{}
+		for _, e := range heard {
+			if seen[e.Subject] && e.Subject.Type != "statement" {
+				continue
+			}
+			seen[e.Subject] = true
+			ts, err := s.Stores.related(ctx, e)
+			if err != nil {
+				return err
+			}
+			tasks = append(tasks, ts...)
+		}
+		var err error
+		if tasks, err = s.Stores.complete(ctx, tasks); err != nil {
+			return err
+		}
+		return Apply(ctx, s.Engine.Public(), s.Engine.Internal(), tasks)
+	}()
+	if err != nil {
+		s.mu.Lock()
+		if len(s.heard)+len(heard) <= maxHeard {
+			s.heard = append(heard, s.heard...)
+		}
+		s.mu.Unlock()
+		return 0, err
+	}
+	return len(tasks), nil
 }
 
 // Apply writes tasks to a pair of indexes: every document into internal;
@@ -195,7 +272,7 @@ func Apply(ctx context.Context, public, internal app.SearchIndex, tasks []app.In
 	for _, t := range tasks {
 		all = append(all, t.Doc)
 		if IsPublic(t) {
-			pub = append(pub, t.Doc)
+			pub = append(pub, t.PublicDocument())
 		} else {
 			gone = append(gone, t.Doc.ID)
 		}
@@ -227,8 +304,21 @@ type jointIndexer interface {
 }
 
 // IsPublic reports whether a task belongs in the public index: it must
-// say so and be a published statement — a source that gets this wrong
-// still cannot leak a draft.
+// say so, and be a published statement, or a consultation or an issue
+// with its own public document (app.ArchiveSearchTask, app.IssueSearchTask)
+// — a source that gets this wrong still cannot leak a draft, nor a
+// consultation's or an issue's internal entry.
 func IsPublic(t app.IndexTask) bool {
-	return t.Public && t.Doc.Type == app.TypeStatement && t.Doc.Status == string(app.StatementPublished)
+	if !t.Public {
+		return false
+	}
+	switch t.Doc.Type {
+	case app.TypeStatement:
+		d := t.PublicDocument()
+		return t.Doc.Status == string(app.StatementPublished) && d.Status == t.Doc.Status && d.ID == t.Doc.ID
+	case app.TypeConsultation, app.TypeIssue:
+		p := t.PublicDoc
+		return p != nil && p.ID == t.Doc.ID && p.Type == t.Doc.Type
+	}
+	return false
 }

@@ -74,9 +74,6 @@ func parseSearch(c *fiber.Ctx) (searchRequest, error) {
 		return r, err
 	}
 	q.Page = page
-	if r.Scope == scopePublic {
-		q.Type = app.TypeStatement // the public index holds nothing else; ask for nothing else
-	}
 	r.Query = q
 	return r, nil
 }
@@ -120,6 +117,8 @@ type searchAnswer struct {
 	PerPage int                       `json:"per_page"`
 	Hits    []searchHitOut            `json:"hits"`
 	Facets  map[string]map[string]int `json:"facets"`
+	// DidYouMean is another spelling to search for, or null.
+	DidYouMean *string `json:"did_you_mean"`
 }
 
 type searchHitOut struct {
@@ -149,6 +148,9 @@ func (s *Server) apiSearch(c *fiber.Ctx) error {
 func searchJSON(r searchRequest, res *app.SearchResult) searchAnswer {
 	out := searchAnswer{Query: r.Query.Text, Total: res.Total, Page: r.Query.Page.Number, PerPage: r.Query.Page.Size,
 		Hits: make([]searchHitOut, 0, len(res.Hits)), Facets: map[string]map[string]int{}}
+	if res.DidYouMean != "" {
+		out.DidYouMean = &res.DidYouMean
+	}
 	for _, h := range res.Hits {
 		o := searchHitOut{ID: h.ID, Type: h.Type, Kind: h.Kind, Title: h.Title, Slug: h.Slug,
 			Snippet: safeSnippet(h.Snippet), Members: h.Members}

@@ -26,10 +26,13 @@ type searchPageView struct {
 	Active      []activeFilter
 	ByDate      bool
 	SortURL     string // the other order
-	Page, Pages int
-	PrevURL     string
-	NextURL     string
-	Error       string
+	// DidYouMean is the engine's other spelling of the text, and
+	// DidYouMeanURL the search for it.
+	DidYouMean, DidYouMeanURL string
+	Page, Pages               int
+	PrevURL                   string
+	NextURL                   string
+	Error                     string
 }
 
 type searchHitView struct {
@@ -116,21 +119,37 @@ func (s *Server) fillSearchPage(p *searchPageView, c *fiber.Ctx, r searchRequest
 			v.Set("sort", "date")
 		}
 	})
+	if res.DidYouMean != "" {
+		p.DidYouMean = res.DidYouMean
+		p.DidYouMeanURL = link(func(v url.Values) { v.Set("q", res.DidYouMean) })
+	}
 	for _, h := range res.Hits {
-		p.Hits = append(p.Hits, s.hitView(p.Layout, h))
+		p.Hits = append(p.Hits, s.hitView(p.Layout, h, p.Internal))
 	}
 	p.Facets, p.Active = s.facetViews(p.Layout, base, res, link)
 }
 
-func (s *Server) hitView(l Layout, h app.SearchHit) searchHitView {
+// hitURL is the page of a hit: in public search the public pages (a
+// consultation's entry in the archive), in internal search the members'.
+func hitURL(h app.SearchHit, internal bool) string {
+	switch {
+	case h.Type == app.TypeConsultation && internal:
+		return "/internt/remisser/" + url.PathEscape(h.ID)
+	case h.Type == app.TypeConsultation:
+		return "/remisser#remiss-" + url.PathEscape(h.ID)
+	case h.Type == app.TypeIssue && internal:
+		return "/internt/fragor/" + url.PathEscape(h.ID)
+	case h.Type == app.TypeIssue:
+		return "/fragor/" + url.PathEscape(h.Slug)
+	}
+	return "/stallningstaganden/" + url.PathEscape(h.Slug)
+}
+
+func (s *Server) hitView(l Layout, h app.SearchHit, internal bool) searchHitView {
 	v := searchHitView{Title: h.Title, Snippet: template.HTML(safeSnippet(h.Snippet)), Members: h.Members}
-	switch h.Type {
-	case app.TypeConsultation:
-		v.URL, v.TypeLabel = "/remisser/"+url.PathEscape(h.ID), l.T("search.type.consultation")
-	case app.TypeIssue:
-		v.URL, v.TypeLabel = "/fragor/"+url.PathEscape(h.Slug), l.T("search.type.issue")
-	default:
-		v.URL, v.TypeLabel = "/stallningstaganden/"+url.PathEscape(h.Slug), l.T("kind."+h.Kind)
+	v.URL, v.TypeLabel = hitURL(h, internal), l.T("search.type."+h.Type)
+	if h.Type == app.TypeStatement || h.Type == "" {
+		v.TypeLabel = l.T("kind." + h.Kind)
 	}
 	if !h.PublishedAt.IsZero() {
 		d := app.DateOf(h.PublishedAt).String()
@@ -142,7 +161,7 @@ func (s *Server) hitView(l Layout, h app.SearchHit) searchHitView {
 // searchFacets are the facets the page offers as filters, with the query
 // parameter each sets.
 var searchFacets = []struct{ name, param string }{
-	{app.FacetKind, "kind"}, {app.FacetTopic, "topic"}, {app.FacetYear, "year"},
+	{app.FacetType, "type"}, {app.FacetKind, "kind"}, {app.FacetTopic, "topic"}, {app.FacetYear, "year"},
 	{app.FacetMember, "member"}, {app.FacetIssuer, "issuer"},
 }
 
@@ -151,8 +170,11 @@ func (s *Server) facetViews(l Layout, base url.Values, res *app.SearchResult, li
 	var active []activeFilter
 	for _, f := range searchFacets {
 		label := func(v string) string {
-			if f.name == app.FacetKind {
+			switch f.name {
+			case app.FacetKind:
 				return l.T("kind." + v)
+			case app.FacetType:
+				return l.T("search.type." + v)
 			}
 			return v
 		}

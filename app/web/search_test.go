@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/search"
 	"github.com/samsyn/samsyn/search/bleve"
@@ -48,6 +50,11 @@ func withSearch(f *fixture) *bleve.Engine {
 			Summary: "Sammanfattning.", Body: body, Topics: []string{"elnät"}, Status: status, PublishedAt: now, Version: 1,
 			Signatures: []app.Signature{{MemberName: "Skellefteå", Decision: "signed"}}})
 	}
+	answered := app.Consultation{ID: "c2", Title: "Remiss om vattenavgifter", Reference: "Fi2026/02110", Issuer: "Finansdepartementet",
+		Status: app.ConsultationSubmitted, StatementID: "svar1", DeclineReason: "Hemliga departementet"}
+	answer := &app.Statement{ID: "svar1", Kind: app.KindConsultationResponse, Title: "Svar om avgifterna", Slug: "svar1",
+		Body: "Avgifterna måste sänkas.", Status: app.StatementPublished, PublishedAt: now, Version: 1, ConsultationID: "c2",
+		Signatures: []app.Signature{{MemberName: "Kiruna", Decision: "signed"}}}
 	tasks := []app.IndexTask{
 		st("pub1", app.StatementPublished, "Elnätet i norr", "Elnätet behöver byggas ut. <script>alert(1)</script>"),
 		st("draft1", app.StatementDraft, "Utkast om "+secretWord, "Hemlig text om "+secretWord),
@@ -56,6 +63,16 @@ func withSearch(f *fixture) *bleve.Engine {
 		app.ConsultationSearchTask(&app.Consultation{ID: "c1", Title: "Remiss om " + secretWord, Reference: "KN2026/00741",
 			Issuer: "Hemliga departementet", Topics: []string{"hemligt ämne"}, ReceivedOn: app.NewDate(2025, 4, 1)}),
 		app.IssueSearchTask(&app.Issue{ID: "i1", Title: "Fråga om " + secretWord, Slug: "fraga", Topics: []string{"hemligt ämne"}}),
+		// Public: an issue with a public standing position (and an internal
+		// one), and a consultation the published statement answered.
+		app.IssuePositionsTask(app.IssueSearchTask(&app.Issue{ID: "i2", Title: "Vindkraften i norr", Slug: "vindkraft", Public: true,
+			Summary: "Vår fråga om vindkraft."}), []*app.Position{
+			{IssueID: "i2", Title: "Kommunal veto", Text: "Kommunerna ska behålla vetot.", Public: true},
+			{IssueID: "i2", Title: "Förhandlingsläge", Text: "Internt: " + secretWord + "."}}),
+		archived(answered, answer, nil),
+		app.StatementContext(app.StatementSearchTask(answer), &answered, nil),
+		archived(app.Consultation{ID: "c3", Title: "Remiss om " + secretWord, Reference: "KN2026/00999",
+			Status: app.ConsultationDeclined, DeclineReason: secretWord}, nil, &app.Outcome{ConsultationID: "c3"}),
 	}
 	for i := range 25 {
 		tasks = append(tasks, st(fmt.Sprintf("many%02d", i), app.StatementPublished, fmt.Sprintf("Logistik i hamnarna del %d", i), "Hamnar och logistik."))
@@ -65,6 +82,12 @@ func withSearch(f *fixture) *bleve.Engine {
 	}
 	f.srv.SetSearchForTest(eng)
 	return eng
+}
+
+// archived is the search task of consultation c completed as the sync
+// completes it (app.ArchiveSearchTask).
+func archived(c app.Consultation, response *app.Statement, o *app.Outcome) app.IndexTask {
+	return app.ArchiveSearchTask(app.ConsultationSearchTask(&c), &c, response, o)
 }
 
 type searchAnswer struct {
@@ -77,7 +100,8 @@ type searchAnswer struct {
 		PublishedAt                          *time.Time `json:"published_at"`
 		Members                              []string
 	} `json:"hits"`
-	Facets map[string]map[string]int `json:"facets"`
+	Facets     map[string]map[string]int `json:"facets"`
+	DidYouMean *string                   `json:"did_you_mean"`
 }
 
 func (f *fixture) search(role, query string) (int, searchAnswer, string) {
@@ -105,11 +129,11 @@ func TestSearchNeverShowsUnpublishedWithoutLogin(t *testing.T) {
 	leaks := []string{secretWord, "Hemliga departementet", "hemligt ämne", "draft1", "sign1", "wd1", "Återkallat"}
 	for _, role := range []string{"", "memberA", "admin"} {
 		for _, q := range []string{"q=" + secretWord, "q=", "q=KN2026/741", "q=" + secretWord + "&type=consultation",
-			"q=hemligt&topic=hemligt+%C3%A4mne", "q=sekretessb", "q=återkallat"} {
+			"q=hemligt&topic=hemligt+%C3%A4mne", "q=sekretessb", "q=återkallat", "q=sekretesbudget", "q=sekretessbudgetn"} {
 			status, a, _ := f.search(role, q)
-			shown, _ := json.Marshal([]any{a.Total, a.Hits, a.Facets}) // all but the echoed query
+			shown, _ := json.Marshal([]any{a.Total, a.Hits, a.Facets, a.DidYouMean}) // all but the echoed query
 			page := mustDoc(t, f.do(request{method: "GET", path: "/sok?" + q, role: role, headers: map[string]string{"Accept": "text/html"}}))
-			html := page.Find("ol.hits, nav.facets").Text() // .active-filters echo the visitor's own filter
+			html := page.Find("ol.hits, nav.facets, .did-you-mean").Text() // .active-filters echo the visitor's own filter
 			for _, w := range leaks {
 				if strings.Contains(strings.ToLower(string(shown)), strings.ToLower(w)) {
 					t.Errorf("public search %q as %q (%d) shows %q: %s", q, role, status, w, shown)
@@ -121,8 +145,8 @@ func TestSearchNeverShowsUnpublishedWithoutLogin(t *testing.T) {
 		}
 	}
 	_, a, _ := f.search("memberA", "scope=internal&q="+secretWord)
-	if a.Total != 5 {
-		t.Errorf("internal search for the secret word: %d hits, want 5 (draft, signing, withdrawn, consultation, issue)", a.Total)
+	if a.Total != 7 {
+		t.Errorf("internal search for the secret word: %d hits, want 7 (draft, signing, withdrawn, two consultations, two issues)", a.Total)
 	}
 	status, _, body := f.search("", "scope=internal&q="+secretWord)
 	if status != 401 || strings.Contains(body, secretWord) {
@@ -193,13 +217,13 @@ func TestSearchBadInput(t *testing.T) {
 		if c.field != "" && !strings.Contains(body, `"`+c.field+`"`) {
 			t.Errorf("%s: error does not name %s: %s", short, c.field, body)
 		}
-		if strings.HasPrefix(c.query, "page=999") && (len(a.Hits) != 0 || a.Total != 26) {
+		if strings.HasPrefix(c.query, "page=999") && (len(a.Hits) != 0 || a.Total != 29) {
 			t.Errorf("page beyond the end: %d hits, total %d", len(a.Hits), a.Total)
 		}
 	}
 	_, a, _ := f.search("", "q=")
-	if a.Total != 26 || a.Hits[0].PublishedAt == nil {
-		t.Errorf("empty query browses all published, newest first: total %d", a.Total)
+	if a.Total != 29 || a.Hits[0].PublishedAt == nil { // 27 statements, an issue, a consultation
+		t.Errorf("empty query browses all public documents, newest first: total %d", a.Total)
 	}
 	resp := f.do(request{method: "GET", path: "/sok?page=-3", headers: map[string]string{"Accept": "text/html"}})
 	if resp.StatusCode != 400 || mustDoc(t, resp).Find(".error-summary").Length() != 1 {
@@ -243,7 +267,67 @@ func TestSearchPage(t *testing.T) {
 		t.Error("no help shown for no results")
 	}
 	internal := mustDoc(t, f.do(request{method: "GET", path: "/sok?scope=internal&q=" + secretWord, role: "memberA", headers: map[string]string{"Accept": "text/html"}}))
-	if n := internal.Find("ol.hits > li").Length(); n != 5 {
-		t.Errorf("internal search page: %d hits, want 5", n)
+	if n := internal.Find("ol.hits > li").Length(); n != 7 {
+		t.Errorf("internal search page: %d hits, want 7", n)
+	}
+}
+
+// TestSearchSuggestsASpelling: a misspelt query finds the text and the
+// answer suggests the index's spelling, on the page as one click.
+func TestSearchSuggestsASpelling(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	withSearch(f)
+	status, a, body := f.search("", "q="+url.QueryEscape("elnäted"))
+	if status != 200 || a.Total != 1 || a.DidYouMean == nil || *a.DidYouMean != "elnätet" {
+		t.Fatalf("search elnäted: %d %s", status, body)
+	}
+	page := mustDoc(t, f.do(request{method: "GET", path: "/sok?q=" + url.QueryEscape("elnäted"), headers: map[string]string{"Accept": "text/html"}}))
+	link := page.Find(".did-you-mean a")
+	if href, _ := link.Attr("href"); link.Text() != "elnätet" || href != "/sok?q="+url.QueryEscape("elnätet") {
+		t.Errorf("did you mean: %q → %q", link.Text(), href)
+	}
+	if _, a, _ := f.search("", "q="+url.QueryEscape("elnätet")); a.DidYouMean != nil {
+		t.Errorf("elnätet: did you mean %q, want null", *a.DidYouMean)
+	}
+}
+
+// TestPublicSearchCoversEverythingPublic: one public search finds
+// published statements, public issues (with their public standing
+// positions) and the consultations of the archive, each linking to its
+// public page; the type facet counts them and &type= narrows.
+func TestPublicSearchCoversEverythingPublic(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	withSearch(f)
+	find := func(q, wantType, wantID string) {
+		t.Helper()
+		_, a, body := f.search("", q)
+		for _, h := range a.Hits {
+			if h.ID == wantID && h.Type == wantType {
+				return
+			}
+		}
+		t.Errorf("public search %s: no %s %s in %s", q, wantType, wantID, body)
+	}
+	find("q=vindkraften", app.TypeIssue, "i2")
+	find("q=vetot", app.TypeIssue, "i2")                      // a public standing position
+	find("q=Fi+2026%2F2110", app.TypeConsultation, "c2")      // the archive's consultation by reference
+	find("q=vattenavgifter", app.TypeConsultation, "c2")      // and by title
+	find("q=Fi+2026%2F2110", app.TypeStatement, "svar1")      // the answer, by its consultation's reference
+	find("q=Finansdepartementet", app.TypeConsultation, "c2") // the issuer
+	_, a, _ := f.search("", "q=")
+	if ty := a.Facets[app.FacetType]; ty[app.TypeIssue] != 1 || ty[app.TypeConsultation] != 1 || ty[app.TypeStatement] != 27 {
+		t.Errorf("type facet %v, want 1 issue, 1 consultation, 27 statements", ty)
+	}
+	_, a, _ = f.search("", "type=issue")
+	if a.Total != 1 || a.Hits[0].ID != "i2" {
+		t.Errorf("type=issue: %+v", a)
+	}
+	page := mustDoc(t, f.do(request{method: "GET", path: "/sok?q=vindkraften+vattenavgifter", headers: map[string]string{"Accept": "text/html"}}))
+	links := map[string]bool{}
+	page.Find("ol.hits h3 a").Each(func(_ int, s *goquery.Selection) { h, _ := s.Attr("href"); links[h] = true })
+	if !links["/fragor/vindkraft"] || !links["/remisser#remiss-c2"] {
+		t.Errorf("hit links %v, want /fragor/vindkraft and /remisser#remiss-c2", links)
 	}
 }

@@ -35,7 +35,7 @@ func (e *env) searchSyncer(s *stack) *search.Syncer {
 }
 
 func (s *stack) searchStores() search.Stores {
-	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues}
+	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Positions: s.issues, Outcomes: s.consults}
 }
 
 func (e *env) reindexCommand() *cobra.Command {

@@ -84,7 +84,7 @@ func (e *env) services(s *stack) *app.Services {
 		PublicationKey: s.publicationKey}
 	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
 	if s.search != nil {
-		s.svc.Events.Subscribe("search", app.KickHandler(e.searchSyncer(s).Kick))
+		s.svc.Events.Subscribe("search", e.searchSyncer(s).Hear)
 	}
 	return s.svc
 }

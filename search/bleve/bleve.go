@@ -1,5 +1,5 @@
 // Package bleve is the embedded search engine: two Bleve indexes on local
-// disk, one public (published statements only) and one internal, analysed
+// disk, one public (public things only: see search.IsPublic) and one internal, analysed
 // with Samsyn's Swedish pipeline (package swedish). It needs no set-up and
 // is the default when no Meilisearch server is configured.
 //

@@ -21,7 +21,19 @@ const facetCacheSize = 512
 type facetCache struct {
 	gen atomic.Uint64
 	lru *lru.Cache[facetKey, facetEntry]
+	// near keeps, by the same generations, the words of the index near a
+	// typed word (typos.go): building the edit automaton and walking the
+	// dictionary with it is a tenth of a query of several long words.
+	near *lru.Cache[string, nearEntry]
 }
+
+type nearEntry struct {
+	gen  uint64
+	near []typo
+}
+
+// nearCacheSize is how many typed words' near words an index keeps.
+const nearCacheSize = 4096
 
 // facetKey is what the counts depend on: the text and the filters, not
 // the page or the order.
@@ -40,7 +52,11 @@ func newFacetCache() *facetCache {
 	if err != nil {
 		panic(err) // only for a size below 1
 	}
-	return &facetCache{lru: c}
+	n, err := lru.New[string, nearEntry](nearCacheSize)
+	if err != nil {
+		panic(err)
+	}
+	return &facetCache{lru: c, near: n}
 }
 
 func keyOf(q app.SearchQuery, text string) facetKey {

@@ -10,7 +10,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the analysis changes; an
 // index built with another version is rebuilt from the store.
-const mappingVersion = "samsyn-2"
+const mappingVersion = "samsyn-3"
 
 // Field names in the index.
 const (
@@ -18,8 +18,10 @@ const (
 	fieldSummary   = "summary"
 	fieldBody      = "body"
 	fieldReference = "reference"
+	fieldContext   = "context"     // the consultation answered, signers, issues (app.SearchDoc.Context)
 	fieldPrefix    = "title_words" // the title's words as written: prefix search
 	fieldFolded    = "folded"      // title, summary and body without å, ä, ö
+	fieldWords     = "words"       // title, summary, body and context as written: for typos
 	fieldKind      = "kind"
 	fieldTopics    = "topics"
 	fieldMembers   = "members"
@@ -42,8 +44,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(f, textField(swedishAnalyzer, true))
 	}
 	doc.AddFieldMappingsAt(fieldReference, textField(swedishAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldContext, textField(swedishAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldPrefix, textField(wordsAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldFolded, textField(foldedAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldWords, textField(wordsAnalyzer, false))
 	for _, f := range keywordFields {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Store = false

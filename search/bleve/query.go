@@ -9,31 +9,32 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/search/swedish"
 )
 
 // Field weights: a match in the title counts most.
-var fieldBoost = map[string]float64{fieldTitle: 3, fieldSummary: 1.5, fieldBody: 1}
+var fieldBoost = map[string]float64{fieldTitle: 3, fieldSummary: 1.5, fieldBody: 1, fieldContext: 1.5}
 
 const (
 	maxQueryTokens = 32  // more words add nothing but cost
 	partBoost      = 0.5 // a compound's part
-	fuzzyBoost     = 0.3 // a word within one or two edits
+	typoBoost      = 0.3 // a word one edit away; two edits: half that
 	foldedBoost    = 0.4 // a word typed without å, ä, ö
 	prefixBoost    = 1.0 // the word being typed, as a prefix of a title word
 	referenceBoost = 6.0
 	phraseBoost    = 4.0
 )
 
-// matching is how widely a text query matches its words.
+// matching is how widely a text query matches its words. Typos always
+// take part: each word also matches the few words of the index within
+// its edits (typos.go), below its own forms.
 type matching struct {
 	// all asks for every word of the text, else any of them.
 	all bool
 	// wide also matches a compound word by its parts; else only by its
 	// own terms.
 	wide bool
-	// fuzzy also matches words within one or two edits.
-	fuzzy bool
 	// marks asks only for what a highlight shows: the terms in the
 	// stored fields (not the folded, prefix or reference fields), any of
 	// them, for the documents already found.
@@ -43,12 +44,14 @@ type matching struct {
 	// when they do not have it. Then it may have lost its letters; else
 	// the folded field would repeat a long posting list for nothing.
 	found map[string]bool
+	// typos are the index's words near each word, by its position.
+	typos map[int][]typo
 }
 
 // stages are the ways text is asked for, narrowest first: a search takes
-// the first that finds enough. Every word as written, then with compound
-// parts, then any word, then fuzzily; a stage that would ask the same as
-// the one before it is left out.
+// the first that finds enough. Every word (in any of its forms or within
+// its typos), then with compound parts, then any word; a stage that would
+// ask the same as the one before it is left out.
 func stages(text string) []matching {
 	toks := swedish.Default().Tokens(text)
 	multi := words(text) > 1
@@ -58,9 +61,6 @@ func stages(text string) []matching {
 	}
 	if multi {
 		out = append(out, matching{wide: true})
-	}
-	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return fuzziness(t) > 0 }) {
-		out = append(out, matching{wide: true, fuzzy: true})
 	}
 	return out
 }
@@ -105,6 +105,7 @@ func textQuery(text string, typed bool, m matching) query.Query {
 		}
 		groups[pos] = append(groups[pos], q)
 	}
+	folded := foldedTokens(text)
 	for _, t := range toks {
 		boost := 1.0
 		switch t.Kind {
@@ -119,21 +120,30 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			}
 		}
 		for f, b := range fieldBoost {
-			add(t.Pos, termQuery(f, t.Term, b*boost))
-			if d := fuzziness(t); m.fuzzy && d > 0 {
-				// The normal form for a misspelt inflection, the word as
-				// typed for a misspelt word the stemmer cut short.
-				for _, term := range slices.Compact([]string{t.Term, t.Raw}) {
-					fq := bleve.NewFuzzyQuery(term)
-					fq.SetField(f)
-					fq.SetFuzziness(d)
-					fq.SetBoost(b * fuzzyBoost)
-					add(t.Pos, fq)
+			if !m.marks || f != fieldContext { // not stored: nothing to mark
+				add(t.Pos, termQuery(f, t.Term, b*boost))
+			}
+		}
+		if t.Kind == swedish.KindWord {
+			for _, ty := range m.typos[t.Pos] {
+				if ty.dist == 0 || ty.same { // found by the word's own forms
+					continue
+				}
+				if m.marks {
+					for _, f := range textFields {
+						add(t.Pos, termQuery(f, ty.norm, typoBoost))
+					}
+				} else {
+					add(t.Pos, termQuery(fieldWords, ty.word, typoBoost/float64(ty.dist)))
 				}
 			}
 		}
-		if folds(t.Raw) && !m.found[t.Term] && !m.marks {
-			add(t.Pos, termQuery(fieldFolded, foldTerm(t), foldedBoost))
+		if t.Kind == swedish.KindWord && folds(t.Raw) && !m.found[t.Term] && !m.marks {
+			for _, ft := range folded[t.Pos] {
+				if ft.Kind == swedish.KindWord || m.wide {
+					add(t.Pos, termQuery(fieldFolded, ft.Term, foldedBoost))
+				}
+			}
 		}
 	}
 	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && !m.marks && utf8.RuneCountInString(last.Raw) >= 2 {
@@ -151,10 +161,29 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			phraseQs = append(phraseQs, mp)
 		}
 	}
-	if !m.all || m.marks || len(order) < 2 {
+	if ref := wholeReference(text, toks); ref != "" && !m.marks {
+		// A reference typed in a spelling only app.NormalizeReference
+		// reads ("Fi 2026 2110"): its words are not asked for one by one.
 		var qs []query.Query
 		for _, pos := range order {
 			qs = append(qs, groups[pos]...)
+		}
+		return bleve.NewDisjunctionQuery(append(qs, termQuery(fieldReference, ref, referenceBoost))...)
+	}
+	if m.marks || len(order) < 2 {
+		var qs []query.Query
+		for _, pos := range order {
+			qs = append(qs, groups[pos]...)
+		}
+		return bleve.NewDisjunctionQuery(append(qs, phraseQs...)...)
+	}
+	if !m.all {
+		// One clause a word: Bleve scales a disjunction's score by the
+		// share of its clauses that match, so a document matching more of
+		// the words ranks first (Meilisearch's "words" rule).
+		var qs []query.Query
+		for _, pos := range order {
+			qs = append(qs, bleve.NewDisjunctionQuery(groups[pos]...))
 		}
 		return bleve.NewDisjunctionQuery(append(qs, phraseQs...)...)
 	}
@@ -164,6 +193,20 @@ func textQuery(text string, typed bool, m matching) query.Query {
 	}
 	b.AddShould(phraseQs...)
 	return b
+}
+
+// wholeReference is the canonical reference term of a text that is
+// nothing but a reference in a spelling the Swedish pipeline does not
+// read as one (app.NormalizeReference's spaces: "Fi 2026 2110"), else "".
+func wholeReference(text string, toks []swedish.Token) string {
+	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return t.Kind == swedish.KindReference }) {
+		return ""
+	}
+	key, ok := app.NormalizeReference(strings.Trim(text, `" `))
+	if !ok {
+		return ""
+	}
+	return swedish.CanonicalReference(key)
 }
 
 // words counts the words of text the pipeline keeps (stop words do not
@@ -181,6 +224,17 @@ func termQuery(field, term string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// foldedTokens are the folded field's tokens of text, by word position.
+func foldedTokens(text string) map[int][]swedish.Token {
+	out := map[int][]swedish.Token{}
+	for _, t := range swedish.Folded().Tokens(swedish.Fold(text)) {
+		if t.Kind != swedish.KindReference {
+			out[t.Pos] = append(out[t.Pos], t)
+		}
+	}
+	return out
 }
 
 // fuzziness allows one edit in a word of five letters, two from nine.

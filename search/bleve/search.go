@@ -20,13 +20,17 @@ const (
 	maxOffset       = 100_000 // deeper pages are empty
 	facetSize       = 300     // enough for every Swedish municipality
 	fuzzyBelow      = 10      // fewer matches than this: search again, more widely
+	// mergeWindow is the deepest hit a search ranks by the words it
+	// holds across stages (narrowFirst); deeper pages keep the stage's
+	// own order.
+	mergeWindow = 1000
 )
 
 // facetFields maps facet names in app.SearchResult to index fields.
 // The year is a keyword field: a date-range facet costs twice as much.
 var facetFields = map[string]string{
 	"kind": fieldKind, "topic": fieldTopics, "member": fieldMembers,
-	"year": fieldYear, "issuer": fieldIssuer,
+	"year": fieldYear, "issuer": fieldIssuer, "type": fieldType,
 }
 
 // Search runs q: a match on title, summary and body (all documents when
@@ -41,27 +45,41 @@ var facetFields = map[string]string{
 func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResult, error) {
 	key, gen := keyOf(q, app.TrimSearchText(q.Text)), ix.facets.gen.Load()
 	cached, hit := ix.facets.get(key, gen)
-	// Narrowest first: every word as written, and only when that finds
-	// little, more widely (stages). Asking for every word is what a
-	// visitor means and skips most documents on a large index; compound
-	// parts and fuzzy matching are what cost most on one, and a rare or
-	// misspelt word finds next to nothing without them.
-	var (
-		res *bleve.SearchResult
-		m   matching // how the answer was found, for its highlights
-	)
-	found, err := ix.found(ctx, foldable(key.text))
+	// Narrowest first: every word (in any form, or within its typos), and
+	// only when that finds little, more widely (stages). Asking for every
+	// word is what a visitor means and skips most documents on a large
+	// index; compound parts are what cost most on one.
+	found, typos, err := ix.lookup(ctx, key.text)
 	if err != nil {
 		return nil, err
 	}
-	for _, m = range stages(key.text) {
-		m.found = found
-		if res, err = ix.run(ctx, newRequest(q, !hit, m)); err != nil || res.Total >= fuzzyBelow {
+	from, size := window(q.Page)
+	merge := key.text != "" && q.Sort != app.SortNewest && from+size <= mergeWindow
+	var (
+		res    *bleve.SearchResult
+		m      matching                       // how the answer was found, for its highlights
+		before search.DocumentMatchCollection // the few hits of the narrower stages, best first
+		stage  int
+	)
+	for stage, m = range stages(key.text) {
+		m.found, m.typos = found, typos
+		req := newRequest(q, !hit, m)
+		if merge {
+			req.From, req.Size = 0, from+size+len(before)
+		}
+		if res, err = ix.run(ctx, req); err != nil || res.Total >= fuzzyBelow {
 			break
 		}
+		before = narrowFirst(before, res.Hits)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if merge {
+		if stage > 0 {
+			res.Hits = narrowFirst(before, res.Hits)
+		}
+		res.Hits = res.Hits[min(from, len(res.Hits)):min(from+size, len(res.Hits))]
 	}
 	if err := ix.highlight(ctx, q, res.Hits, m); err != nil {
 		return nil, err
@@ -73,6 +91,9 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 			return nil, err
 		}
 		out.Hits = append(out.Hits, hit)
+	}
+	if out.Total < suggestBelow {
+		out.DidYouMean = suggestion(key.text, typos)
 	}
 	if hit {
 		out.Facets = cached
@@ -94,40 +115,26 @@ func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (res *bleve.
 	return res, nil
 }
 
-// found returns which of terms the index's bodies have: a word typed
-// without å, ä, ö that is there as typed is not also asked for folded,
-// which spares a second long posting list per word.
-func (ix *Index) found(ctx context.Context, terms []string) (map[string]bool, error) {
-	if len(terms) == 0 {
-		return nil, nil
+// narrowFirst puts the documents a narrower stage found (every word
+// before some of them: Meilisearch's "words" rule; a word's own forms and
+// typos before its compound parts) before those only a wider one found,
+// each in their order.
+func narrowFirst(narrow, wide search.DocumentMatchCollection) search.DocumentMatchCollection {
+	if len(narrow) == 0 {
+		return wide
 	}
-	out := make(map[string]bool, len(terms))
-	err := ix.use(func(idx bleve.Index) error {
-		adv, err := idx.Advanced()
-		if err != nil {
-			return err
-		}
-		r, err := adv.Reader()
-		if err != nil {
-			return err
-		}
-		defer r.Close()
-		for _, t := range terms {
-			tfr, err := r.TermFieldReader(ctx, []byte(t), fieldBody, false, false, false)
-			if err != nil {
-				return err
-			}
-			out[t] = tfr.Count() > 0
-			if err := tfr.Close(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("bleve: look up terms: %w", err)
+	seen := make(map[string]bool, len(narrow))
+	out := make(search.DocumentMatchCollection, 0, len(narrow)+len(wide))
+	for _, h := range narrow {
+		seen[h.ID] = true
+		out = append(out, h)
 	}
-	return out, nil
+	for _, h := range wide {
+		if !seen[h.ID] {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // highlight gives the hits of the page shown what they show and their

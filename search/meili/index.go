@@ -94,7 +94,7 @@ func toDocument(d app.SearchDoc) document {
 		Topics: cleanAll(d.Topics), Members: cleanAll(d.Members),
 		Issuer: clean(d.Issuer), Status: clean(d.Status), Reference: clean(d.Reference),
 	}
-	doc.Terms = swedish.Default().IndexText(strings.Join([]string{doc.Title, doc.Summary, doc.Body, doc.Reference}, "\n"))
+	doc.Terms = swedish.Default().IndexText(strings.Join([]string{doc.Title, doc.Summary, doc.Body, doc.Reference, clean(d.Context)}, "\n"))
 	if !d.PublishedAt.IsZero() {
 		doc.PublishedAt = d.PublishedAt.UnixMilli()
 		doc.Year = strconv.Itoa(d.PublishedAt.In(app.Stockholm).Year())

@@ -23,7 +23,7 @@ const (
 // facetFields maps facet names in app.SearchResult to document fields.
 var facetFields = map[string]string{
 	"kind": fieldKind, "topic": fieldTopics, "member": fieldMembers,
-	"year": fieldYear, "issuer": fieldIssuer,
+	"year": fieldYear, "issuer": fieldIssuer, "type": fieldType,
 }
 
 // hit is one document as the search answers it.
@@ -77,7 +77,7 @@ func newRequest(q app.SearchQuery) *meilisearch.SearchRequest {
 		Page:             page,
 		HitsPerPage:      &size,
 		MatchingStrategy: meilisearch.Frequency,
-		Facets:           []string{fieldKind, fieldTopics, fieldMembers, fieldYear, fieldIssuer},
+		Facets:           []string{fieldKind, fieldTopics, fieldMembers, fieldYear, fieldIssuer, fieldType},
 		AttributesToRetrieve: []string{
 			fieldID, fieldType, fieldKind, fieldTitle, "slug", fieldSummary, fieldMembers, fieldPublished,
 		},

@@ -43,6 +43,7 @@ func RunWith(t *testing.T, open func(t *testing.T) app.SearchEngine, d Differenc
 		{"Filters", testFilters},
 		{"Facets", testFacets},
 		{"FacetsFollowFilters", testFacetsFollowFilters},
+		{"TypeFacet", testTypeFacet},
 		{"Pagination", testPagination},
 		{"BadPageIsClamped", testBadPage},
 		{"ReindexReplaces", testReindexReplaces},

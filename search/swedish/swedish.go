@@ -80,7 +80,32 @@ type analysis struct {
 var (
 	defaultOnce sync.Once
 	defaultLex  *Lexicon
+	foldedOnce  sync.Once
+	foldedLex   *Lexicon
 )
+
+// Folded returns the shipped lexicon with every word written without å,
+// ä, ö (Fold): it analyses folded text, so that a word typed without them
+// meets its other forms as the Default lexicon's words do (elnatet and
+// elnat both give elnat). Snowball alone cannot: it leaves the definite
+// forms elnatet and stalet whole.
+func Folded() *Lexicon {
+	foldedOnce.Do(func() {
+		d := Default()
+		lx := NewLexicon()
+		for w, f := range d.nouns {
+			lx.AddNoun(Fold(w), f)
+		}
+		for form, base := range d.forms {
+			lx.AddForm(Fold(form), Fold(base), false)
+		}
+		for form, base := range d.modifiers {
+			lx.AddForm(Fold(form), Fold(base), true)
+		}
+		foldedLex = lx
+	})
+	return foldedLex
+}
 
 // Default returns the lexicon built from the shipped word lists.
 func Default() *Lexicon {

@@ -188,3 +188,20 @@ func BenchmarkWordUncached(b *testing.B) {
 		lx.Word("näringslivsdepartement" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26)))
 	}
 }
+
+// TestFoldedDefiniteForms: text typed without å, ä, ö meets the other
+// forms of its word as the Default lexicon's words do; Snowball alone
+// left the definite forms whole (elnatet, stalet).
+func TestFoldedDefiniteForms(t *testing.T) {
+	t.Parallel()
+	lx := swedish.Folded()
+	for _, g := range [][]string{{"elnatet", "elnat", "elnatets", "elnaten"}, {"stalet", "stal", "stalets"},
+		{"tillstandet", "tillstand"}, {"forpackningarna", "forpackning"}} {
+		want, _ := lx.Word(g[0])
+		for _, w := range g[1:] {
+			if got, _ := lx.Word(w); got != want {
+				t.Errorf("Folded().Word(%q) = %q, want %q as for %q", w, got, want, g[0])
+			}
+		}
+	}
+}

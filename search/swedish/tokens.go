@@ -128,6 +128,29 @@ func trimZeros(s string) string {
 	return "0"
 }
 
+// Words returns text's words as written, lower case, with their offsets
+// and positions, stop words left out: the words a typo is measured
+// against. No word list is consulted.
+func Words(text string) []Token {
+	var out []Token
+	pos := 0
+	for start := 0; start < len(text); {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		if !isWordRune(r) {
+			start += size
+			continue
+		}
+		end := wordEnd(text, start)
+		pos++
+		w := strings.ToLower(text[start:end])
+		if _, stop := stopWords[w]; !stop && hasLetter(w) && len(w) <= maxWordBytes {
+			out = append(out, Token{Term: w, Raw: w, Start: start, End: end, Pos: pos})
+		}
+		start = end
+	}
+	return out
+}
+
 // Terms returns the distinct terms of text, parts and references before
 // the words they come from, for engines that take a query as words.
 func (lx *Lexicon) Terms(text string) []string {

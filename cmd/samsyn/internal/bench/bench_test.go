@@ -112,7 +112,7 @@ func checkSearch(t *testing.T, runs []searchRun) {
 			t.Errorf("%s: no highlighted snippet", name)
 		}
 	}
-	for _, class := range []string{"plain", "typo", "prefix", "filtered", "full"} {
+	for _, class := range []string{"plain", "typo1", "typo", "prefix", "filtered", "full"} {
 		for _, via := range []string{"engine 1", "http 1", "http 16"} {
 			if !seen[class+" "+via] {
 				t.Errorf("no %s search measured %s", class, via)

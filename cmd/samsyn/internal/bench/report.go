@@ -136,7 +136,7 @@ func (rep *report) loadRows(row rowFunc) {
 }
 
 func (rep *report) searchRows(row rowFunc, engine string) {
-	for _, class := range []string{"plain", "typo", "prefix", "filtered", "full"} {
+	for _, class := range []string{"plain", "typo1", "typo", "prefix", "filtered", "full"} {
 		label := fmt.Sprintf("%s %s", engine, class)
 		row(label+": HTTP c1 p50 / p95 / p99 ms", func(s *sizeReport) string {
 			r, _ := s.run(engine, class, "http", 1)

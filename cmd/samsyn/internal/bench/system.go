@@ -69,12 +69,12 @@ func openSystem(ctx context.Context, dir, network string) (*system, error) {
 	s.syncer = s.searchStores().NewSyncer(s.search, s.log)
 	s.svc = app.NewServices(mongodb.Stores(db), app.ServiceConfig{Clock: s.clock, Log: s.log, NetworkName: network,
 		BaseURL: "http://127.0.0.1", IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour})
-	s.svc.Events.Subscribe("search", app.KickHandler(s.syncer.Kick))
+	s.svc.Events.Subscribe("search", s.syncer.Hear)
 	return s, nil
 }
 
 func (s *system) searchStores() search.Stores {
-	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues}
+	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Positions: s.issues, Outcomes: s.consults}
 }
 
 func (s *system) demoStores() demo.Stores {
