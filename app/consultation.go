@@ -71,6 +71,7 @@ type Consultation struct {
 	DraftDue      Date
 	SignaturesDue Date
 	Topics        []string
+	ResponsibleID string // the secretariat user who answers for the case
 	Version       int
 	CreatedAt     time.Time
 	UpdatedAt     time.Time

@@ -45,6 +45,7 @@ type eventWorld struct {
 	comment       *app.Comment
 	suggestion    *app.Suggestion
 	position      *app.Position
+	triageID      string
 }
 
 // TestEveryChangeEmitsOneEvent: each state-changing service method emits
@@ -302,6 +303,27 @@ func recordSteps() []eventStep {
 				return "", err
 			}
 			return res[0].ConsultationID, nil
+		}},
+		{"triage.add", func(ctx context.Context, w *eventWorld) (string, error) {
+			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/y/",
+				Title: "Remiss om elnätsavgifter", Reference: "KN2026/98", Issuer: "Klimat- och näringslivsdepartementet", Listing: true}})
+			if err != nil {
+				return "", err
+			}
+			w.triageID = res[0].TriageID
+			return w.triageID, nil
+		}},
+		{"triage.dismiss", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Triage.Dismiss(ctx, w.staff, w.triageID, "Inte vår fråga.")
+			return w.triageID, err
+		}},
+		{"triage.restore", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Triage.Restore(ctx, w.staff, w.triageID)
+			return w.triageID, err
+		}},
+		{"triage.accept", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Triage.Accept(ctx, w.staff, w.triageID, "")
+			return w.triageID, err
 		}},
 	}
 }

@@ -20,6 +20,7 @@ type Stores struct {
 	Suggestions   SuggestionStore
 	Presence      PresenceStore
 	Imports       ImportLog
+	Triage        TriageStore
 	CalendarFeeds CalendarFeedStore
 	Outcomes      OutcomeStore
 	Positions     PositionStore
@@ -54,6 +55,7 @@ type Services struct {
 	Issues        *Issues
 	Statements    *Statements
 	Imports       *RemissImports
+	Triage        *Triage
 	Calendars     *Calendars
 	Outcomes      *Outcomes
 	Positions     *Positions
@@ -89,8 +91,12 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Statements = &Statements{Store: st.Statements, Suggestions: st.Suggestions, Presence: st.Presence, Members: st.Members, Consultations: st.Consultations,
 		Audit: st.Audit, Clock: clock, Users: st.Users, Mailer: cfg.Mailer, BaseURL: cfg.BaseURL, Events: ev,
 		Warn: warnTo(cfg.Log)}
+	if st.Triage != nil {
+		s.Triage = &Triage{Store: st.Triage, Issues: st.Issues, Users: st.Users, Consultations: st.Consultations,
+			Imports: st.Imports, Clock: clock, Events: ev}
+	}
 	s.Imports = &RemissImports{Consultations: st.Consultations, Imports: st.Imports, Fetcher: cfg.Fetcher,
-		Clock: clock, Events: ev}
+		Triage: s.Triage, Clock: clock, Events: ev}
 	s.Calendars = &Calendars{Feeds: st.CalendarFeeds, Users: st.Users, Consultations: st.Consultations, Clock: clock}
 	s.Outcomes = &Outcomes{Store: st.Outcomes, Clock: clock, Events: ev}
 	s.Positions = &Positions{Store: st.Positions, Statements: st.Statements, Clock: clock, Events: ev}

@@ -68,8 +68,11 @@ func (s *Server) importForm(c *fiber.Ctx) error {
 	p.Summary, p.Done = map[string]int{}, true
 	for _, res := range results {
 		v := importResultView{ImportResult: res, Reason: translate(s.messages(c), res.Reason)}
-		if res.ConsultationID != "" {
+		switch {
+		case res.ConsultationID != "":
 			v.Href = "/internt/remisser/" + res.ConsultationID
+		case res.TriageID != "":
+			v.Href = "/internt/inkorg"
 		}
 		p.Results = append(p.Results, v)
 		p.Summary[res.Outcome]++
