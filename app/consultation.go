@@ -72,6 +72,7 @@ type Consultation struct {
 	SignaturesDue Date
 	Topics        []string
 	ResponsibleID string // the secretariat user who answers for the case
+	AnswerURL     string // the answer, when it was given outside Samsyn
 	Version       int
 	CreatedAt     time.Time
 	UpdatedAt     time.Time

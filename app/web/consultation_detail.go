@@ -19,6 +19,7 @@ type consultationPage struct {
 	CanEdit       bool
 	StatusForm    *Form
 	StatusOptions []Option
+	Warnings      []string // translated
 }
 
 // linkView is a titled internal link.
@@ -52,6 +53,14 @@ func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consult
 	p.StatusForm = s.newForm(p.Layout)
 	p.StatusForm.Values = map[string]string{"status": string(con.Status), "decline_reason": con.DeclineReason}
 	p.StatusOptions = statusOptions(p.Layout, "", append([]app.ConsultationStatus{con.Status}, app.NextStatuses(con.Status)...)...)
+	for _, st := range app.CorrectionStatuses(con.Status) {
+		p.StatusOptions = append(p.StatusOptions, Option{Value: string(st),
+			Label: p.T("consultations.correct_to") + " " + p.T("consultations.status."+string(st))})
+	}
+	p.StatusForm.Values["answer_url"] = con.AnswerURL
+	for _, w := range con.Warnings() {
+		p.Warnings = append(p.Warnings, translate(p.msgs, w))
+	}
 	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory}
 	for _, step := range steps {
 		if err := step(c, p); err != nil {
@@ -135,6 +144,9 @@ func (s *Server) historyRow(l Layout, e *app.AuditEvent) eventRow {
 	what := l.T("audit." + e.Action)
 	if e.Action == "consultation.status" || e.Action == "statement.consultation_status" {
 		what += ": " + l.T("consultations.status."+e.Before) + " → " + l.T("consultations.status."+e.After)
+		if e.Action == "consultation.status" && e.Note != "" {
+			what += ": " + e.Note // the reason of a correction
+		}
 	}
 	return eventRow{At: local.Format("2006-01-02 15:04"), AtISO: local.Format("2006-01-02T15:04:05Z07:00"), Who: who, What: what}
 }
@@ -143,8 +155,9 @@ func (s *Server) historyRow(l Layout, e *app.AuditEvent) eventRow {
 func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 	version, _ := atoiParam(c.FormValue("version"))
 	status, reason := c.FormValue("status"), c.FormValue("decline_reason")
+	back, answer := c.FormValue("reason"), c.FormValue("answer_url")
 	con, err := s.reviseConsultation(c, c.Params("id"), max(version, 0), func(in *app.ConsultationInput) {
-		in.Status, in.DeclineReason = status, reason
+		in.Status, in.DeclineReason, in.Reason, in.AnswerURL = status, reason, back, answer
 	})
 	if err == nil {
 		return s.redirectWithFlash(c, "/internt/remisser/"+con.ID, "consultations.status_saved")
@@ -161,5 +174,6 @@ func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 	if perr != nil {
 		return perr
 	}
-	return s.rerender(c, err, "consultation_detail", p, p.StatusForm, map[string]string{"status": status, "decline_reason": reason})
+	return s.rerender(c, err, "consultation_detail", p, p.StatusForm, map[string]string{"status": status,
+		"decline_reason": reason, "reason": back, "answer_url": answer})
 }
