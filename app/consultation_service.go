@@ -14,6 +14,7 @@ type Consultations struct {
 	Issues     IssueStore
 	Statements StatementStore
 	Users      UserStore // checks the responsible officer; may be nil
+	NoteStore  ConsultationNoteStore
 	Imports    ImportLog // what imports from regeringen.se saw; may be nil
 	Clock      Clock
 	Events     *Events

@@ -304,6 +304,10 @@ func recordSteps() []eventStep {
 			}
 			return res[0].ConsultationID, nil
 		}},
+		{"consultation.note", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Consultations.AddNote(ctx, w.staff, w.consultation.ID, "Ringde departementet.")
+			return w.consultation.ID, err
+		}},
 		{"triage.add", func(ctx context.Context, w *eventWorld) (string, error) {
 			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/y/",
 				Title: "Remiss om elnätsavgifter", Reference: "KN2026/98", Issuer: "Klimat- och näringslivsdepartementet", Listing: true}})

@@ -21,6 +21,7 @@ type Stores struct {
 	Presence      PresenceStore
 	Imports       ImportLog
 	Triage        TriageStore
+	Notes         ConsultationNoteStore
 	CalendarFeeds CalendarFeedStore
 	Outcomes      OutcomeStore
 	Positions     PositionStore
@@ -83,7 +84,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		Clock: clock, BaseURL: cfg.BaseURL, NetworkName: cfg.NetworkName, Log: cfg.Log, Events: ev}
 	s.Members = &Members{Store: st.Members, Clock: clock, Events: ev}
 	s.Users = &Users{Store: st.Users, Members: st.Members, Accounts: s.Accounts, Links: s.AccountLinks, Clock: clock, Events: ev}
-	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements, Users: st.Users,
+	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements, Users: st.Users, NoteStore: st.Notes,
 		Imports: st.Imports, Clock: clock, Events: ev}
 	s.Meetings = &Meetings{Store: st.Meetings, Members: st.Members, Clock: clock, Events: ev}
 	s.Issues = &Issues{Store: st.Issues, Members: st.Members, Consultations: st.Consultations,

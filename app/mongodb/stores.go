@@ -9,5 +9,5 @@ func Stores(db *DB) app.Stores {
 	return app.Stores{Members: NewMemberStore(db), Users: NewUserStore(db), Sessions: sessions, Tokens: sessions,
 		AccountLinks: sessions, Consultations: consults, Meetings: consults, Issues: issues,
 		Statements: stmts, Suggestions: stmts, Presence: stmts, Imports: consults, CalendarFeeds: sessions, Outcomes: consults,
-		Positions: issues, Feedback: audit, Audit: audit, Triage: NewTriageStore(db)}
+		Positions: issues, Feedback: audit, Audit: audit, Triage: NewTriageStore(db), Notes: consults}
 }

@@ -20,6 +20,12 @@ type consultationPage struct {
 	StatusForm    *Form
 	StatusOptions []Option
 	Warnings      []string // translated
+	// The secretariat's: see consultation_notes.go.
+	Responsible     string // name
+	StaffOptions    []Option
+	ResponsibleForm *Form
+	Notes           []noteView
+	NoteForm        *Form
 }
 
 // linkView is a titled internal link.
@@ -61,7 +67,7 @@ func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consult
 	for _, w := range con.Warnings() {
 		p.Warnings = append(p.Warnings, translate(p.msgs, w))
 	}
-	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory}
+	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory, s.ownership}
 	for _, step := range steps {
 		if err := step(c, p); err != nil {
 			return nil, err
