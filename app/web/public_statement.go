@@ -47,7 +47,7 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 		for i := range st.Signatures {
 			if g := &st.Signatures[i]; g.Decision == app.DecisionSigned {
 				p.Signers = append(p.Signers, publicSigner{Member: g.MemberName, Signatory: g.SignatoryName + ", " + g.SignatoryTitle,
-					Mandate: mandateLine(g), Reservation: g.Reservation})
+					Mandate: mandateLine(p.Layout, g), Reservation: g.Reservation})
 			}
 		}
 	}
