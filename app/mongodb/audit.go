@@ -50,6 +50,9 @@ func (l *AuditLog) ListAudit(ctx context.Context, f app.AuditFilter) ([]*app.Aud
 	if f.EntityID != "" {
 		filter = append(filter, bson.E{Key: "entity_id", Value: f.EntityID})
 	}
+	if f.Action != "" {
+		filter = append(filter, bson.E{Key: "action", Value: f.Action})
+	}
 	docs, total, err := findPage[auditDoc](ctx, l.db.col(colAudit), filter,
 		bson.D{{Key: "at", Value: -1}, {Key: "_id", Value: -1}}, f.Page)
 	if err != nil {

@@ -62,7 +62,11 @@ func (s *Server) participationPage(public bool) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		part := app.BuildParticipation(members, sts, public)
+		opened, err := s.deps.Audit.SigningOpened(ctx)
+		if err != nil {
+			return err
+		}
+		part := app.BuildFairParticipation(members, sts, public, opened)
 		p.fill(part)
 		p.Map = buildHeatmap(p.Layout, part)
 		return s.render(c, fiber.StatusOK, "participation", p)
@@ -128,7 +132,7 @@ const (
 	heatHeadH  = 34  // column numbers
 )
 
-var heatMarks = map[string]string{app.CellSigned: "✓", app.CellDeclined: "✗", app.CellNone: "–"}
+var heatMarks = map[string]string{app.CellSigned: "✓", app.CellDeclined: "✗", app.CellNone: "–", app.CellNotMember: ""}
 
 func buildHeatmap(l Layout, part *app.Participation) heatmap {
 	h := heatmap{Width: heatLabelW + heatCell0*len(part.Statements) + 4, Height: heatHeadH + heatCell0*len(part.Rows) + 4,
