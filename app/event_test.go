@@ -108,6 +108,12 @@ func accountSteps() []eventStep {
 			m, err := w.svc.Members.Update(ctx, w.staff, w.member.ID, app.MemberUpdate{County: &county})
 			return id(m, err)
 		}},
+		{"member.participation_hide", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.member.ID, w.svc.Members.HideFromParticipation(ctx, w.staff, w.member.ID, "Har lämnat nätverket.")
+		}},
+		{"member.participation_show", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.member.ID, w.svc.Members.ShowInParticipation(ctx, w.staff, w.member.ID)
+		}},
 		{"user.create", func(ctx context.Context, w *eventWorld) (string, error) {
 			u, err := w.svc.Users.Create(ctx, w.staff, app.NewUserInput{Email: "kso@gallivare.example", Name: "Åsa Öberg",
 				Title: "KSO", Role: app.RoleMember, MemberID: w.member.ID, MaySign: true, Password: "rätt häst batteri häftstift"}, false)

@@ -22,6 +22,7 @@ type Stores struct {
 	Imports       ImportLog
 	Triage        TriageStore
 	Notes         ConsultationNoteStore
+	Hidings       ParticipationHidingStore
 	CalendarFeeds CalendarFeedStore
 	Outcomes      OutcomeStore
 	Positions     PositionStore
@@ -82,7 +83,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		IdleTimeout: cfg.IdleTimeout, AbsoluteTimeout: cfg.AbsoluteTimeout, Events: ev}
 	s.AccountLinks = &AccountLinks{Users: st.Users, Links: st.AccountLinks, Accounts: s.Accounts, Mailer: cfg.Mailer,
 		Clock: clock, BaseURL: cfg.BaseURL, NetworkName: cfg.NetworkName, Log: cfg.Log, Events: ev}
-	s.Members = &Members{Store: st.Members, Clock: clock, Events: ev}
+	s.Members = &Members{Store: st.Members, Hidings: st.Hidings, Clock: clock, Events: ev}
 	s.Users = &Users{Store: st.Users, Members: st.Members, Accounts: s.Accounts, Links: s.AccountLinks, Clock: clock, Events: ev}
 	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements, Users: st.Users, NoteStore: st.Notes,
 		Imports: st.Imports, Clock: clock, Events: ev}
