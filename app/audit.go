@@ -23,7 +23,9 @@ type AuditEvent struct {
 type AuditFilter struct {
 	EntityType string
 	EntityID   string
-	Action     string // exact, e.g. "statement.signing"
+	Action     string    // exact, e.g. "statement.signing"
+	Actor      string    // case-insensitive part of the actor's name
+	From, To   time.Time // From inclusive, To exclusive; zero does not narrow
 	Page       Page
 }
 

@@ -57,6 +57,7 @@ func (s *Server) routes() {
 	s.searchRoutes(a, api)
 	s.importRoutes(a, api)
 	s.triageRoutes(a, api)
+	s.auditLogRoutes(a)
 	s.exportRoutes(a, api)
 	s.publicRoutes(a, api)
 	s.apiDocsRoutes(a, api)

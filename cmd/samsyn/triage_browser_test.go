@@ -19,7 +19,8 @@ import (
 // and 1280 px, in Swedish and English; two remisser ticked and accepted
 // leave the inbox for the register; one dismissed without a reason comes
 // back with the error and the tick kept (axe again), then with a reason
-// is listed under Avförda.
+// is listed under Avförda. The log, the participation view and a
+// consultation's page with notes pass axe too.
 func TestTriageInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := browsertest.NewBrowser(t)
@@ -97,4 +98,21 @@ func TestTriageInChromium(t *testing.T) {
 		t.Fatalf("dismissed tab: %q %v", txt, err)
 	}
 	browsertest.CheckA11yHere(t, actx, "/internt/inkorg?visa=dismissed", 375, 1280)
+	// The secretariat's other new pages: the log, the participation view
+	// with its hiding form, and a consultation with notes and its owner.
+	for _, path := range []string{"/internt/logg", "/internt/logg?kind=triage.dismiss", "/internt/deltagande"} {
+		if err := browsertest.Navigate(actx, inst.URL+path); err != nil {
+			t.Fatal(err)
+		}
+		browsertest.CheckA11yHere(t, actx, path, 375, 1280)
+	}
+	if err := chromedp.Do(actx,
+		chromedp.Navigate(inst.URL+"/internt/remisser"),
+		chromedp.Click(chromedp.CSS("main table tbody tr:first-child a")),
+		chromedp.WaitVisible(chromedp.CSS("#anteckningar")),
+	); err != nil {
+		t.Fatalf("a consultation: %v", err)
+	}
+	browsertest.CheckA11yHere(t, actx, "remiss med anteckningar", 375, 1280)
+	shoot(t, actx, "consultation")
 }
