@@ -58,6 +58,7 @@ type Services struct {
 	Statements    *Statements
 	Imports       *RemissImports
 	Triage        *Triage
+	Watch         *RemissWatch // nil without SAMSYN_REMISS_WATCH_URL; cmd sets it
 	Calendars     *Calendars
 	Outcomes      *Outcomes
 	Positions     *Positions

@@ -3,6 +3,7 @@ package web
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -180,6 +181,39 @@ type triagePageView struct {
 	Query       string
 	ShowsBulk   bool
 	ShowRestore bool
+	Watch       *watchView // nil without a watch
+}
+
+// watchView is the state of the watch of a listing, for the secretariat.
+type watchView struct {
+	URL, LastFetch, LastOK, NextFetch, Error string
+	Added                                    int
+}
+
+// watchStatus reads the watch's state; nil when there is no watch.
+func (s *Server) watchStatus(c *fiber.Ctx, l Layout) (*watchView, error) {
+	if s.deps.Watch == nil {
+		return nil, nil
+	}
+	st, err := s.deps.Watch.Status(c.UserContext())
+	if err != nil {
+		return nil, err
+	}
+	v := &watchView{URL: s.deps.Watch.URL}
+	if st == nil {
+		return v, nil
+	}
+	when := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(app.Stockholm).Format("2006-01-02 15:04")
+	}
+	v.LastFetch, v.LastOK, v.NextFetch, v.Added = when(st.LastFetch), when(st.LastOK), when(st.NextFetch), st.Added
+	if st.LastError != "" {
+		v.Error = translate(l.msgs, st.LastError)
+	}
+	return v, nil
 }
 
 type triageTab struct {
@@ -228,6 +262,9 @@ func (s *Server) newTriagePage(c *fiber.Ctx, checked map[string]bool) (*triagePa
 	p.Prev, p.Next = pageLinks(c, f.Page, total)
 	for _, it := range items {
 		p.Rows = append(p.Rows, triageRowOf(p.Layout, it, checked[it.ID]))
+	}
+	if p.Watch, err = s.watchStatus(c, p.Layout); err != nil {
+		return nil, err
 	}
 	if p.ShowsBulk {
 		p.Staff, err = s.staffOptions(c)

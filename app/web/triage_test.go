@@ -4,11 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/mongodb"
+	"github.com/samsyn/samsyn/app/regeringen"
 )
 
 func init() { roleTables = append(roleTables, triageRoles) }
@@ -111,5 +115,27 @@ func TestTriagePageBulkActions(t *testing.T) {
 	resp = f.do(request{method: "GET", path: "/api/v1/triage?state=pending", role: "secretariat"})
 	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil || list.Total != 1 || list.Items[0].ID != ids[3] {
 		t.Fatalf("API list: %v %+v", err, list)
+	}
+}
+
+// TestInboxShowsTheWatch: a watch whose page is no remiss page tells the
+// secretariat so on the inbox, with the reason, not "check the fields".
+func TestInboxShowsTheWatch(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("<html><body><main><h1>Pressmeddelande</h1></main></body></html>"))
+	}))
+	defer srv.Close()
+	f.services.Watch = &app.RemissWatch{URL: srv.URL + "/press/", Leases: mongodb.NewLeaseStore(f.db),
+		States: mongodb.NewTriageStore(f.db), Imports: f.services.Imports, Clock: app.SystemClock{}, Holder: "test",
+		Fetcher: regeringen.ListingFetcher{UserAgent: "Samsyn (test)"}}
+	if fetched, err := f.services.Watch.Turn(context.Background()); err != nil || !fetched {
+		t.Fatalf("turn: %v %v", fetched, err)
+	}
+	resp := f.do(request{method: "GET", path: "/internt/inkorg", role: "secretariat", headers: map[string]string{"Accept": "text/html"}})
+	note := strings.Join(strings.Fields(mustDoc(t, resp).Find(`main [role=note]`).Text()), " ")
+	if !strings.Contains(note, "Senaste hämtningen misslyckades: Sidan är ingen remiss") || strings.Contains(note, "Kontrollera fälten") {
+		t.Fatalf("the inbox says: %q", note)
 	}
 }

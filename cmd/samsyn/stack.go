@@ -72,6 +72,7 @@ func (e *env) services(s *stack) *app.Services {
 	cfg := app.ServiceConfig{Clock: s.clock, Mailer: s.mailer, Fetcher: regeringen.Reader{}, BaseURL: e.cfg.BaseURL,
 		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour}
 	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
+	s.svc.Watch = e.remissWatch(s)
 	if s.search != nil {
 		s.svc.Events.Subscribe("search", app.KickHandler(e.searchSyncer(s).Kick))
 	}
