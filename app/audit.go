@@ -23,6 +23,9 @@ type AuditEvent struct {
 type AuditFilter struct {
 	EntityType string
 	EntityID   string
+	Action     string    // exact, e.g. "statement.signing"
+	Actor      string    // case-insensitive part of the actor's name
+	From, To   time.Time // From inclusive, To exclusive; zero does not narrow
 	Page       Page
 }
 
@@ -42,4 +45,21 @@ const AfterStoreTimeout = 10 * time.Second
 // is stored still gets the audit event of that change.
 func AfterStore(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.WithoutCancel(ctx), AfterStoreTimeout)
+}
+
+// SigningOpened returns, by statement id, when its latest signing round
+// opened (the latest "statement.signing" event): the participation view
+// counts a member only for texts whose signing opened after it joined.
+func (t *AuditTrail) SigningOpened(ctx context.Context) (map[string]time.Time, error) {
+	events, _, err := t.Log.ListAudit(ctx, AuditFilter{EntityType: "statement", Action: "statement.signing"})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]time.Time, len(events))
+	for _, e := range events { // latest first
+		if _, ok := out[e.EntityID]; !ok {
+			out[e.EntityID] = e.At
+		}
+	}
+	return out, nil
 }

@@ -71,6 +71,8 @@ type Consultation struct {
 	DraftDue      Date
 	SignaturesDue Date
 	Topics        []string
+	ResponsibleID string // the secretariat user who answers for the case
+	AnswerURL     string // the answer, when it was given outside Samsyn
 	Version       int
 	CreatedAt     time.Time
 	UpdatedAt     time.Time

@@ -16,6 +16,9 @@ type ConsultationInput struct {
 	Topics, IssueIDs                                  []string
 	Documents                                         []Link
 	StatementID                                       string
+	AnswerURL                                         string // answered outside Samsyn: the link to the answer
+	ResponsibleID                                     string // a secretariat user
+	Reason                                            string // why staff move the status back (a correction)
 }
 
 // Limits on a consultation's fields.
@@ -75,7 +78,7 @@ func (c *Consultation) Input() ConsultationInput {
 		Issuer: c.Issuer, SourceURL: c.SourceURL, ReceivedOn: c.ReceivedOn.String(), Deadline: c.Deadline.String(),
 		DraftDue: c.DraftDue.String(), SignaturesDue: c.SignaturesDue.String(), Status: string(c.Status),
 		DeclineReason: c.DeclineReason, Topics: c.Topics, IssueIDs: c.IssueIDs, Documents: c.Documents,
-		StatementID: c.StatementID}
+		StatementID: c.StatementID, AnswerURL: c.AnswerURL, ResponsibleID: c.ResponsibleID}
 }
 
 // apply sets c's fields from in, checking each; from is the status before
@@ -95,9 +98,15 @@ func (c Consultation) apply(in ConsultationInput, from ConsultationStatus, now t
 		p.Add("deadline", "error.consultation.deadline_before_received")
 	}
 	c.Status = ConsultationStatus(strings.TrimSpace(in.Status))
-	if msg := statusProblem(from, c.Status); msg != "" {
+	// Answered outside Samsyn (with the link), a case need not pass
+	// through signing here.
+	outside := c.Status == ConsultationSubmitted && strings.TrimSpace(in.AnswerURL) != "" && from.Open()
+	if msg := statusProblem(from, c.Status); msg != "" && !IsCorrection(from, c.Status) && !outside {
 		p.Add("status", msg)
 	}
+	readStatusReason(p, from, c.Status, in.Reason)
+	c.AnswerURL = readURL(p, "answer_url", in.AnswerURL)
+	c.ResponsibleID = strings.TrimSpace(in.ResponsibleID)
 	c.DeclineReason = ""
 	if c.Status == ConsultationDeclined {
 		if c.DeclineReason = readText(p, "decline_reason", in.DeclineReason, maxDeclineReason, false); c.DeclineReason == "" {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -12,6 +13,8 @@ type Consultations struct {
 	Store      ConsultationStore
 	Issues     IssueStore
 	Statements StatementStore
+	Users      UserStore // checks the responsible officer; may be nil
+	NoteStore  ConsultationNoteStore
 	Imports    ImportLog // what imports from regeringen.se saw; may be nil
 	Clock      Clock
 	Events     *Events
@@ -24,6 +27,9 @@ func (s *Consultations) Create(ctx context.Context, actor *User, in Consultation
 		return nil, err
 	}
 	if err := s.checkLinks(ctx, con); err != nil {
+		return nil, err
+	}
+	if err := s.checkAnswered(ctx, "", con); err != nil {
 		return nil, err
 	}
 	if err := s.Store.CreateConsultation(ctx, con); err != nil {
@@ -50,23 +56,39 @@ func (s *Consultations) Revise(ctx context.Context, actor *User, id string, vers
 	if err != nil {
 		return nil, err
 	}
+	if IsCorrection(old.Status, next.Status) && actor != nil && !actor.IsStaff() {
+		return nil, Errorf(EFORBIDDEN, "error.auth.staff_only")
+	}
 	if err := s.checkLinks(ctx, next); err != nil {
+		return nil, err
+	}
+	if err := s.checkAnswered(ctx, old.Status, next); err != nil {
 		return nil, err
 	}
 	if err := s.Store.UpdateConsultation(ctx, next); err != nil {
 		return nil, err
 	}
-	kind, before, after := "consultation.update", strconv.Itoa(old.Version), strconv.Itoa(next.Version)
+	kind, before, after, note := "consultation.update", strconv.Itoa(old.Version), strconv.Itoa(next.Version), ""
 	if next.Status != old.Status {
 		kind, before, after = "consultation.status", string(old.Status), string(next.Status)
+		note = strings.TrimSpace(in.Reason)
 	}
-	publish(ctx, s.Events, s.Clock, actor, kind, Subject{"consultation", next.ID}, before, after, "")
+	publish(ctx, s.Events, s.Clock, actor, kind, Subject{"consultation", next.ID}, before, after, note)
 	return next, nil
 }
 
-// checkLinks checks that the linked issues and statement exist.
+// checkLinks checks that the linked issues and statement exist and that
+// the responsible officer is on the secretariat.
 func (s *Consultations) checkLinks(ctx context.Context, con *Consultation) error {
 	p := Problems{}
+	if con.ResponsibleID != "" && s.Users != nil {
+		u, err := s.Users.UserByID(ctx, con.ResponsibleID)
+		if ErrorCode(err) == ENOTFOUND || (err == nil && !u.IsStaff()) {
+			p.Add("responsible_id", "error.triage.responsible_not_staff")
+		} else if err != nil {
+			return err
+		}
+	}
 	for _, id := range con.IssueIDs {
 		if _, err := s.Issues.IssueByID(ctx, id); ErrorCode(err) == ENOTFOUND {
 			p.Add("issue_ids", Msg("error.consultation.issue_not_found", "id", id))

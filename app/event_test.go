@@ -45,6 +45,7 @@ type eventWorld struct {
 	comment       *app.Comment
 	suggestion    *app.Suggestion
 	position      *app.Position
+	triageID      string
 }
 
 // TestEveryChangeEmitsOneEvent: each state-changing service method emits
@@ -106,6 +107,12 @@ func accountSteps() []eventStep {
 			county := "Norrbottens län"
 			m, err := w.svc.Members.Update(ctx, w.staff, w.member.ID, app.MemberUpdate{County: &county})
 			return id(m, err)
+		}},
+		{"member.participation_hide", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.member.ID, w.svc.Members.HideFromParticipation(ctx, w.staff, w.member.ID, "Har lämnat nätverket.")
+		}},
+		{"member.participation_show", func(ctx context.Context, w *eventWorld) (string, error) {
+			return w.member.ID, w.svc.Members.ShowInParticipation(ctx, w.staff, w.member.ID)
 		}},
 		{"user.create", func(ctx context.Context, w *eventWorld) (string, error) {
 			u, err := w.svc.Users.Create(ctx, w.staff, app.NewUserInput{Email: "kso@gallivare.example", Name: "Åsa Öberg",
@@ -333,6 +340,31 @@ func recordSteps() []eventStep {
 				return "", err
 			}
 			return res[0].ConsultationID, nil
+		}},
+		{"consultation.note", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Consultations.AddNote(ctx, w.staff, w.consultation.ID, "Ringde departementet.")
+			return w.consultation.ID, err
+		}},
+		{"triage.add", func(ctx context.Context, w *eventWorld) (string, error) {
+			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/y/",
+				Title: "Remiss om elnätsavgifter", Reference: "KN2026/98", Issuer: "Klimat- och näringslivsdepartementet", Listing: true}})
+			if err != nil {
+				return "", err
+			}
+			w.triageID = res[0].TriageID
+			return w.triageID, nil
+		}},
+		{"triage.dismiss", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Triage.Dismiss(ctx, w.staff, w.triageID, "Inte vår fråga.")
+			return w.triageID, err
+		}},
+		{"triage.restore", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Triage.Restore(ctx, w.staff, w.triageID)
+			return w.triageID, err
+		}},
+		{"triage.accept", func(ctx context.Context, w *eventWorld) (string, error) {
+			_, err := w.svc.Triage.Accept(ctx, w.staff, w.triageID, "")
+			return w.triageID, err
 		}},
 	}
 }

@@ -59,8 +59,23 @@ func NewBoardMeeting(memberID, body, on, note string, now time.Time) (*BoardMeet
 		p.Add("body", "error.meeting.body")
 	}
 	m.On = readDate(p, "on", on, true)
+	if !m.On.IsZero() && m.On.Before(DateOf(now).AddDays(-maxMeetingAgeDays)) {
+		p.Add("on", "error.meeting.too_old")
+	}
 	m.Note = readText(p, "note", note, maxShortText, false)
 	return m, p.Err()
+}
+
+// maxMeetingAgeDays is how far back a meeting may be recorded: a year.
+const maxMeetingAgeDays = 366
+
+// Warnings are catalogue keys for what to look at twice: a meeting on a
+// weekend or a public holiday is likely a typing mistake.
+func (m *BoardMeeting) Warnings() []string {
+	if m.On.IsZero() || IsWorkingDay(m.On) {
+		return nil
+	}
+	return []string{Msg("error.meeting.not_working_day", "date", m.On)}
 }
 
 // MemberMeetings is one member's board meetings that fall in time for a

@@ -7,9 +7,10 @@ import (
 
 // Members registers the network's member organisations.
 type Members struct {
-	Store  MemberStore
-	Clock  Clock
-	Events *Events
+	Store   MemberStore
+	Hidings ParticipationHidingStore // see participation_hiding.go
+	Clock   Clock
+	Events  *Events
 }
 
 // Create validates and stores a new member; a taken name or municipality

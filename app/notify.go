@@ -105,6 +105,9 @@ func (n *Notifier) message(ctx context.Context, e Event) (*notice, error) {
 		return n.milestoneNotice(ctx, e)
 	case "consultation.create", "consultation.import":
 		return n.newConsultationNotice(ctx, e)
+	case "triage.accept": // the note names the consultation made
+		e.Subject = Subject{Type: "consultation", ID: e.Note}
+		return n.newConsultationNotice(ctx, e)
 	}
 	return nil, nil
 }

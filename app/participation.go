@@ -22,6 +22,7 @@ type Participation struct {
 	Statements []*Statement
 	Rows       []ParticipationRow
 	Years      []int // the years of the statements, ascending
+	opened     map[string]time.Time
 }
 
 // Decision cells of the matrix.
@@ -29,6 +30,9 @@ const (
 	CellSigned   = "signed"
 	CellDeclined = "declined"
 	CellNone     = "none"
+	// CellNotMember: the member joined after the statement's signing
+	// opened; it was never asked, and the statement does not count for it.
+	CellNotMember = "notmember"
 )
 
 // ParticipationRow is one member's decisions, one per statement.
@@ -93,7 +97,17 @@ func StatementDate(st *Statement) time.Time {
 // that count are kept) and members (active ones, and inactive ones that
 // made a decision on a counted statement).
 func BuildParticipation(members []*Member, statements []*Statement, public bool) *Participation {
-	p := &Participation{}
+	return BuildFairParticipation(members, statements, public, nil)
+}
+
+// BuildFairParticipation is BuildParticipation counting for each member
+// only the statements whose signing opened after it joined (its
+// CreatedAt), so that a member that joined today is not shown as having
+// ignored the texts of earlier years. opened gives, by statement id, when
+// its current signing round opened; a statement not in it counts from its
+// StatementDate. A decision a member did make always counts.
+func BuildFairParticipation(members []*Member, statements []*Statement, public bool, opened map[string]time.Time) *Participation {
+	p := &Participation{opened: opened}
 	decided := map[string]bool{}
 	for _, st := range statements {
 		if CountsInParticipation(st, public) {
@@ -135,6 +149,10 @@ func (p *Participation) row(m *Member) ParticipationRow {
 				cell = g.Decision
 			}
 		}
+		if cell == CellNone && p.joinedAfter(m, st) {
+			r.Cells[i] = CellNotMember
+			continue
+		}
 		r.Cells[i] = cell
 		yr := &r.ByYear[p.yearIndex(StatementDate(st).In(Stockholm).Year())]
 		yr.Asked++
@@ -151,6 +169,15 @@ func (p *Participation) row(m *Member) ParticipationRow {
 		}
 	}
 	return r
+}
+
+// joinedAfter reports whether m joined after st's signing opened.
+func (p *Participation) joinedAfter(m *Member, st *Statement) bool {
+	at, ok := p.opened[st.ID]
+	if !ok {
+		at = StatementDate(st)
+	}
+	return !m.CreatedAt.IsZero() && m.CreatedAt.After(at)
 }
 
 func (p *Participation) yearIndex(y int) int {

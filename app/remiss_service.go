@@ -21,6 +21,7 @@ type RemissImports struct {
 	Consultations ConsultationStore
 	Imports       ImportLog
 	Fetcher       RemissReader // nil: only Import works
+	Triage        *Triage      // where listed remisser go; nil: straight to the register
 	Clock         Clock
 	Events        *Events
 }
@@ -52,15 +53,41 @@ func (s *RemissImports) Fetch(ctx context.Context, url string) ([]*RemissIntake,
 // RemissImporter.Import), one event per consultation added or updated.
 func (s *RemissImports) Import(ctx context.Context, actor *User, intakes []*RemissIntake) ([]*ImportResult, error) {
 	im := &RemissImporter{Consultations: s.Consultations, Imports: s.Imports, Events: s.Events, Clock: s.Clock, Actor: actor}
+	var scorer *RelevanceScorer
 	out := make([]*ImportResult, 0, len(intakes))
 	for _, in := range intakes {
-		res, err := im.Import(ctx, in, s.Clock.Now())
+		var res *ImportResult
+		var err error
+		if in.Listing && s.Triage != nil && !s.registered(ctx, in) {
+			if scorer == nil {
+				if scorer, err = s.Triage.scorer(ctx); err != nil {
+					return out, err
+				}
+			}
+			res, err = s.Triage.add(ctx, actor, in, scorer)
+		} else {
+			res, err = im.Import(ctx, in, s.Clock.Now())
+		}
 		if err != nil {
 			return out, err
 		}
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// registered reports whether the register has the remiss already (by
+// reference or address): a listed remiss that is then updates it there,
+// as an import of its own page would.
+func (s *RemissImports) registered(ctx context.Context, in *RemissIntake) bool {
+	key, _ := NormalizeReference(in.Reference)
+	if key != "" {
+		if _, err := s.Consultations.ConsultationByReference(ctx, key); err == nil {
+			return true
+		}
+	}
+	_, err := s.Consultations.ConsultationBySourceURL(ctx, in.SourceURL)
+	return err == nil
 }
 
 // ChangedDeadlines lists the consultations whose deadline an import moved

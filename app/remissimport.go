@@ -21,6 +21,11 @@ type RemissIntake struct {
 	Deadline     Date
 	Documents    []Link
 	Missing      []string
+	// Listing is set for a remiss read from a listing page (or the watch
+	// of one): it goes to triage, not straight into the register.
+	Listing        bool
+	InviteesURL    string   // the list of invited bodies (remissinstanser), if linked
+	InvitedMembers []string // member organisations named in that list
 }
 
 // RemissImport is the import bookkeeping of one consultation: where it
@@ -62,6 +67,7 @@ type ImportResult struct {
 	Reference        string
 	SourceURL        string
 	ConsultationID   string
+	TriageID         string // the remiss in triage, for a listed one
 	Deadline         Date
 	DeadlineChanged  bool
 	PreviousDeadline Date
@@ -75,7 +81,8 @@ type RemissImporter struct {
 	Imports       ImportLog
 	Events        *Events
 	Clock         Clock
-	Actor         *User // nil for the CLI: the audit then names "import"
+	Actor         *User  // nil for the CLI: the audit then names "import"
+	Responsible   string // responsible officer of a consultation added
 }
 
 // Import adds in as a new consultation (status incoming, default
@@ -137,7 +144,7 @@ func (im *RemissImporter) known(ctx context.Context, key, url string) (*Consulta
 func (im *RemissImporter) add(ctx context.Context, in *RemissIntake, key string, res *ImportResult, now time.Time) (*ImportResult, error) {
 	c := &Consultation{Title: in.Title, Reference: in.Reference, ReferenceKey: key, Issuer: in.Issuer,
 		SourceURL: in.SourceURL, ReceivedOn: in.Published, Deadline: in.Deadline, Status: ConsultationIncoming,
-		Documents: slices.Clone(in.Documents), Version: 1, CreatedAt: now, UpdatedAt: now}
+		Documents: slices.Clone(in.Documents), ResponsibleID: im.Responsible, Version: 1, CreatedAt: now, UpdatedAt: now}
 	c.ReportNumber, c.ReportKey = in.ReportNumber, reportKey(in.ReportNumber)
 	if c.ReceivedOn.IsZero() {
 		c.ReceivedOn = DateOf(now) // received today, through this import
@@ -247,11 +254,7 @@ var importActor = &User{Name: "import"}
 
 // announce publishes the import of consultation id.
 func (im *RemissImporter) announce(ctx context.Context, id, before, after, note string) {
-	actor := im.Actor
-	if actor == nil {
-		actor = importActor
-	}
-	publish(ctx, im.Events, im.Clock, actor, "consultation.import", Subject{"consultation", id}, before, after, note)
+	publish(ctx, im.Events, im.Clock, orImport(im.Actor), "consultation.import", Subject{"consultation", id}, before, after, note)
 }
 
 // DeadlineChange is a consultation whose deadline an import moved.
@@ -307,6 +310,10 @@ func WriteImportReport(w io.Writer, results []*ImportResult) {
 			fmt.Fprintf(w, "           missing: %s\n", strings.Join(r.Missing, ", "))
 		}
 	}
-	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d refused\n", count[ImportAdded],
+	fmt.Fprintf(w, "%d added, %d updated, %d unchanged, %d refused", count[ImportAdded],
 		count[ImportUpdated], count[ImportUnchanged], count[ImportRefused])
+	if count[ImportTriaged] > 0 {
+		fmt.Fprintf(w, ", %d to triage", count[ImportTriaged])
+	}
+	fmt.Fprintln(w)
 }

@@ -21,6 +21,9 @@ type Stores struct {
 	Suggestions   SuggestionStore
 	Presence      PresenceStore
 	Imports       ImportLog
+	Triage        TriageStore
+	Notes         ConsultationNoteStore
+	Hidings       ParticipationHidingStore
 	CalendarFeeds CalendarFeedStore
 	Outcomes      OutcomeStore
 	Positions     PositionStore
@@ -62,6 +65,8 @@ type Services struct {
 	Issues        *Issues
 	Statements    *Statements
 	Imports       *RemissImports
+	Triage        *Triage
+	Watch         *RemissWatch // nil without SAMSYN_REMISS_WATCH_URL; cmd sets it
 	Calendars     *Calendars
 	Outcomes      *Outcomes
 	Positions     *Positions
@@ -91,9 +96,9 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		IdleTimeout: cfg.IdleTimeout, AbsoluteTimeout: cfg.AbsoluteTimeout, Events: ev}
 	s.AccountLinks = &AccountLinks{Users: st.Users, Links: st.AccountLinks, Accounts: s.Accounts, Mailer: cfg.Mailer,
 		Clock: clock, BaseURL: cfg.BaseURL, NetworkName: cfg.NetworkName, Log: cfg.Log, Events: ev}
-	s.Members = &Members{Store: st.Members, Clock: clock, Events: ev}
+	s.Members = &Members{Store: st.Members, Hidings: st.Hidings, Clock: clock, Events: ev}
 	s.Users = &Users{Store: st.Users, Members: st.Members, Accounts: s.Accounts, Links: s.AccountLinks, Clock: clock, Events: ev}
-	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements,
+	s.Consultations = &Consultations{Store: st.Consultations, Issues: st.Issues, Statements: st.Statements, Users: st.Users, NoteStore: st.Notes,
 		Imports: st.Imports, Clock: clock, Events: ev}
 	s.Meetings = &Meetings{Store: st.Meetings, Members: st.Members, Clock: clock, Events: ev}
 	s.Issues = &Issues{Store: st.Issues, Members: st.Members, Consultations: st.Consultations,
@@ -101,8 +106,12 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 	s.Statements = &Statements{Store: st.Statements, Suggestions: st.Suggestions, Presence: st.Presence, Members: st.Members, Consultations: st.Consultations,
 		Audit: st.Audit, Clock: clock, Users: st.Users, Mailer: cfg.Mailer, BaseURL: cfg.BaseURL, Events: ev, Notices: st.Notifications,
 		Warn: warnTo(cfg.Log)}
+	if st.Triage != nil {
+		s.Triage = &Triage{Store: st.Triage, Issues: st.Issues, Users: st.Users, Consultations: st.Consultations,
+			Imports: st.Imports, Clock: clock, Events: ev}
+	}
 	s.Imports = &RemissImports{Consultations: st.Consultations, Imports: st.Imports, Fetcher: cfg.Fetcher,
-		Clock: clock, Events: ev}
+		Triage: s.Triage, Clock: clock, Events: ev}
 	s.Calendars = &Calendars{Feeds: st.CalendarFeeds, Users: st.Users, Consultations: st.Consultations, Clock: clock}
 	s.Outcomes = &Outcomes{Store: st.Outcomes, Clock: clock, Events: ev}
 	s.Positions = &Positions{Store: st.Positions, Statements: st.Statements, Clock: clock, Events: ev}
@@ -113,6 +122,9 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		Issues: st.Issues, Users: st.Users, Members: st.Members, Clock: clock, Events: ev, Mail: mail}
 	s.Desks = &Desks{Statements: st.Statements, Consultations: st.Consultations, Meetings: st.Meetings,
 		Members: st.Members, Users: st.Users, Notices: st.Notifications, Clock: clock}
+	if s.Triage != nil {
+		s.Desks.Triage = s.Triage
+	}
 	s.Unsubscribes = &Unsubscribes{Keys: st.Keys, Store: st.Notifications, Users: st.Users, Clock: clock, Events: ev}
 	ev.Subscribe("consultation", s.Statements.FollowConsultation)
 	ev.Subscribe("notify", (&Notifier{Store: st.Notifications, Users: st.Users, Members: st.Members,

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"regexp"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -49,6 +50,22 @@ func (l *AuditLog) ListAudit(ctx context.Context, f app.AuditFilter) ([]*app.Aud
 	}
 	if f.EntityID != "" {
 		filter = append(filter, bson.E{Key: "entity_id", Value: f.EntityID})
+	}
+	if f.Action != "" {
+		filter = append(filter, bson.E{Key: "action", Value: f.Action})
+	}
+	if f.Actor != "" {
+		filter = append(filter, bson.E{Key: "actor_name", Value: bson.Regex{Pattern: regexp.QuoteMeta(f.Actor), Options: "i"}})
+	}
+	at := bson.D{}
+	if !f.From.IsZero() {
+		at = append(at, bson.E{Key: "$gte", Value: utc(f.From)})
+	}
+	if !f.To.IsZero() {
+		at = append(at, bson.E{Key: "$lt", Value: utc(f.To)})
+	}
+	if len(at) > 0 {
+		filter = append(filter, bson.E{Key: "at", Value: at})
 	}
 	docs, total, err := findPage[auditDoc](ctx, l.db.col(colAudit), filter,
 		bson.D{{Key: "at", Value: -1}, {Key: "_id", Value: -1}}, f.Page)

@@ -39,6 +39,8 @@ type consultationDoc struct {
 	DraftDue      time.Time     `bson:"draft_due,omitempty"`
 	SignaturesDue time.Time     `bson:"signatures_due,omitempty"`
 	Topics        []string      `bson:"topics,omitempty"`
+	ResponsibleID string        `bson:"responsible_id,omitempty"`
+	AnswerURL     string        `bson:"answer_url,omitempty"`
 	Version       int           `bson:"version"`
 	CreatedAt     time.Time     `bson:"created_at"`
 	UpdatedAt     time.Time     `bson:"updated_at"`
@@ -56,7 +58,7 @@ func (d *consultationDoc) consultation() *app.Consultation {
 		SourceURL: d.SourceURL, ReceivedOn: dateOf(d.ReceivedOn), Deadline: dateOf(d.Deadline),
 		Status: app.ConsultationStatus(d.Status), DeclineReason: d.DeclineReason, IssueIDs: d.IssueIDs,
 		StatementID: d.StatementID, DraftDue: dateOf(d.DraftDue), SignaturesDue: dateOf(d.SignaturesDue),
-		Topics: d.Topics, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+		Topics: d.Topics, ResponsibleID: d.ResponsibleID, AnswerURL: d.AnswerURL, Version: d.Version, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 	if !strings.HasPrefix(d.ReferenceKey, noReferencePrefix) {
 		c.ReferenceKey = d.ReferenceKey
 	}
@@ -90,7 +92,7 @@ func (s *ConsultationStore) CreateConsultation(ctx context.Context, c *app.Consu
 		SourceURL: c.SourceURL, ReceivedOn: dateValue(c.ReceivedOn), Deadline: dateValue(c.Deadline),
 		Status: string(c.Status), DeclineReason: c.DeclineReason, IssueIDs: c.IssueIDs,
 		StatementID: c.StatementID, DraftDue: dateValue(c.DraftDue), SignaturesDue: dateValue(c.SignaturesDue),
-		Topics: c.Topics, Version: 1, CreatedAt: utc(c.CreatedAt), UpdatedAt: utc(c.UpdatedAt)}
+		Topics: c.Topics, ResponsibleID: c.ResponsibleID, AnswerURL: c.AnswerURL, Version: 1, CreatedAt: utc(c.CreatedAt), UpdatedAt: utc(c.UpdatedAt)}
 	d.ReferenceKey = referenceKey(c, d.ID)
 	for _, l := range c.Documents {
 		d.Documents = append(d.Documents, linkDoc{Title: l.Title, URL: l.URL})
@@ -161,7 +163,9 @@ func (s *ConsultationStore) UpdateConsultation(ctx context.Context, c *app.Consu
 		{Key: "decline_reason", Value: d.DeclineReason}, {Key: "documents", Value: d.Documents},
 		{Key: "issue_ids", Value: d.IssueIDs}, {Key: "statement_id", Value: d.StatementID},
 		{Key: "draft_due", Value: d.DraftDue}, {Key: "signatures_due", Value: d.SignaturesDue},
-		{Key: "topics", Value: d.Topics}, {Key: "updated_at", Value: utc(c.UpdatedAt)},
+		{Key: "topics", Value: d.Topics}, {Key: "responsible_id", Value: c.ResponsibleID},
+		{Key: "answer_url", Value: c.AnswerURL},
+		{Key: "updated_at", Value: utc(c.UpdatedAt)},
 		{Key: "search_dirty", Value: true}}
 	if other, err := s.ConsultationByReference(ctx, d.ReferenceKey); err == nil && other.ID != c.ID {
 		msg := "Diarienumret är redan registrerat."

@@ -10,7 +10,9 @@ import (
 func (p *Page) Intakes() []*app.RemissIntake {
 	out := make([]*app.RemissIntake, 0, len(p.Remisser))
 	for _, r := range p.Remisser {
-		out = append(out, r.Intake())
+		in := r.Intake()
+		in.Listing = p.Kind == KindListing
+		out = append(out, in)
 	}
 	return out
 }
@@ -19,7 +21,7 @@ func (p *Page) Intakes() []*app.RemissIntake {
 // then the answers already received (titled "Remissvar: …").
 func (r *Remiss) Intake() *app.RemissIntake {
 	in := &app.RemissIntake{SourceURL: r.URL, Title: r.Title, Reference: r.Reference, ReportNumber: r.Series,
-		Issuer: r.Department, Published: r.Published, Deadline: r.Deadline,
+		Issuer: r.Department, Published: r.Published, Deadline: r.Deadline, InviteesURL: r.InviteesURL,
 		Documents: slices.Clone(r.Documents), Missing: slices.Clone(r.Missing)}
 	for _, a := range r.Answers {
 		in.Documents = append(in.Documents, app.Link{Title: "Remissvar: " + a.Title, URL: a.URL})

@@ -45,12 +45,15 @@ func (r Reader) Fetch(ctx context.Context, rawURL string) ([]*app.RemissIntake, 
 	return page.Intakes(), nil
 }
 
+// errRedirectAway is a redirect off regeringen.se, which is not followed.
+var errRedirectAway = errors.New("redirect away from regeringen.se")
+
 // onRegeringenClient follows redirects only within regeringen.se.
 var onRegeringenClient = &http.Client{
 	Timeout: FetchTimeout,
 	CheckRedirect: func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 5 || !OnRegeringen(req.URL.String()) {
-			return errors.New("redirect away from regeringen.se")
+			return errRedirectAway
 		}
 		return nil
 	},

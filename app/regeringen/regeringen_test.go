@@ -2,6 +2,9 @@ package regeringen_test
 
 import (
 	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"strings"
@@ -217,6 +220,32 @@ func TestParseDeadline(t *testing.T) {
 		got, ok := regeringen.ParseDeadline(tt.in)
 		if got != tt.want || ok == tt.want.IsZero() {
 			t.Errorf("%q: %s %v, want %s", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+// TestFetchSaysWhy: a page that cannot be fetched is refused with the
+// reason — the name does not resolve (DNS), the server's HTTP status, the
+// page is no remiss — as the message itself, never "check the fields".
+func TestFetchSaysWhy(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/press/":
+			_, _ = w.Write([]byte("<html><body><main><h1>Pressmeddelande</h1></main></body></html>"))
+		default:
+			http.Error(w, "nere", http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+	for url, want := range map[string]string{
+		"http://finns-inte.invalid/remisser/": "(DNS)",
+		srv.URL + "/remisser/":                "503 (Service Unavailable)",
+		srv.URL + "/press/":                   "ingen remiss",
+	} {
+		_, err := regeringen.Fetch(context.Background(), nil, url)
+		if msg := app.ErrorMessage(err); app.ErrorCode(err) != app.EINVALID || !strings.Contains(msg, want) {
+			t.Errorf("%s: %v, want a message saying %q", url, err, want)
 		}
 	}
 }

@@ -20,6 +20,13 @@ type consultationPage struct {
 	CanEdit       bool
 	StatusForm    *Form
 	StatusOptions []Option
+	Warnings      []string // translated
+	// The secretariat's: see consultation_notes.go.
+	Responsible     string // name
+	StaffOptions    []Option
+	ResponsibleForm *Form
+	Notes           []noteView
+	NoteForm        *Form
 }
 
 // linkView is a titled internal link.
@@ -56,7 +63,15 @@ func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consult
 	p.StatusForm = s.newForm(p.Layout)
 	p.StatusForm.Values = map[string]string{"status": string(con.Status), "decline_reason": con.DeclineReason}
 	p.StatusOptions = statusOptions(p.Layout, "", append([]app.ConsultationStatus{con.Status}, app.NextStatuses(con.Status)...)...)
-	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory}
+	for _, st := range app.CorrectionStatuses(con.Status) {
+		p.StatusOptions = append(p.StatusOptions, Option{Value: string(st),
+			Label: p.T("consultations.correct_to") + " " + p.T("consultations.status."+string(st))})
+	}
+	p.StatusForm.Values["answer_url"] = con.AnswerURL
+	for _, w := range con.Warnings() {
+		p.Warnings = append(p.Warnings, translate(p.msgs, w))
+	}
+	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory, s.ownership}
 	for _, step := range steps {
 		if err := step(c, p); err != nil {
 			return nil, err
@@ -139,6 +154,9 @@ func (s *Server) historyRow(l Layout, e *app.AuditEvent) eventRow {
 	what := l.T("audit." + e.Action)
 	if e.Action == "consultation.status" || e.Action == "statement.consultation_status" {
 		what += ": " + l.T("consultations.status."+e.Before) + " → " + l.T("consultations.status."+e.After)
+		if e.Action == "consultation.status" && e.Note != "" {
+			what += ": " + e.Note // the reason of a correction
+		}
 	}
 	return eventRow{At: local.Format("2006-01-02 15:04"), AtISO: local.Format("2006-01-02T15:04:05Z07:00"), Who: who, What: what}
 }
@@ -147,8 +165,9 @@ func (s *Server) historyRow(l Layout, e *app.AuditEvent) eventRow {
 func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 	version, _ := atoiParam(c.FormValue("version"))
 	status, reason := c.FormValue("status"), c.FormValue("decline_reason")
+	back, answer := c.FormValue("reason"), c.FormValue("answer_url")
 	con, err := s.reviseConsultation(c, c.Params("id"), max(version, 0), func(in *app.ConsultationInput) {
-		in.Status, in.DeclineReason = status, reason
+		in.Status, in.DeclineReason, in.Reason, in.AnswerURL = status, reason, back, answer
 	})
 	if err == nil {
 		return s.redirectWithFlash(c, "/internt/remisser/"+con.ID, "consultations.status_saved")
@@ -165,7 +184,8 @@ func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 	if perr != nil {
 		return perr
 	}
-	return s.rerender(c, err, "consultation_detail", p, p.StatusForm, map[string]string{"status": status, "decline_reason": reason})
+	return s.rerender(c, err, "consultation_detail", p, p.StatusForm, map[string]string{"status": status,
+		"decline_reason": reason, "reason": back, "answer_url": answer})
 }
 
 type eventRow struct{ At, AtISO, Who, What string }

@@ -40,6 +40,8 @@ type consultationOut struct {
 	Milestones      milestonesJSON `json:"milestones"`
 	WorkingDaysLeft int            `json:"working_days_left"`
 	Traffic         app.Traffic    `json:"traffic"`
+	ResponsibleID   *string        `json:"responsible_id"`
+	AnswerURL       string         `json:"answer_url,omitempty"`
 	Version         int            `json:"version"`
 	CreatedAt       time.Time      `json:"created_at"`
 	UpdatedAt       time.Time      `json:"updated_at"`
@@ -53,7 +55,8 @@ func consultationJSON(c *app.Consultation, today app.Date) consultationOut {
 		Topics: nonNil(c.Topics), IssueIDs: nonNil(c.IssueIDs), StatementID: stringJSON(c.StatementID),
 		Milestones:      milestonesJSON{DraftDue: dateJSON(draft), SignaturesDue: dateJSON(sigs)},
 		WorkingDaysLeft: c.WorkingDaysLeftOn(today), Traffic: c.Traffic(today), Version: c.Version,
-		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, Documents: []linkJSON{}, NextStatuses: []string{}}
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, Documents: []linkJSON{}, NextStatuses: []string{},
+		ResponsibleID: stringJSON(c.ResponsibleID), AnswerURL: c.AnswerURL}
 	for _, l := range c.Documents {
 		out.Documents = append(out.Documents, linkJSON{Title: l.Title, URL: l.URL})
 	}
@@ -79,13 +82,15 @@ type consultationIn struct {
 	IssueIDs      []string        `json:"issue_ids"`
 	StatementID   string          `json:"statement_id"`
 	Milestones    *milestonesJSON `json:"milestones"`
+	AnswerURL     string          `json:"answer_url"`
+	ResponsibleID string          `json:"responsible_id"`
 }
 
 func (in consultationIn) input() app.ConsultationInput {
 	out := app.ConsultationInput{Title: in.Title, Reference: in.Reference, ReportNumber: in.ReportNumber,
 		Issuer: in.Issuer, SourceURL: in.SourceURL, ReceivedOn: in.ReceivedOn, Deadline: in.Deadline,
 		Status: in.Status, DeclineReason: in.DeclineReason, Topics: in.Topics, IssueIDs: in.IssueIDs,
-		StatementID: in.StatementID, Documents: linksIn(in.Documents)}
+		StatementID: in.StatementID, Documents: linksIn(in.Documents), AnswerURL: in.AnswerURL, ResponsibleID: in.ResponsibleID}
 	if in.Milestones != nil {
 		setString(&out.DraftDue, in.Milestones.DraftDue)
 		setString(&out.SignaturesDue, in.Milestones.SignaturesDue)
@@ -110,6 +115,9 @@ type consultationPatch struct {
 	IssueIDs      *[]string       `json:"issue_ids"`
 	StatementID   *string         `json:"statement_id"`
 	Milestones    *milestonesJSON `json:"milestones"`
+	AnswerURL     *string         `json:"answer_url"`
+	ResponsibleID *string         `json:"responsible_id"`
+	Reason        *string         `json:"reason"` // why staff move the status back
 	Version       *int            `json:"version" validate:"omitnil,gte=1"`
 }
 
@@ -120,7 +128,8 @@ func (p consultationPatch) apply(in *app.ConsultationInput) {
 	}{{&in.Title, p.Title}, {&in.Reference, p.Reference}, {&in.ReportNumber, p.ReportNumber},
 		{&in.Issuer, p.Issuer}, {&in.SourceURL, p.SourceURL}, {&in.ReceivedOn, p.ReceivedOn},
 		{&in.Deadline, p.Deadline}, {&in.Status, p.Status}, {&in.DeclineReason, p.DeclineReason},
-		{&in.StatementID, p.StatementID}} {
+		{&in.StatementID, p.StatementID}, {&in.AnswerURL, p.AnswerURL}, {&in.ResponsibleID, p.ResponsibleID},
+		{&in.Reason, p.Reason}} {
 		setString(f.dst, f.src)
 	}
 	if p.Topics != nil {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -68,8 +70,11 @@ func (s *Server) importForm(c *fiber.Ctx) error {
 	p.Summary, p.Done = map[string]int{}, true
 	for _, res := range results {
 		v := importResultView{ImportResult: res, Reason: translate(s.messages(c), res.Reason)}
-		if res.ConsultationID != "" {
+		switch {
+		case res.ConsultationID != "":
 			v.Href = "/internt/remisser/" + res.ConsultationID
+		case res.TriageID != "":
+			v.Href = "/internt/inkorg"
 		}
 		p.Results = append(p.Results, v)
 		p.Summary[res.Outcome]++
@@ -116,7 +121,20 @@ func onField(err error, field string) error {
 		if m, ok := app.ErrorFields(err)["url"]; ok {
 			msg = m
 		}
-		return app.FieldError(field, msg)
+		if msg == app.MsgCheckFields { // say what is wrong, not where to look
+			msg = firstField(app.ErrorFields(err), msg)
+		}
+		return &app.Error{Code: app.EINVALID, Message: msg, Fields: map[string]string{field: msg}}
 	}
 	return err
+}
+
+// firstField is the message of one of fields (sorted by name for a stable
+// answer), else def.
+func firstField(fields map[string]string, def string) string {
+	keys := slices.Sorted(maps.Keys(fields))
+	if len(keys) == 0 {
+		return def
+	}
+	return fields[keys[0]]
 }

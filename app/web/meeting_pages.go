@@ -21,6 +21,7 @@ type meetingsPage struct {
 type meetingRow struct {
 	ID, Member, Body, On, Note string
 	CanDelete                  bool
+	Warnings                   []string // translated
 }
 
 // meetingsPage: the board meetings from a month ago on; a member user sees
@@ -54,8 +55,12 @@ func (s *Server) meetingsView(c *fiber.Ctx) (*meetingsPage, error) {
 	f := s.meetingFilter(c, p, names)
 	meetings, _, err := s.deps.Meetings.List(c.UserContext(), f)
 	for _, m := range meetings {
-		p.Rows = append(p.Rows, meetingRow{ID: m.ID, Member: names[m.MemberID], Body: string(m.Body),
-			On: m.On.String(), Note: m.Note, CanDelete: s.deps.Meetings.MayEdit(u, m.MemberID)})
+		row := meetingRow{ID: m.ID, Member: names[m.MemberID], Body: string(m.Body),
+			On: m.On.String(), Note: m.Note, CanDelete: s.deps.Meetings.MayEdit(u, m.MemberID)}
+		for _, w := range m.Warnings() {
+			row.Warnings = append(row.Warnings, translate(p.msgs, w))
+		}
+		p.Rows = append(p.Rows, row)
 	}
 	return p, err
 }

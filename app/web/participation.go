@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -23,7 +24,14 @@ type participationPage struct {
 	Map        heatmap
 	Totals     struct{ Signed, Declined, None int }
 	Empty      bool
+	// The secretariat's view: who is hidden from the public one, and the
+	// form that hides another.
+	Hidden      []hiddenView
+	HideForm    *Form
+	HideOptions []Option
 }
+
+type hiddenView struct{ ID, Name, Reason string }
 
 type partStatement struct {
 	N                      int
@@ -62,7 +70,14 @@ func (s *Server) participationPage(public bool) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		part := app.BuildParticipation(members, sts, public)
+		if members, err = s.withHidden(c, &p, members); err != nil {
+			return err
+		}
+		opened, err := s.deps.Audit.SigningOpened(ctx)
+		if err != nil {
+			return err
+		}
+		part := app.BuildFairParticipation(members, sts, public, opened)
 		p.fill(part)
 		p.Map = buildHeatmap(p.Layout, part)
 		return s.render(c, fiber.StatusOK, "participation", p)
@@ -128,7 +143,7 @@ const (
 	heatHeadH  = 34  // column numbers
 )
 
-var heatMarks = map[string]string{app.CellSigned: "✓", app.CellDeclined: "✗", app.CellNone: "–"}
+var heatMarks = map[string]string{app.CellSigned: "✓", app.CellDeclined: "✗", app.CellNone: "–", app.CellNotMember: ""}
 
 func buildHeatmap(l Layout, part *app.Participation) heatmap {
 	h := heatmap{Width: heatLabelW + heatCell0*len(part.Statements) + 4, Height: heatHeadH + heatCell0*len(part.Rows) + 4,
@@ -153,4 +168,49 @@ func buildHeatmap(l Layout, part *app.Participation) heatmap {
 		". " + l.T("public.part.cell.signed") + ": " + strconv.Itoa(signed) + ", " + l.T("public.part.cell.declined") + ": " +
 		strconv.Itoa(declined) + ", " + l.T("public.part.cell.none") + ": " + strconv.Itoa(none) + ". " + l.T("public.part.svg_table")
 	return h
+}
+
+// withHidden leaves the hidden members out of the public view; the
+// secretariat's lists them, with the form to hide another.
+func (s *Server) withHidden(c *fiber.Ctx, p *participationPage, members []*app.Member) ([]*app.Member, error) {
+	hidden, err := s.deps.Members.HiddenFromParticipation(c.UserContext())
+	if err != nil {
+		return nil, err
+	}
+	if p.Public {
+		return slices.DeleteFunc(members, func(m *app.Member) bool { return hidden[m.ID] != nil }), nil
+	}
+	p.HideForm = s.newForm(p.Layout)
+	p.HideOptions = []Option{{Value: "", Label: p.T("public.part.choose_member")}}
+	for _, m := range app.SortMembers(members) {
+		if h := hidden[m.ID]; h != nil {
+			p.Hidden = append(p.Hidden, hiddenView{ID: m.ID, Name: m.Name, Reason: h.Reason})
+		} else {
+			p.HideOptions = append(p.HideOptions, Option{Value: m.ID, Label: m.Name})
+		}
+	}
+	return members, nil
+}
+
+// participationHideForm hides a member from the public view, with a reason.
+func (s *Server) participationHideForm(c *fiber.Ctx) error {
+	err := s.deps.Members.HideFromParticipation(c.UserContext(), currentUser(c), c.FormValue("member_id"), c.FormValue("reason"))
+	if err == nil {
+		return s.redirectWithFlash(c, "/internt/deltagande#dolda", "public.part.hidden_saved")
+	}
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		err = app.FieldError("member_id", "error.member.not_found")
+	}
+	if app.ErrorCode(err) != app.EINVALID {
+		return err
+	}
+	return app.NewError(app.EINVALID, translate(s.views.messages[currentLang(c)], firstField(app.ErrorFields(err), app.ErrorMessage(err))))
+}
+
+// participationShowForm shows a hidden member in the public view again.
+func (s *Server) participationShowForm(c *fiber.Ctx) error {
+	if err := s.deps.Members.ShowInParticipation(c.UserContext(), currentUser(c), c.Params("id")); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/internt/deltagande#dolda", "public.part.shown_saved")
 }

@@ -53,9 +53,9 @@ func (s *Server) publicStatementPage(c *fiber.Ctx) error {
 			switch g.Decision {
 			case app.DecisionSigned:
 				p.Signers = append(p.Signers, publicSigner{Member: g.MemberName, Signatory: g.SignatoryName + ", " + g.SignatoryTitle,
-					Mandate: mandateLine(g), Reservation: g.Reservation})
+					Mandate: mandateLine(p.Layout, g), Reservation: g.Reservation})
 			case app.DecisionDeclined:
-				p.Decliners = append(p.Decliners, publicSigner{Member: g.MemberName, Mandate: mandateLine(g)})
+				p.Decliners = append(p.Decliners, publicSigner{Member: g.MemberName, Mandate: mandateLine(p.Layout, g)})
 			}
 		}
 	}

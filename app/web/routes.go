@@ -56,6 +56,8 @@ func (s *Server) routes() {
 	s.statementRoutes(a, api)
 	s.searchRoutes(a, api)
 	s.importRoutes(a, api)
+	s.triageRoutes(a, api)
+	s.auditLogRoutes(a)
 	s.exportRoutes(a, api)
 	s.publicRoutes(a, api)
 	s.notifySettingsRoutes(a)

@@ -25,6 +25,8 @@ func (s *Server) publicRoutes(site, api fiber.Router) {
 	site.Post("/tillganglighet", anonymousForm, s.accessibilityFeedbackForm)
 
 	site.Get("/internt/deltagande", staff, s.participationPage(false))
+	site.Post("/internt/deltagande/dolj", staff, s.participationHideForm)
+	site.Post("/internt/deltagande/:id/visa", staff, s.participationShowForm)
 	site.Get("/internt/tillganglighet-synpunkter", staff, s.feedbackListPage)
 	site.Get("/internt/remisser/:id/utfall", staff, s.outcomePage)
 	site.Post("/internt/remisser/:id/utfall", staff, s.outcomeForm)

@@ -45,9 +45,14 @@ type boardRowView struct {
 }
 
 // mandateLine describes the decision that gives a signature its mandate,
-// e.g. "KS 2026-03-02 § 87, dnr KS 2026/233".
-func mandateLine(g *app.Signature) string {
-	line := g.DecidedBy + " " + g.DecidedOn.String()
+// e.g. "KS 2026-03-02 § 87, dnr KS 2026/233"; a decision by delegation or
+// another body is named in the page's language, not by its code.
+func mandateLine(l Layout, g *app.Signature) string {
+	body := g.DecidedBy
+	if body == "delegation" || body == "other" {
+		body = l.T("signing.body_" + body)
+	}
+	line := body + " " + g.DecidedOn.String()
 	if g.Paragraph != "" {
 		line += " " + g.Paragraph
 	}
@@ -108,7 +113,7 @@ func (p *signingPage) addRow(r app.BoardRow, u *app.User) {
 	v := boardRowView{Member: r.Member.Name, StateKey: "signing.pending", State: "pending"}
 	if g := r.Signature; g != nil {
 		v.StateKey, v.State = "signing.decision_"+g.Decision, g.Decision
-		v.Mandate, v.Signatory, v.Reservation = mandateLine(g), g.SignatoryName+", "+g.SignatoryTitle, g.Reservation
+		v.Mandate, v.Signatory, v.Reservation = mandateLine(p.Layout, g), g.SignatoryName+", "+g.SignatoryTitle, g.Reservation
 		if g.RegisteredByName != "" {
 			v.Registered = fmt.Sprintf("%s %s", p.T("signing.registered_by"), g.RegisteredByName)
 		}

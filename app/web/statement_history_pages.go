@@ -118,7 +118,7 @@ func (s *Server) statementLogPage(c *fiber.Ctx) error {
 		row := logRow{At: localTime(e.At), ISO: e.At.Format(time.RFC3339), Who: e.ActorName, What: p.T("audit." + e.Action),
 			Note: e.Note}
 		if e.Before != "" || e.After != "" {
-			row.Change = e.Before + " → " + e.After
+			row.Change = statusWord(p.Layout, e.Before) + " → " + statusWord(p.Layout, e.After)
 		}
 		if p.St == nil {
 			row.Link, row.LinkText = statementURL(e.EntityID), p.T("statements.open")
@@ -126,4 +126,13 @@ func (s *Server) statementLogPage(c *fiber.Ctx) error {
 		p.Rows = append(p.Rows, row)
 	}
 	return s.render(c, fiber.StatusOK, "statement_log", p)
+}
+
+// statusWord is a statement status in the page's language; a version
+// number (an edit's before and after) stays as it is.
+func statusWord(l Layout, v string) string {
+	if key := "statements.status_" + v; l.T(key) != key {
+		return l.T(key)
+	}
+	return v
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/samsyn/samsyn/app/export"
 	"github.com/samsyn/samsyn/app/web"
@@ -50,6 +51,11 @@ type Config struct {
 	// default chromium (or chromium-browser, google-chrome) on PATH. Without
 	// one, PDFs are untagged and say so.
 	Chromium string
+	// WatchURL is SAMSYN_REMISS_WATCH_URL: a listing of remisser fetched on
+	// a schedule into triage; empty: no watch. WatchEvery is
+	// SAMSYN_REMISS_WATCH_EVERY (a Go duration, default 6h).
+	WatchURL   string
+	WatchEvery string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -71,6 +77,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		BaseURL:      get("SAMSYN_BASE_URL", ""), SMTPURL: get("SAMSYN_SMTP_URL", ""),
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
+		WatchURL: get("SAMSYN_REMISS_WATCH_URL", ""), WatchEvery: get("SAMSYN_REMISS_WATCH_EVERY", "6h"),
 	}
 	c.Chromium = get("SAMSYN_CHROMIUM", "")
 	c.PublicationKeyFile = get("SAMSYN_PUBLICATION_KEY_FILE", filepath.Join(c.DataDir, "publication-key.pem"))
@@ -100,6 +107,12 @@ func (c Config) Validate() error {
 	}
 	if strings.ContainsAny(c.MongoDB, "/\\. \"$") || len(c.MongoDB) > 60 {
 		errs = append(errs, fmt.Errorf("SAMSYN_MONGODB_DB %q is not a valid database name", c.MongoDB))
+	}
+	if c.WatchURL != "" && !isHTTPURL(c.WatchURL) {
+		errs = append(errs, errors.New("SAMSYN_REMISS_WATCH_URL must be an http(s) URL"))
+	}
+	if d, err := time.ParseDuration(c.WatchEvery); err != nil || d < time.Minute {
+		errs = append(errs, fmt.Errorf("SAMSYN_REMISS_WATCH_EVERY %q: want a duration of at least 1m, e.g. 6h", c.WatchEvery))
 	}
 	if c.MeiliURL != "" && !isHTTPURL(c.MeiliURL) {
 		errs = append(errs, errors.New("SAMSYN_MEILI_URL must be an http(s) URL"))

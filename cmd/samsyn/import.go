@@ -12,8 +12,10 @@ func (e *env) importRemisserCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import-remisser FILE|URL",
 		Short: "Import remisser from a regeringen.se remiss page or the listing of remisser",
-		Long: "Reads a saved page (FILE) or fetches one (URL, http or https) from regeringen.se, adds new\n" +
-			"remisser as incoming consultations and updates known ones (same diarienummer or address).\n" +
+		Long: "Reads a saved page (FILE) or fetches one (URL, http or https) from regeringen.se. A remiss page\n" +
+			"adds the remiss as an incoming consultation; the remisser of a listing page go to the triage\n" +
+			"inbox instead, for the secretariat to accept or dismiss. Known ones (same diarienummer or\n" +
+			"address) are updated in the register.\n" +
 			"Prints what was added, updated or unchanged and the fields the page did not show.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

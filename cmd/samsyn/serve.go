@@ -71,6 +71,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 	e.startSearchSync(ctx, s)
 	e.startReminders(ctx, s)
 	e.startNotificationMail(ctx, s)
+	e.startWatch(ctx, s)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(e.stdout, "Samsyn is listening on http://%s (ready in %d ms)\n", ln.Addr(), time.Since(start).Milliseconds())

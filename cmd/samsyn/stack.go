@@ -83,6 +83,7 @@ func (e *env) services(s *stack) *app.Services {
 		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour,
 		PublicationKey: s.publicationKey}
 	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
+	s.svc.Watch = e.remissWatch(s)
 	if s.search != nil {
 		s.svc.Events.Subscribe("search", e.searchSyncer(s).Hear)
 	}
