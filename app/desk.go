@@ -106,24 +106,35 @@ func (d *Desks) openStatements(ctx context.Context) (signing, drafts []*Statemen
 }
 
 // awaiting lists the texts in signing that u's member has not decided on,
-// the nearest sign-by date first.
+// the nearest sign-by date first, each with the member's first board
+// meeting from today up to its sign-by date (the meetings read once).
 func (d *Desks) awaiting(ctx context.Context, u *User, signing []*Statement) ([]AwaitingDecision, error) {
 	today := DateOf(d.Clock.Now())
 	var out []AwaitingDecision
+	last := today
 	for _, st := range signing {
 		if slices.ContainsFunc(st.Signatures, func(g Signature) bool { return g.MemberID == u.MemberID }) {
 			continue
 		}
-		a := AwaitingDecision{Statement: st, DaysLeft: int(st.SignBy.Sub(today.Time).Hours() / 24)}
-		ms, _, err := d.Meetings.ListMeetings(ctx, MeetingFilter{MemberID: u.MemberID, From: today, To: st.SignBy,
-			Page: Page{Number: 1, Size: 1}})
-		if err != nil {
-			return nil, err
+		out = append(out, AwaitingDecision{Statement: st, DaysLeft: int(st.SignBy.Sub(today.Time).Hours() / 24)})
+		if last.Before(st.SignBy) {
+			last = st.SignBy
 		}
-		if len(ms) > 0 {
-			a.Meeting = ms[0]
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	meetings, _, err := d.Meetings.ListMeetings(ctx, MeetingFilter{MemberID: u.MemberID, From: today, To: last})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		for _, m := range meetings { // earliest first
+			if !out[i].Statement.SignBy.Before(m.On) {
+				out[i].Meeting = m
+				break
+			}
 		}
-		out = append(out, a)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Statement.SignBy.Before(out[j].Statement.SignBy) })
 	return out, nil

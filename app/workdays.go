@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sync"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -18,9 +19,27 @@ var workCalendar = func() *cal.BusinessCalendar {
 	return c
 }()
 
-// IsWorkingDay reports whether d is a Swedish working day.
+// IsWorkingDay reports whether d is a Swedish working day. The answer for
+// each year is worked out once and kept: the desks and the deadline watch
+// count working days for every open consultation on every page.
 func IsWorkingDay(d Date) bool {
-	return workCalendar.IsWorkday(d.noonUTC())
+	t := d.noonUTC()
+	return workingDaysOf(t.Year())[t.YearDay()-1]
+}
+
+// workingYears holds, per year, whether each of its days is a working day.
+var workingYears sync.Map // int → *[366]bool
+
+func workingDaysOf(year int) *[366]bool {
+	if v, ok := workingYears.Load(year); ok {
+		return v.(*[366]bool)
+	}
+	days := new([366]bool)
+	for t := time.Date(year, 1, 1, 12, 0, 0, 0, time.UTC); t.Year() == year; t = t.AddDate(0, 0, 1) {
+		days[t.YearDay()-1] = workCalendar.IsWorkday(t)
+	}
+	v, _ := workingYears.LoadOrStore(year, days)
+	return v.(*[366]bool)
 }
 
 // noonUTC is the date at noon, safe from any zone shift in the calendar.

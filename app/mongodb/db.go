@@ -204,14 +204,18 @@ func oid(id, what string) (bson.ObjectID, error) {
 // utc stores instants in UTC truncated to milliseconds, as BSON keeps them.
 func utc(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
 
-// findPage runs a counted, sorted, paged query and decodes into T.
+// findPage runs a counted, sorted, paged query and decodes into T. A
+// query without a page size reads everything and counts what it read: a
+// count of its own would read the collection once more (FerretDB counts by
+// reading every document; see dialect.go).
 func findPage[T any](ctx context.Context, c *mongo.Collection, filter any, sort bson.D, p app.Page) ([]T, int, error) {
-	total, err := c.CountDocuments(ctx, filter)
-	if err != nil {
-		return nil, 0, fmt.Errorf("count %s: %w", c.Name(), err)
-	}
 	opts := options.Find().SetSort(sort)
+	var total int64
 	if p.Size > 0 {
+		var err error
+		if total, err = c.CountDocuments(ctx, filter); err != nil {
+			return nil, 0, fmt.Errorf("count %s: %w", c.Name(), err)
+		}
 		opts.SetSkip(p.Skip()).SetLimit(int64(p.Size))
 	}
 	cur, err := c.Find(ctx, filter, opts)
@@ -221,6 +225,9 @@ func findPage[T any](ctx context.Context, c *mongo.Collection, filter any, sort 
 	var docs []T
 	if err := cur.All(ctx, &docs); err != nil {
 		return nil, 0, fmt.Errorf("read %s: %w", c.Name(), err)
+	}
+	if p.Size <= 0 {
+		total = int64(len(docs))
 	}
 	return docs, int(total), nil
 }

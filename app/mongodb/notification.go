@@ -125,8 +125,9 @@ func (s *NotificationStore) CountUnread(ctx context.Context, userID string) (int
 	return in.Unread, err
 }
 
-// RecentUnread returns the user's newest unread notifications (at most
-// inboxRecent) and the unread count, from their inbox document.
+// RecentUnread returns the user's newest unread notifications of mentions
+// and replies (at most inboxRecent) and the unread count of all kinds,
+// from their inbox document.
 func (s *NotificationStore) RecentUnread(ctx context.Context, userID string) ([]*app.Notification, int, error) {
 	in, err := s.inbox(ctx, userID)
 	out := make([]*app.Notification, len(in.Recent))
@@ -171,7 +172,7 @@ func (s *NotificationStore) MarkRead(ctx context.Context, userID string, ids []s
 // lookup by _id when there is nothing to mark.
 func (s *NotificationStore) MarkSubjectRead(ctx context.Context, userID string, subject app.Subject, at time.Time) error {
 	in, err := s.inbox(ctx, userID)
-	if err != nil || !slices.ContainsFunc(in.Recent, func(d notificationDoc) bool { return about(&d, subject) }) {
+	if err != nil || !slices.Contains(in.Subjects, subjectKey(subject.Type, subject.ID)) {
 		return err
 	}
 	filter := append(unreadFilter(userID), bson.E{Key: "subject_type", Value: subject.Type}, bson.E{Key: "subject_id", Value: subject.ID})
@@ -181,6 +182,7 @@ func (s *NotificationStore) MarkSubjectRead(ctx context.Context, userID string, 
 	}
 	return s.updateInbox(ctx, userID, func(in *inboxDoc) {
 		in.read(n, func(d *notificationDoc) bool { return about(d, subject) })
+		in.Subjects = slices.DeleteFunc(in.Subjects, func(k string) bool { return k == subjectKey(subject.Type, subject.ID) })
 	})
 }
 
@@ -241,24 +243,36 @@ func about(d *notificationDoc, subject app.Subject) bool {
 	return d.SubjectType == subject.Type && d.SubjectID == subject.ID
 }
 
-// inboxRecent is how many of the newest unread notifications the inbox
-// document keeps.
-const inboxRecent = 50
+// The inbox document stays small, since every page reads it: it keeps
+// the newest inboxRecent unread notifications of mentions and replies (what
+// the desk lists as comments awaiting the user) and the subjects, newest
+// first, of up to inboxSubjects unread ones (so that opening a page knows
+// at once whether anything about it is unread).
+const (
+	inboxRecent   = 10
+	inboxSubjects = 100
+)
 
-// inboxDoc is one user's unread count and newest unread notifications,
-// newest first.
+// inboxDoc is one user's unread count, newest unread notifications of
+// mentions and replies, and the subjects of the newest unread ones.
 type inboxDoc struct {
-	UserID  string            `bson:"_id"`
-	Unread  int               `bson:"unread"`
-	Recent  []notificationDoc `bson:"recent"`
-	Version int               `bson:"version"`
+	UserID   string            `bson:"_id"`
+	Unread   int               `bson:"unread"`
+	Recent   []notificationDoc `bson:"recent"`
+	Subjects []string          `bson:"subjects"`
+	Version  int               `bson:"version"`
 }
+
+func subjectKey(typ, id string) string { return typ + "/" + id }
 
 func (in *inboxDoc) add(d notificationDoc) {
 	in.Unread++
-	in.Recent = append([]notificationDoc{d}, in.Recent...)
-	if len(in.Recent) > inboxRecent {
-		in.Recent = in.Recent[:inboxRecent]
+	key := subjectKey(d.SubjectType, d.SubjectID)
+	in.Subjects = append([]string{key}, slices.DeleteFunc(in.Subjects, func(k string) bool { return k == key })...)
+	in.Subjects = in.Subjects[:min(len(in.Subjects), inboxSubjects)]
+	if k := app.NotifyKind(d.Kind); k == app.NotifyMention || k == app.NotifyReply {
+		in.Recent = append([]notificationDoc{d}, in.Recent...)
+		in.Recent = in.Recent[:min(len(in.Recent), inboxRecent)]
 	}
 }
 
@@ -268,7 +282,7 @@ func (in *inboxDoc) read(n int, match func(*notificationDoc) bool) {
 	in.Unread = max(0, in.Unread-n)
 	in.Recent = slices.DeleteFunc(in.Recent, func(d notificationDoc) bool { return match(&d) })
 	if in.Unread == 0 {
-		in.Recent = nil
+		in.Recent, in.Subjects = nil, nil
 	}
 }
 
@@ -318,7 +332,7 @@ func (s *NotificationStore) tryUpdateInbox(ctx context.Context, userID string, c
 	}
 	res, err := s.db.col(colInbox).UpdateOne(ctx, s.db.dialect.updateFilter(userID, bson.D{{Key: "version", Value: v}}),
 		bson.D{{Key: "$set", Value: bson.D{{Key: "unread", Value: in.Unread}, {Key: "recent", Value: in.Recent},
-			{Key: "version", Value: in.Version}}}})
+			{Key: "subjects", Value: in.Subjects}, {Key: "version", Value: in.Version}}}})
 	if err != nil {
 		return false, translate(err, notificationWhat)
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func note(user, event string, subject string, at time.Time) *app.Notification {
-	return &app.Notification{UserID: user, EventID: event, Kind: app.NotifyPublished, Title: "notify.published.title",
+	return &app.Notification{UserID: user, EventID: event, Kind: app.NotifyMention, Title: "notify.mention.title",
 		URL: "/x", Subject: app.Subject{Type: "statement", ID: subject}, CreatedAt: at, Mail: app.MailNone}
 }
 
@@ -38,7 +38,7 @@ func TestNotificationStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	recent, unread, err := s.RecentUnread(ctx, "u1")
-	if err != nil || unread != 60 || len(recent) != 50 || recent[0].EventID != "e59" || recent[49].EventID != "e10" {
+	if err != nil || unread != 60 || len(recent) != 10 || recent[0].EventID != "e59" || recent[9].EventID != "e50" {
 		t.Fatalf("recent unread: %d of %d, first %v, %v", len(recent), unread, recent[0].EventID, err)
 	}
 	if n, err := s.MarkRead(ctx, "u1", []string{other.ID, recent[0].ID, recent[1].ID}, t0); n != 2 || err != nil {
