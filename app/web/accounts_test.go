@@ -339,7 +339,7 @@ func TestResetWithoutWorkingMailIsLogged(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	for name, mailer := range map[string]app.Mailer{"no mail server": nil, "mail server down": mustMailer(t, "smtp://127.0.0.1:1")} {
-		var logs bytes.Buffer
+		var logs lockedBuffer // the request and its background work both log
 		srv := newLoggedServer(t, f, &logs)
 		srv.SetMailerForTest(mailer)
 		csrf := strings.Repeat("c", 64)
@@ -363,4 +363,22 @@ func TestResetWithoutWorkingMailIsLogged(t *testing.T) {
 			t.Errorf("%s: the log shows the link or the address:\n%s", name, log)
 		}
 	}
+}
+
+// lockedBuffer is a log sink that goroutines may write to at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -179,7 +179,7 @@ func checkRFC5545Text(t *testing.T, body []byte) {
 func TestCalendarTokenNotLogged(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	var logBuf bytes.Buffer
+	var logBuf lockedBuffer
 	cal := decode[struct {
 		CalendarURL string `json:"calendar_url"`
 	}](t, f.do(request{method: "POST", path: "/api/v1/me/calendar", body: "{}", role: "admin"}))
