@@ -47,6 +47,9 @@ const (
 	TrafficAtRisk  Traffic = "at_risk"
 	TrafficOverdue Traffic = "overdue"
 	TrafficClosed  Traffic = "closed" // submitted or declined: nothing left to watch
+	// TrafficNoDeadline is an open consultation with no deadline yet:
+	// nothing to be on track for.
+	TrafficNoDeadline Traffic = "no_deadline"
 )
 
 // Thresholds of the traffic light, in working days left to the due date of
@@ -69,7 +72,7 @@ func (c *Consultation) StageDue() Date {
 
 // Traffic returns the traffic light on day today:
 //   - closed when submitted or declined;
-//   - on track when there is no deadline;
+//   - no deadline when there is none yet;
 //   - overdue when the deadline has passed (the consultation is missed), or
 //     the current stage's due date (see StageDue) has passed;
 //   - at risk when that due date is at most AtRiskWorkingDays working days
@@ -81,7 +84,7 @@ func (c *Consultation) Traffic(today Date) Traffic {
 		return TrafficClosed
 	}
 	if c.Deadline.IsZero() {
-		return TrafficOnTrack
+		return TrafficNoDeadline
 	}
 	left := WorkingDaysLeft(today, c.StageDue())
 	notStarted := c.Status == ConsultationIncoming || c.Status == ConsultationAssessing

@@ -50,7 +50,7 @@ func TestTrafficLight(t *testing.T) {
 	}{
 		{"submitted", c(app.ConsultationSubmitted, "2026-03-01", "", ""), app.TrafficClosed, app.ConsultationSubmitted},
 		{"declined", c(app.ConsultationDeclined, "2026-03-01", "", ""), app.TrafficClosed, app.ConsultationDeclined},
-		{"no deadline", c(app.ConsultationIncoming, "", "", ""), app.TrafficOnTrack, app.ConsultationIncoming},
+		{"no deadline", c(app.ConsultationIncoming, "", "", ""), app.TrafficNoDeadline, app.ConsultationIncoming},
 		{"deadline passed", c(app.ConsultationSigning, "2026-03-13", "", ""), app.TrafficOverdue, app.ConsultationMissed},
 		{"draft due passed", c(app.ConsultationDrafting, "2026-04-30", "2026-03-13", ""), app.TrafficOverdue, app.ConsultationDrafting},
 		{"drafting, draft due in 3", c(app.ConsultationDrafting, "2026-04-30", "2026-03-19", ""), app.TrafficAtRisk, app.ConsultationDrafting},
