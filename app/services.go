@@ -32,6 +32,8 @@ type Stores struct {
 	Notifications NotificationStore
 	Keys          KeyStore
 	Publications  PublicationLogStore
+	// ExternalResponses are other bodies' harvested remissvar (internal).
+	ExternalResponses ExternalResponseStore
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -76,6 +78,8 @@ type Services struct {
 	Desks         *Desks
 	Unsubscribes  *Unsubscribes
 	Publications  *Publications
+	// ExternalResponses reads other bodies' harvested remissvar.
+	ExternalResponses *ExternalResponses
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -135,6 +139,7 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		_, s.Publications.Key, _ = ed25519.GenerateKey(nil)
 	}
 	ev.Subscribe("publication log", s.Publications.Handler)
+	s.ExternalResponses = &ExternalResponses{Store: st.ExternalResponses}
 	return s
 }
 

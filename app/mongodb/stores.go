@@ -10,5 +10,6 @@ func Stores(db *DB) app.Stores {
 		AccountLinks: sessions, Consultations: consults, Meetings: consults, Issues: issues,
 		Statements: stmts, Suggestions: stmts, Presence: stmts, Imports: consults, CalendarFeeds: sessions, Outcomes: consults,
 		Positions: issues, Feedback: audit, Audit: audit, Notifications: NewNotificationStore(db),
-		Keys: sessions, Publications: NewPublicationLog(db), Triage: NewTriageStore(db), Notes: consults}
+		Keys: sessions, Publications: NewPublicationLog(db), Triage: NewTriageStore(db), Notes: consults,
+		ExternalResponses: NewExternalResponseStore(db)}
 }
