@@ -136,6 +136,7 @@ func ClassifyOrganisation(name string) OrgKind {
 // ExternalResponses reads the harvested answers, for signed-in pages only.
 type ExternalResponses struct {
 	Store ExternalResponseStore
+	Pages RemissPageStateStore
 }
 
 // List lists a consultation's harvested answers by organisation.
@@ -146,4 +147,20 @@ func (s *ExternalResponses) List(ctx context.Context, consultationID string) ([]
 // Get returns one harvested answer.
 func (s *ExternalResponses) Get(ctx context.Context, id string) (*ExternalResponse, error) {
 	return s.Store.ExternalResponseByID(ctx, id)
+}
+
+// Invitees returns what the harvest read of the invitee list of the remiss
+// page at url: nil when it has not read one.
+func (s *ExternalResponses) Invitees(ctx context.Context, url string) (*InviteeList, error) {
+	if url == "" || s.Pages == nil {
+		return nil, nil
+	}
+	st, err := s.Pages.RemissPageState(ctx, url)
+	if ErrorCode(err) == ENOTFOUND || err == nil && st.Invitees.ReadAt.IsZero() {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &st.Invitees, nil
 }
