@@ -46,6 +46,8 @@ type eventWorld struct {
 	suggestion    *app.Suggestion
 	position      *app.Position
 	triageID      string
+	importedID    string       // the consultation the import step registered
+	harvest       *fakeHarvest // the pages and PDFs the harvester reads
 }
 
 // TestEveryChangeEmitsOneEvent: each state-changing service method emits
@@ -58,8 +60,9 @@ func TestEveryChangeEmitsOneEvent(t *testing.T) {
 	db := mongotest.MustOpenDB(t)
 	rec := &eventRecorder{}
 	events := &app.Events{Warn: func(msg string, err error) { t.Errorf("%s: %v", msg, err) }}
-	w := &eventWorld{svc: app.NewServices(mongodb.Stores(db), app.ServiceConfig{Clock: app.SystemClock{}, Events: events,
-		IdleTimeout: time.Hour, AbsoluteTimeout: time.Hour})}
+	harvest := newFakeHarvest()
+	w := &eventWorld{harvest: harvest, svc: app.NewServices(mongodb.Stores(db), app.ServiceConfig{Clock: app.SystemClock{},
+		Events: events, IdleTimeout: time.Hour, AbsoluteTimeout: time.Hour, HarvestFetcher: harvest, TextExtractor: fakeText{}})}
 	events.Subscribe("record", rec.handle)
 	w.staff = &app.User{ID: "000000000000000000000001", Name: "Karin Kansli", Role: app.RoleSecretariat}
 	audit := func() int {
@@ -339,11 +342,29 @@ func recordSteps() []eventStep {
 			if err != nil {
 				return "", err
 			}
-			return res[0].ConsultationID, nil
+			w.importedID = res[0].ConsultationID
+			return w.importedID, nil
 		}},
 		{"consultation.note", func(ctx context.Context, w *eventWorld) (string, error) {
 			_, err := w.svc.Consultations.AddNote(ctx, w.staff, w.consultation.ID, "Ringde departementet.")
 			return w.consultation.ID, err
+		}},
+		{"external_response.add", func(ctx context.Context, w *eventWorld) (string, error) {
+			w.harvest.page("https://www.regeringen.se/remisser/2026/05/x/", `"p1"`, "",
+				app.AnswerLink{Organisation: "Luleå kommun", URL: "https://www.regeringen.se/contentassets/x/lulea-kommun.pdf"})
+			w.harvest.doc("https://www.regeringen.se/contentassets/x/lulea-kommun.pdf", `"d1"`, "Luleå kommun tillstyrker förslaget.")
+			return harvestedID(w.svc.Harvester.Harvest(ctx, w.staff, w.importedID))
+		}},
+		{"consultation.invitees", func(ctx context.Context, w *eventWorld) (string, error) {
+			w.harvest.page("https://www.regeringen.se/remisser/2026/05/x/", `"p2"`, "https://www.regeringen.se/contentassets/x/inbjudna.pdf",
+				app.AnswerLink{Organisation: "Luleå kommun", URL: "https://www.regeringen.se/contentassets/x/lulea-kommun.pdf"})
+			w.harvest.doc("https://www.regeringen.se/contentassets/x/inbjudna.pdf", `"i1"`, "1. Gällivare kommun\n2. Luleå tekniska universitet")
+			_, err := w.svc.Harvester.Harvest(ctx, w.staff, w.importedID)
+			return w.importedID, err
+		}},
+		{"external_response.update", func(ctx context.Context, w *eventWorld) (string, error) {
+			w.harvest.doc("https://www.regeringen.se/contentassets/x/lulea-kommun.pdf", `"d2"`, "Luleå kommun avstyrker förslaget.")
+			return harvestedID(w.svc.Harvester.Harvest(ctx, w.staff, w.importedID))
 		}},
 		{"triage.add", func(ctx context.Context, w *eventWorld) (string, error) {
 			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/y/",
@@ -360,6 +381,12 @@ func recordSteps() []eventStep {
 		}},
 		{"triage.restore", func(ctx context.Context, w *eventWorld) (string, error) {
 			_, err := w.svc.Triage.Restore(ctx, w.staff, w.triageID)
+			return w.triageID, err
+		}},
+		{"triage.invitees", func(ctx context.Context, w *eventWorld) (string, error) {
+			w.harvest.page("https://www.regeringen.se/remisser/2026/05/y/", `"y1"`, "https://www.regeringen.se/contentassets/y/inbjudna.pdf")
+			w.harvest.doc("https://www.regeringen.se/contentassets/y/inbjudna.pdf", `"yi1"`, "1. Gällivare kommun")
+			_, err := w.svc.Harvester.Turn(ctx)
 			return w.triageID, err
 		}},
 		{"triage.accept", func(ctx context.Context, w *eventWorld) (string, error) {

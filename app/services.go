@@ -32,6 +32,10 @@ type Stores struct {
 	Notifications NotificationStore
 	Keys          KeyStore
 	Publications  PublicationLogStore
+	// ExternalResponses are other bodies' harvested remissvar (internal).
+	ExternalResponses ExternalResponseStore
+	RemissPages       RemissPageStateStore
+	Leases            LeaseStore // for the harvest; nil: no harvest
 }
 
 // ServiceConfig is what the services need besides stores.
@@ -49,6 +53,10 @@ type ServiceConfig struct {
 	// dir. Without one (tests) a key is made that lives as long as the
 	// services.
 	PublicationKey ed25519.PrivateKey
+	// HarvestFetcher and TextExtractor, both set, enable the harvest of
+	// other bodies' remissvar (Services.Harvester).
+	HarvestFetcher HarvestFetcher
+	TextExtractor  TextExtractor
 }
 
 // Services are every use case of the domain, built once and handed to the
@@ -76,6 +84,9 @@ type Services struct {
 	Desks         *Desks
 	Unsubscribes  *Unsubscribes
 	Publications  *Publications
+	// ExternalResponses reads other bodies' harvested remissvar.
+	ExternalResponses *ExternalResponses
+	Harvester         *Harvester // nil without a HarvestFetcher and TextExtractor
 }
 
 // NewServices wires the services on st. The audit log subscribes to the
@@ -135,6 +146,12 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		_, s.Publications.Key, _ = ed25519.GenerateKey(nil)
 	}
 	ev.Subscribe("publication log", s.Publications.Handler)
+	s.ExternalResponses = &ExternalResponses{Store: st.ExternalResponses, Pages: st.RemissPages}
+	if cfg.HarvestFetcher != nil && cfg.TextExtractor != nil && st.Leases != nil {
+		s.Harvester = &Harvester{Consultations: st.Consultations, Responses: st.ExternalResponses, States: st.RemissPages,
+			Members: st.Members, Triage: st.Triage, Fetcher: cfg.HarvestFetcher, Text: cfg.TextExtractor, Leases: st.Leases,
+			Clock: clock, Events: ev, Holder: NewLeaseHolder()}
+	}
 	return s
 }
 

@@ -56,6 +56,14 @@ type Config struct {
 	// SAMSYN_REMISS_WATCH_EVERY (a Go duration, default 6h).
 	WatchURL   string
 	WatchEvery string
+	// HarvestEvery is SAMSYN_HARVEST_EVERY: when set (a Go duration, e.g.
+	// 24h), the answers other bodies sent to the remisser in the register
+	// are harvested from their pages on regeringen.se that far apart per
+	// remiss; empty: no scheduled harvest.
+	HarvestEvery string
+	// HarvestPause is SAMSYN_HARVEST_PAUSE: the wait between two requests
+	// of a harvest (a Go duration, default 1s).
+	HarvestPause string
 }
 
 // ConfigFromEnv reads the configuration with getenv and fills defaults.
@@ -78,6 +86,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		MailFrom: get("SAMSYN_MAIL_FROM", ""), NetworkName: get("SAMSYN_NETWORK_NAME", "Industrikommunerna"),
 		Registries: get("SAMSYN_REGISTRY_ADDRESSES", ""), TrustedProxies: get("SAMSYN_TRUSTED_PROXIES", ""),
 		WatchURL: get("SAMSYN_REMISS_WATCH_URL", ""), WatchEvery: get("SAMSYN_REMISS_WATCH_EVERY", "6h"),
+		HarvestEvery: get("SAMSYN_HARVEST_EVERY", ""), HarvestPause: get("SAMSYN_HARVEST_PAUSE", "1s"),
 	}
 	c.Chromium = get("SAMSYN_CHROMIUM", "")
 	c.PublicationKeyFile = get("SAMSYN_PUBLICATION_KEY_FILE", filepath.Join(c.DataDir, "publication-key.pem"))
@@ -113,6 +122,12 @@ func (c Config) Validate() error {
 	}
 	if d, err := time.ParseDuration(c.WatchEvery); err != nil || d < time.Minute {
 		errs = append(errs, fmt.Errorf("SAMSYN_REMISS_WATCH_EVERY %q: want a duration of at least 1m, e.g. 6h", c.WatchEvery))
+	}
+	if d, err := time.ParseDuration(c.HarvestEvery); c.HarvestEvery != "" && (err != nil || d < time.Minute) {
+		errs = append(errs, fmt.Errorf("SAMSYN_HARVEST_EVERY %q: want a duration of at least 1m, e.g. 24h", c.HarvestEvery))
+	}
+	if d, err := time.ParseDuration(c.HarvestPause); err != nil || d < 0 || d > time.Minute {
+		errs = append(errs, fmt.Errorf("SAMSYN_HARVEST_PAUSE %q: want a duration from 0s to 1m, e.g. 1s", c.HarvestPause))
 	}
 	if c.MeiliURL != "" && !isHTTPURL(c.MeiliURL) {
 		errs = append(errs, errors.New("SAMSYN_MEILI_URL must be an http(s) URL"))

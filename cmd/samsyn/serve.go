@@ -72,6 +72,7 @@ func (e *env) serve(ctx context.Context, demoData bool) error {
 	e.startReminders(ctx, s)
 	e.startNotificationMail(ctx, s)
 	e.startWatch(ctx, s)
+	e.startHarvest(ctx, s)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(e.stdout, "Samsyn is listening on http://%s (ready in %d ms)\n", ln.Addr(), time.Since(start).Milliseconds())

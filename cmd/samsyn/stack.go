@@ -12,6 +12,7 @@ import (
 	"github.com/samsyn/samsyn/app/demo"
 	"github.com/samsyn/samsyn/app/export"
 	"github.com/samsyn/samsyn/app/mongodb"
+	"github.com/samsyn/samsyn/app/pdftext"
 	"github.com/samsyn/samsyn/app/regeringen"
 	"github.com/samsyn/samsyn/search"
 	"github.com/samsyn/samsyn/search/bleve"
@@ -33,6 +34,7 @@ type stack struct {
 	stmts     *mongodb.StatementStore
 	reminders *mongodb.ReminderStore
 	leases    *mongodb.LeaseStore
+	text      *pdftext.Extractor // PDFium; it starts when first asked
 	clock     app.Clock
 	syncer    *search.Syncer // see env.searchSyncer
 	svc       *app.Services  // see env.services
@@ -81,7 +83,7 @@ func (e *env) services(s *stack) *app.Services {
 	}
 	cfg := app.ServiceConfig{Clock: s.clock, Mailer: s.mailer, Fetcher: regeringen.Reader{}, BaseURL: e.cfg.BaseURL,
 		NetworkName: e.cfg.NetworkName, Log: e.log, IdleTimeout: 2 * time.Hour, AbsoluteTimeout: 12 * time.Hour,
-		PublicationKey: s.publicationKey}
+		PublicationKey: s.publicationKey, HarvestFetcher: e.harvestFetcher(), TextExtractor: s.pdfText()}
 	s.svc = app.NewServices(mongodb.Stores(s.db), cfg)
 	s.svc.Watch = e.remissWatch(s)
 	if s.search != nil {
@@ -144,6 +146,9 @@ func (e *env) openSearchDeferred(ctx context.Context, s *stack) {
 
 // close releases everything opened, in reverse order.
 func (s *stack) close() {
+	if s.text != nil {
+		_ = s.text.Close()
+	}
 	if s.printer != nil {
 		s.printer.Close()
 	}
@@ -195,4 +200,12 @@ func (e *env) loadDemo(ctx context.Context, s *stack) error {
 	}
 	fmt.Fprintf(e.stdout, "Demo data is already loaded. Log in as %s with new password %s\n", demo.AdminEmail, pw)
 	return nil
+}
+
+// pdfText is the stack's PDF reader, made on first use.
+func (s *stack) pdfText() *pdftext.Extractor {
+	if s.text == nil {
+		s.text = pdftext.New()
+	}
+	return s.text
 }

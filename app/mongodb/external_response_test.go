@@ -1,0 +1,110 @@
+package mongodb_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/mongodb"
+	"github.com/samsyn/samsyn/app/mongodb/mongotest"
+)
+
+func TestExternalResponseStore(t *testing.T) {
+	t.Parallel()
+	db := mongotest.MustOpenDB(t)
+	ctx := context.Background()
+	s := mongodb.NewExternalResponseStore(db)
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	cid := "6b081b18a1794c3f0b07d01e"
+	paras := []string{"Kammarkollegiet har inga synpunkter på förslagen i betänkandet.", "Åsa Ödman"}
+	r := &app.ExternalResponse{ConsultationID: cid, Organisation: "Kammarkollegiet", OrgKind: app.OrgAuthority,
+		SourceURL: "https://www.regeringen.se/contentassets/x/kammarkollegiet.pdf", Paragraphs: paras,
+		Checksum: app.ResponseChecksum(paras), Stance: app.StanceNoComment, Quote: paras[0], ETag: `"abc"`,
+		FetchedAt: now, CreatedAt: now, UpdatedAt: now}
+	if err := s.CreateExternalResponse(ctx, r); err != nil || r.ID == "" || r.Version != 1 {
+		t.Fatalf("create: %v %+v", err, r)
+	}
+	twin := *r
+	twin.ID = ""
+	if err := s.CreateExternalResponse(ctx, &twin); app.ErrorCode(err) != app.ECONFLICT {
+		t.Fatalf("the same PDF twice: %v", err)
+	}
+	other := &app.ExternalResponse{ConsultationID: cid, Organisation: "Förvaltningsrätten i Jönköping",
+		OrgKind: app.OrgAuthority, SourceURL: "https://www.regeringen.se/contentassets/x/skannad.pdf", NoText: true,
+		Stance: app.StanceUnclear, CreatedAt: now, UpdatedAt: now}
+	if err := s.CreateExternalResponse(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := &app.ExternalResponse{ConsultationID: "6b081b18a1794c3f0b07d01f", Organisation: "Kammarkollegiet",
+		SourceURL: r.SourceURL, Stance: app.StanceUnclear, CreatedAt: now, UpdatedAt: now}
+	if err := s.CreateExternalResponse(ctx, elsewhere); err != nil {
+		t.Fatalf("the same PDF in another consultation: %v", err)
+	}
+
+	list, err := s.ListExternalResponses(ctx, cid)
+	if err != nil || len(list) != 2 || list[0].Organisation != "Förvaltningsrätten i Jönköping" || !list[0].NoText {
+		t.Fatalf("list by organisation: %v %+v", err, list)
+	}
+	got, err := s.ExternalResponseBySource(ctx, cid, r.SourceURL)
+	if err != nil || got.ID != r.ID || got.Paragraphs[1] != "Åsa Ödman" || got.ETag != `"abc"` || got.Checksum != r.Checksum ||
+		!got.FetchedAt.Equal(now) || got.StanceOverride != nil {
+		t.Fatalf("by source: %v %+v", err, got)
+	}
+	if _, err := s.ExternalResponseBySource(ctx, cid, "https://example.org/none.pdf"); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Fatalf("unknown source: %v", err)
+	}
+	if _, err := s.ExternalResponseByID(ctx, "nope"); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Fatalf("malformed id: %v", err)
+	}
+
+	stale := *got
+	got.StanceOverride = &app.StanceOverride{Stance: app.StanceAgainst, Reason: "Sista stycket avstyrker.", By: "u1", At: now}
+	got.UpdatedAt = now.Add(time.Hour)
+	if err := s.UpdateExternalResponse(ctx, got); err != nil || got.Version != 2 {
+		t.Fatalf("override: %v", err)
+	}
+	if err := s.UpdateExternalResponse(ctx, &stale); app.ErrorCode(err) != app.ECONFLICT {
+		t.Fatalf("stale update: %v", err)
+	}
+	back, err := s.ExternalResponseByID(ctx, r.ID)
+	if err != nil || back.EffectiveStance() != app.StanceAgainst || back.Stance != app.StanceNoComment ||
+		back.StanceOverride.Reason != "Sista stycket avstyrker." || back.Version != 2 {
+		t.Fatalf("read back: %v %+v", err, back)
+	}
+}
+
+// Two harvesters storing the same answer at once: one wins, the other is
+// told of the conflict, and the roster lists it once.
+func TestExternalResponseStoreConcurrentCreate(t *testing.T) {
+	t.Parallel()
+	db := mongotest.MustOpenDB(t)
+	ctx := context.Background()
+	s := mongodb.NewExternalResponseStore(db)
+	cid := "6b081b18a1794c3f0b07d020"
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.CreateExternalResponse(ctx, &app.ExternalResponse{ConsultationID: cid, Organisation: "Tullverket",
+				SourceURL: "https://www.regeringen.se/contentassets/x/tullverket.pdf", Stance: app.StanceUnclear})
+		}()
+	}
+	wg.Wait()
+	ok := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case app.ErrorCode(err) != app.ECONFLICT:
+			t.Errorf("unexpected: %v", err)
+		}
+	}
+	list, err := s.ListExternalResponses(ctx, cid)
+	if ok != 1 || err != nil || len(list) != 1 {
+		t.Fatalf("%d created, list %d %v", ok, len(list), err)
+	}
+}
