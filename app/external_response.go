@@ -91,7 +91,8 @@ type ExternalResponseStore interface {
 	// ExternalResponseBySource finds a consultation's answer from url.
 	ExternalResponseBySource(ctx context.Context, consultationID, url string) (*ExternalResponse, error)
 	// ListExternalResponses lists a consultation's answers by
-	// organisation.
+	// organisation, without their text (Paragraphs) and validators: what
+	// a list shows, in one read however many there are.
 	ListExternalResponses(ctx context.Context, consultationID string) ([]*ExternalResponse, error)
 	// UpdateExternalResponse stores r if the stored version is still
 	// r.Version (else ECONFLICT, nothing changed) and bumps r.Version.

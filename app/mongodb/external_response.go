@@ -16,10 +16,11 @@ import (
 // colExternalResponses, unique on consultation and source URL. Their hot
 // reads — a consultation's answers, and "have we this PDF already" during a
 // harvest — go through a roster per consultation in colResponseRosters
-// (_id the consultation's id: its answers' ids and source URLs), so that
-// on FerretDB, which answers only {_id: X} from an index (dialect.go),
-// neither reads the whole collection: a list is one roster read and one
-// _id read per answer (tens per remiss).
+// (_id the consultation's id: each answer's id, source URL and what a list
+// shows of it — organisation, kind, stance, quote), so that on FerretDB,
+// which answers only {_id: X} from an index (dialect.go), neither reads the
+// whole collection: a list is one roster read, whatever the number of
+// answers; the text is read by _id when one answer is opened.
 const (
 	colExternalResponses = "external_responses"
 	colResponseRosters   = "external_response_rosters"
@@ -72,9 +73,37 @@ type rosterDoc struct {
 	Entries        []rosterEntry `bson:"entries"`
 }
 
+// rosterEntry is one answer as a list shows it: all but its text.
 type rosterEntry struct {
-	ID        string `bson:"id"`
-	SourceURL string `bson:"source_url"`
+	ID           string             `bson:"id"`
+	SourceURL    string             `bson:"source_url"`
+	Organisation string             `bson:"organisation,omitempty"`
+	OrgKind      string             `bson:"org_kind,omitempty"`
+	NoText       bool               `bson:"no_text,omitempty"`
+	Stance       string             `bson:"stance,omitempty"`
+	Quote        string             `bson:"quote,omitempty"`
+	Override     *stanceOverrideDoc `bson:"stance_override,omitempty"`
+	Checksum     string             `bson:"checksum,omitempty"`
+	FetchedAt    time.Time          `bson:"fetched_at,omitempty"`
+	Version      int                `bson:"version,omitempty"`
+	UpdatedAt    time.Time          `bson:"updated_at,omitempty"`
+}
+
+// entryOf is what the roster keeps of the answer d.
+func entryOf(d *externalResponseDoc) rosterEntry {
+	return rosterEntry{ID: d.ID.Hex(), SourceURL: d.SourceURL, Organisation: d.Organisation, OrgKind: d.OrgKind,
+		NoText: d.NoText, Stance: d.Stance, Quote: d.Quote, Override: d.Override, Checksum: d.Checksum,
+		FetchedAt: d.FetchedAt, Version: d.Version, UpdatedAt: d.UpdatedAt}
+}
+
+// response is the answer e lists, without its text (or validators).
+func (e rosterEntry) response(consultationID string) *app.ExternalResponse {
+	d := externalResponseDoc{ConsultationID: consultationID, Organisation: e.Organisation, OrgKind: e.OrgKind,
+		SourceURL: e.SourceURL, NoText: e.NoText, Stance: e.Stance, Quote: e.Quote, Override: e.Override,
+		Checksum: e.Checksum, FetchedAt: e.FetchedAt, Version: e.Version, UpdatedAt: e.UpdatedAt}
+	r := d.response()
+	r.ID = e.ID
+	return r
 }
 
 const responseWhat = "Remissvaret"
@@ -114,7 +143,7 @@ func (s *ExternalResponseStore) CreateExternalResponse(ctx context.Context, r *a
 		}
 		return err
 	}
-	if err := s.enter(ctx, r.ConsultationID, rosterEntry{ID: d.ID.Hex(), SourceURL: r.SourceURL}); err != nil {
+	if err := s.enter(ctx, r.ConsultationID, entryOf(&d)); err != nil {
 		return err
 	}
 	r.ID, r.Version = d.ID.Hex(), 1
@@ -127,11 +156,12 @@ func (s *ExternalResponseStore) repairRoster(ctx context.Context, consultationID
 	var d externalResponseDoc
 	filter := bson.D{{Key: "consultation_id", Value: consultationID}, {Key: "source_url", Value: url}}
 	if s.db.col(colExternalResponses).FindOne(ctx, filter).Decode(&d) == nil {
-		_ = s.enter(ctx, consultationID, rosterEntry{ID: d.ID.Hex(), SourceURL: url})
+		_ = s.enter(ctx, consultationID, entryOf(&d))
 	}
 }
 
-// enter adds e to the roster of consultationID unless it is there.
+// enter puts e in the roster of consultationID: in place of the entry of
+// the same answer when that is at an older version, else added.
 func (s *ExternalResponseStore) enter(ctx context.Context, consultationID string, e rosterEntry) error {
 	unlock, err := s.db.lock(ctx, colResponseRosters, consultationID)
 	if err != nil {
@@ -142,10 +172,14 @@ func (s *ExternalResponseStore) enter(ctx context.Context, consultationID string
 	if err != nil {
 		return err
 	}
-	if slices.ContainsFunc(roster.Entries, func(x rosterEntry) bool { return x.ID == e.ID }) {
+	switch i := slices.IndexFunc(roster.Entries, func(x rosterEntry) bool { return x.ID == e.ID }); {
+	case i < 0:
+		roster.Entries = append(roster.Entries, e)
+	case roster.Entries[i].Version < e.Version:
+		roster.Entries[i] = e
+	default:
 		return nil
 	}
-	roster.Entries = append(roster.Entries, e)
 	_, err = s.db.col(colResponseRosters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: consultationID}}, roster,
 		options.Replace().SetUpsert(true))
 	return translate(err, responseWhat)
@@ -190,7 +224,7 @@ func (s *ExternalResponseStore) ExternalResponseBySource(ctx context.Context, co
 }
 
 // ListExternalResponses lists a consultation's answers by organisation
-// (then source URL).
+// (then source URL) from its roster, one read: without their text.
 func (s *ExternalResponseStore) ListExternalResponses(ctx context.Context, consultationID string) ([]*app.ExternalResponse, error) {
 	roster, err := s.roster(ctx, consultationID)
 	if err != nil {
@@ -198,14 +232,7 @@ func (s *ExternalResponseStore) ListExternalResponses(ctx context.Context, consu
 	}
 	out := make([]*app.ExternalResponse, 0, len(roster.Entries))
 	for _, e := range roster.Entries {
-		r, err := s.ExternalResponseByID(ctx, e.ID)
-		if app.ErrorCode(err) == app.ENOTFOUND {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
+		out = append(out, e.response(consultationID))
 	}
 	slices.SortFunc(out, func(a, b *app.ExternalResponse) int {
 		if c := strings.Compare(strings.ToLower(a.Organisation), strings.ToLower(b.Organisation)); c != 0 {
@@ -233,5 +260,6 @@ func (s *ExternalResponseStore) UpdateExternalResponse(ctx context.Context, r *a
 		return err
 	}
 	r.Version++
-	return nil
+	d.ID, d.Version = o, r.Version
+	return s.enter(ctx, r.ConsultationID, entryOf(&d))
 }

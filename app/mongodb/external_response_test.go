@@ -73,6 +73,14 @@ func TestExternalResponseStore(t *testing.T) {
 		back.StanceOverride.Reason != "Sista stycket avstyrker." || back.Version != 2 {
 		t.Fatalf("read back: %v %+v", err, back)
 	}
+	list, err = s.ListExternalResponses(ctx, cid)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("list after the override: %v %+v", err, list)
+	}
+	if l := list[1]; l.ID != r.ID || l.EffectiveStance() != app.StanceAgainst || l.Stance != app.StanceNoComment ||
+		l.Quote != paras[0] || l.Version != 2 || l.Paragraphs != nil || l.OrgKind != app.OrgAuthority {
+		t.Fatalf("the list shows the answer as it is now, without its text: %+v", l)
+	}
 }
 
 // Two harvesters storing the same answer at once: one wins, the other is
