@@ -239,8 +239,15 @@ func TestHarvestRemissvar(t *testing.T) {
 		t.Fatalf("%d answers stored, want 16 (Tullverket's failed): %v", len(list), err)
 	}
 	byOrg := map[string]*app.ExternalResponse{}
-	for _, r := range list {
+	for _, listed := range list {
+		r, err := svc.ExternalResponses.Get(ctx, listed.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		byOrg[r.Organisation] = r
+		if listed.Stance != r.Stance || listed.Quote != r.Quote || listed.Organisation != r.Organisation {
+			t.Errorf("%s: the list shows %+v", r.Organisation, listed)
+		}
 		if r.Checksum != app.ResponseChecksum(r.Paragraphs) || r.ETag == "" || r.FetchedAt.IsZero() {
 			t.Errorf("%s: checksum, validators or time missing: %+v", r.Organisation, r)
 		}
