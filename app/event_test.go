@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -365,6 +366,18 @@ func recordSteps() []eventStep {
 		{"external_response.update", func(ctx context.Context, w *eventWorld) (string, error) {
 			w.harvest.doc("https://www.regeringen.se/contentassets/x/lulea-kommun.pdf", `"d2"`, "Luleå kommun avstyrker förslaget.")
 			return harvestedID(w.svc.Harvester.Harvest(ctx, w.staff, w.importedID))
+		}},
+		{"external_response.stance", func(ctx context.Context, w *eventWorld) (string, error) {
+			list, err := w.svc.ExternalResponses.List(ctx, w.importedID)
+			if err != nil || len(list) != 1 {
+				return "", fmt.Errorf("the harvested answer: %d, %v", len(list), err)
+			}
+			r, err := w.svc.ExternalResponses.Override(ctx, w.staff, list[0].ID, list[0].Version, app.StanceFor,
+				"Sammanfattningen tillstyrker.")
+			if err != nil {
+				return "", err
+			}
+			return r.ID, nil
 		}},
 		{"triage.add", func(ctx context.Context, w *eventWorld) (string, error) {
 			res, err := w.svc.Imports.Import(ctx, w.staff, []*app.RemissIntake{{SourceURL: "https://www.regeringen.se/remisser/2026/05/y/",

@@ -138,6 +138,12 @@ func ClassifyOrganisation(name string) OrgKind {
 type ExternalResponses struct {
 	Store ExternalResponseStore
 	Pages RemissPageStateStore
+	// For Allies and Override (external_response_service.go).
+	Consultations ConsultationStore
+	Statements    StatementStore
+	Issues        IssueStore
+	Events        *Events
+	Clock         Clock
 }
 
 // List lists a consultation's harvested answers by organisation.

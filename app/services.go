@@ -146,7 +146,8 @@ func NewServices(st Stores, cfg ServiceConfig) *Services {
 		_, s.Publications.Key, _ = ed25519.GenerateKey(nil)
 	}
 	ev.Subscribe("publication log", s.Publications.Handler)
-	s.ExternalResponses = &ExternalResponses{Store: st.ExternalResponses, Pages: st.RemissPages}
+	s.ExternalResponses = &ExternalResponses{Store: st.ExternalResponses, Pages: st.RemissPages,
+		Consultations: st.Consultations, Statements: st.Statements, Issues: st.Issues, Events: ev, Clock: clock}
 	if cfg.HarvestFetcher != nil && cfg.TextExtractor != nil && st.Leases != nil {
 		s.Harvester = &Harvester{Consultations: st.Consultations, Responses: st.ExternalResponses, States: st.RemissPages,
 			Members: st.Members, Triage: st.Triage, Fetcher: cfg.HarvestFetcher, Text: cfg.TextExtractor, Leases: st.Leases,

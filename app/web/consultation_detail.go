@@ -27,6 +27,8 @@ type consultationPage struct {
 	ResponsibleForm *Form
 	Notes           []noteView
 	NoteForm        *Form
+	// Answers are other bodies' remissvar (external_responses.go).
+	Answers *answersView
 }
 
 // linkView is a titled internal link.
@@ -71,7 +73,8 @@ func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consult
 	for _, w := range con.Warnings() {
 		p.Warnings = append(p.Warnings, translate(p.msgs, w))
 	}
-	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory, s.ownership}
+	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory,
+		s.ownership, s.consultationAnswers}
 	for _, step := range steps {
 		if err := step(c, p); err != nil {
 			return nil, err
@@ -189,3 +192,9 @@ func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 }
 
 type eventRow struct{ At, AtISO, Who, What string }
+
+// consultationAnswers fills the section of other bodies' remissvar.
+func (s *Server) consultationAnswers(c *fiber.Ctx, p *consultationPage) (err error) {
+	p.Answers, err = s.answersOf(c, p.Layout, p.C.ID, "/internt/remisser/"+p.C.ID, false)
+	return err
+}

@@ -66,6 +66,7 @@ type issuePage struct {
 	Actions                   []actionRow
 	CanEdit                   bool
 	ActionForm                *Form
+	Allies                    *alliesView // other bodies beside the network on the issue's remisser
 }
 
 type actionRow struct{ Date, Who, Note, URL string }
@@ -80,6 +81,9 @@ func (s *Server) issuePage(c *fiber.Ctx) error {
 		return err
 	}
 	if p.Follow, err = s.followFormOf(c, p.Layout, app.Subject{Type: "issue", ID: i.ID}, "/internt/fragor/"+i.ID); err != nil {
+		return err
+	}
+	if p.Allies, err = s.alliesOf(c, p.Layout, i.ID); err != nil {
 		return err
 	}
 	return s.render(c, fiber.StatusOK, "issue_detail", p)

@@ -64,6 +64,7 @@ func (s *Server) routes() {
 	s.publogRoutes(a)
 	s.apiDocsRoutes(a, api)
 	s.notificationRoutes(a, api)
+	s.externalResponseRoutes(a, api)
 	api.All("/*", s.apiNotFound)
 }
 

@@ -16,6 +16,9 @@ import (
 // is a draft, and the secretariat's actions.
 type statementPage struct {
 	Layout
+	// Answers are other bodies' remissvar to the consultation the draft
+	// answers, beside the editor (external_responses.go).
+	Answers *answersView
 	Follow             followForm
 	St                 *app.Statement
 	KindKey, StatusKey string
@@ -105,6 +108,11 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 			return nil, err
 		}
 		p.Presence = s.presenceText(c, others)
+	}
+	if p.CanEdit && st.ConsultationID != "" {
+		if p.Answers, err = s.answersOf(c, p.Layout, st.ConsultationID, statementURL(st.ID), true); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }
