@@ -83,9 +83,6 @@ func (s *Server) issuePage(c *fiber.Ctx) error {
 	if p.Follow, err = s.followFormOf(c, p.Layout, app.Subject{Type: "issue", ID: i.ID}, "/internt/fragor/"+i.ID); err != nil {
 		return err
 	}
-	if p.Allies, err = s.alliesOf(c, p.Layout, i.ID); err != nil {
-		return err
-	}
 	return s.render(c, fiber.StatusOK, "issue_detail", p)
 }
 
@@ -118,7 +115,9 @@ func (s *Server) issueView(c *fiber.Ctx, i *app.Issue) (*issuePage, error) {
 			p.Statements = append(p.Statements, linkView{Title: st.Title, Href: "/internt/stallningstaganden/" + st.ID})
 		}
 	}
-	return p, nil
+	var err error
+	p.Allies, err = s.alliesOf(c, p.Layout, i.ID)
+	return p, err
 }
 
 // issueActionForm appends an entry to the issue's log.
