@@ -18,7 +18,7 @@ type statementPage struct {
 	Layout
 	// Answers are other bodies' remissvar to the consultation the draft
 	// answers, beside the editor (external_responses.go).
-	Answers *answersView
+	Answers            *answersView
 	Follow             followForm
 	St                 *app.Statement
 	KindKey, StatusKey string
