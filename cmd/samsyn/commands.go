@@ -30,7 +30,9 @@ func rootCommand(ctx context.Context, e *env) *cobra.Command {
 	token := &cobra.Command{Use: "token", Short: "Manage personal API tokens"}
 	token.AddCommand(e.tokenCreateCommand())
 	harness := bench.Config{MeiliURL: e.cfg.MeiliURL, MeiliKey: e.cfg.MeiliKey, NetworkName: e.cfg.NetworkName}
-	root.AddCommand(e.serveCommand(), e.healthcheckCommand(), e.storeCommand(), e.demoCommand(), member, user, token, e.reindexCommand(), e.importRemisserCommand(), e.harvestRemissvarCommand(), bench.Command(harness), e.exportCommand(), e.importCommand(), bench.LoadCommand(harness), e.verifyLogCommand())
+	root.AddCommand(e.serveCommand(), e.healthcheckCommand(), e.storeCommand(), e.demoCommand(), member, user, token,
+		e.reindexCommand(), e.importRemisserCommand(), e.harvestRemissvarCommand(), e.stanceCommand(), bench.Command(harness),
+		e.exportCommand(), e.importCommand(), bench.LoadCommand(harness), e.verifyLogCommand())
 	return root
 }
 
