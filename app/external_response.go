@@ -94,6 +94,9 @@ type ExternalResponseStore interface {
 	// organisation, without their text (Paragraphs) and validators: what
 	// a list shows, in one read however many there are.
 	ListExternalResponses(ctx context.Context, consultationID string) ([]*ExternalResponse, error)
+	// EachExternalResponse calls fn with every stored answer, with its
+	// text, in no particular order (a rebuild of the search index).
+	EachExternalResponse(ctx context.Context, fn func(*ExternalResponse) error) error
 	// UpdateExternalResponse stores r if the stored version is still
 	// r.Version (else ECONFLICT, nothing changed) and bumps r.Version.
 	UpdateExternalResponse(ctx context.Context, r *ExternalResponse) error

@@ -128,6 +128,9 @@ const (
 	TypeStatement    = "statement"
 	TypeConsultation = "consultation"
 	TypeIssue        = "issue"
+	// TypeExternalResponse is another body's harvested answer: in the
+	// internal index only.
+	TypeExternalResponse = "external_response"
 )
 
 // IndexTask is one document whose index entry is behind the store.

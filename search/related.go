@@ -207,6 +207,13 @@ func (s Stores) related(ctx context.Context, e app.Event) ([]app.IndexTask, erro
 				addStatement(c.StatementID)
 			}
 		}
+	case "external_response":
+		t, err := s.answer(ctx, e.Subject.ID)
+		if err != nil {
+			errs = append(errs, err)
+		} else if t != nil {
+			tasks = append(tasks, *t)
+		}
 	case "statement":
 		if !statementMovesConsultation[e.Kind] || s.Statements == nil {
 			break
@@ -225,4 +232,25 @@ func (s Stores) related(ctx context.Context, e app.Event) ([]app.IndexTask, erro
 // what the search entry of the consultation it answers holds.
 var statementMovesConsultation = map[string]bool{
 	"statement.publish": true, "statement.withdraw": true, "statement.signed": true, "statement.reopen": true,
+}
+
+// answer is the search task of the answer with id; nil when it is gone or
+// there is no store of answers.
+func (s Stores) answer(ctx context.Context, id string) (*app.IndexTask, error) {
+	if s.ExternalResponses == nil {
+		return nil, nil
+	}
+	r, err := s.ExternalResponses.ExternalResponseByID(ctx, id)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.consultation(ctx, map[string]*app.Consultation{}, r.ConsultationID)
+	if err != nil {
+		return nil, err
+	}
+	t := app.ExternalResponseSearchTask(r, c)
+	return &t, nil
 }

@@ -20,6 +20,9 @@ type Stores struct {
 	// standing positions and consultations with their outcome.
 	Positions app.PositionStore
 	Outcomes  app.OutcomeStore
+	// ExternalResponses, when set, are other bodies' harvested answers:
+	// internal only, indexed as their events are heard.
+	ExternalResponses app.ExternalResponseStore
 }
 
 // NewSyncer is the sync of the stores' marked writes into e. Until a
@@ -131,7 +134,24 @@ func (s Stores) Listers() []Lister {
 		pageLister(func(ctx context.Context, p app.Page) ([]*app.Issue, int, error) {
 			return s.Issues.ListIssues(ctx, app.IssueFilter{Page: p})
 		}, app.IssueSearchTask, func(i *app.Issue) time.Time { return i.UpdatedAt }, sourceOf(s.Issues), s.complete),
+		s.answerLister,
 	}
+}
+
+// answerLister lists other bodies' answers, each with the consultation it
+// answers (read once per consultation).
+func (s Stores) answerLister(ctx context.Context, yield func(Listed) error) error {
+	if s.ExternalResponses == nil {
+		return nil
+	}
+	cache := map[string]*app.Consultation{}
+	return s.ExternalResponses.EachExternalResponse(ctx, func(r *app.ExternalResponse) error {
+		c, err := s.consultation(ctx, cache, r.ConsultationID)
+		if err != nil {
+			return err
+		}
+		return yield(Listed{Task: app.ExternalResponseSearchTask(r, c), UpdatedAt: r.UpdatedAt})
+	})
 }
 
 // sourceOf is store as a SearchSource, or nil when it marks no writes.

@@ -263,3 +263,23 @@ func (s *ExternalResponseStore) UpdateExternalResponse(ctx context.Context, r *a
 	d.ID, d.Version = o, r.Version
 	return s.enter(ctx, r.ConsultationID, entryOf(&d))
 }
+
+// EachExternalResponse calls fn with every stored answer, reading the
+// collection once in batches (a rebuild of the search index).
+func (s *ExternalResponseStore) EachExternalResponse(ctx context.Context, fn func(*app.ExternalResponse) error) error {
+	cur, err := s.db.col(colExternalResponses).Find(ctx, bson.D{}, options.Find().SetBatchSize(200))
+	if err != nil {
+		return translate(err, responseWhat)
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		var d externalResponseDoc
+		if err := cur.Decode(&d); err != nil {
+			return err
+		}
+		if err := fn(d.response()); err != nil {
+			return err
+		}
+	}
+	return translate(cur.Err(), responseWhat)
+}

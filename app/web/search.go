@@ -29,7 +29,8 @@ var searchKinds = map[string]bool{
 	string(app.KindPositionPaper): true, string(app.KindJointStatement): true, string(app.KindConsultationResponse): true,
 }
 
-var searchTypes = map[string]bool{app.TypeStatement: true, app.TypeConsultation: true, app.TypeIssue: true}
+var searchTypes = map[string]bool{app.TypeStatement: true, app.TypeConsultation: true, app.TypeIssue: true,
+	app.TypeExternalResponse: true}
 
 // parseSearch reads q, kind, topic, member, year, issuer, type, sort,
 // scope, page and per_page, naming every bad parameter at once. Unknown

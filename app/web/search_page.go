@@ -133,6 +133,8 @@ func (s *Server) fillSearchPage(p *searchPageView, c *fiber.Ctx, r searchRequest
 // consultation's entry in the archive), in internal search the members'.
 func hitURL(h app.SearchHit, internal bool) string {
 	switch {
+	case h.Type == app.TypeExternalResponse: // only ever in the internal index
+		return "/internt/remissvar/" + url.PathEscape(h.ID)
 	case h.Type == app.TypeConsultation && internal:
 		return "/internt/remisser/" + url.PathEscape(h.ID)
 	case h.Type == app.TypeConsultation:

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/samsyn/samsyn/app"
+	"github.com/samsyn/samsyn/app/mongodb"
 	"github.com/samsyn/samsyn/search"
 )
 
@@ -35,7 +36,8 @@ func (e *env) searchSyncer(s *stack) *search.Syncer {
 }
 
 func (s *stack) searchStores() search.Stores {
-	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Positions: s.issues, Outcomes: s.consults}
+	return search.Stores{Statements: s.stmts, Consultations: s.consults, Issues: s.issues, Positions: s.issues, Outcomes: s.consults,
+		ExternalResponses: mongodb.NewExternalResponseStore(s.db)}
 }
 
 func (e *env) reindexCommand() *cobra.Command {

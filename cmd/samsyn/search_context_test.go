@@ -16,7 +16,12 @@ import (
 // store as a server does, with the sync that keeps it in step.
 func indexedDemo(t *testing.T) (*stack, *bleve.Engine, *search.Syncer) {
 	t.Helper()
-	s := demoStack(t)
+	return indexedDemoOn(t, demoStack(t))
+}
+
+// indexedDemoOn is indexedDemo on a stack already made.
+func indexedDemoOn(t *testing.T, s *stack) (*stack, *bleve.Engine, *search.Syncer) {
+	t.Helper()
 	eng, err := bleve.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
