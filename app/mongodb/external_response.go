@@ -283,3 +283,51 @@ func (s *ExternalResponseStore) EachExternalResponse(ctx context.Context, fn fun
 	}
 	return translate(cur.Err(), responseWhat)
 }
+
+// InsertExternalResponses stores many new answers at once (a bulk load:
+// the bench's corpus): one InsertMany, then each consultation's roster
+// written once with its new entries. Answers must be new.
+func (s *ExternalResponseStore) InsertExternalResponses(ctx context.Context, rs []*app.ExternalResponse) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	docs := make([]any, len(rs))
+	entries := map[string][]rosterEntry{}
+	var order []string
+	for i, r := range rs {
+		d := responseDocOf(r)
+		d.ID, d.Version = bson.NewObjectID(), 1
+		r.ID, r.Version = d.ID.Hex(), 1
+		docs[i] = d
+		if _, ok := entries[r.ConsultationID]; !ok {
+			order = append(order, r.ConsultationID)
+		}
+		entries[r.ConsultationID] = append(entries[r.ConsultationID], entryOf(&d))
+	}
+	if _, err := s.db.col(colExternalResponses).InsertMany(ctx, docs); err != nil {
+		return translate(err, responseWhat)
+	}
+	for _, cid := range order {
+		if err := s.enterAll(ctx, cid, entries[cid]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// enterAll adds es to the roster of consultationID in one write.
+func (s *ExternalResponseStore) enterAll(ctx context.Context, consultationID string, es []rosterEntry) error {
+	unlock, err := s.db.lock(ctx, colResponseRosters, consultationID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	roster, err := s.roster(ctx, consultationID)
+	if err != nil {
+		return err
+	}
+	roster.Entries = append(roster.Entries, es...)
+	_, err = s.db.col(colResponseRosters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: consultationID}}, roster,
+		options.Replace().SetUpsert(true))
+	return translate(err, responseWhat)
+}

@@ -116,3 +116,40 @@ func TestExternalResponseStoreConcurrentCreate(t *testing.T) {
 		t.Fatalf("%d created, list %d %v", ok, len(list), err)
 	}
 }
+
+// TestInsertExternalResponses: a bulk load lists each answer under its
+// consultation, and a later create of the same PDF is a conflict.
+func TestInsertExternalResponses(t *testing.T) {
+	t.Parallel()
+	db := mongotest.MustOpenDB(t)
+	ctx := context.Background()
+	s := mongodb.NewExternalResponseStore(db)
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	mk := func(cid, org string) *app.ExternalResponse {
+		return &app.ExternalResponse{ConsultationID: cid, Organisation: org, OrgKind: app.ClassifyOrganisation(org),
+			SourceURL: "https://www.regeringen.se/contentassets/" + cid + "/" + org + ".pdf", Paragraphs: []string{org + " tillstyrker."},
+			Stance: app.StanceFor, Quote: org + " tillstyrker.", FetchedAt: now, CreatedAt: now, UpdatedAt: now}
+	}
+	a, b := "6b081b18a1794c3f0b07d0aa", "6b081b18a1794c3f0b07d0bb"
+	rs := []*app.ExternalResponse{mk(a, "Umeå kommun"), mk(b, "Boverket"), mk(a, "Älvsbyns kommun")}
+	if err := s.InsertExternalResponses(ctx, rs); err != nil {
+		t.Fatal(err)
+	}
+	for cid, want := range map[string][]string{a: {"Umeå kommun", "Älvsbyns kommun"}, b: {"Boverket"}} {
+		list, err := s.ListExternalResponses(ctx, cid)
+		if err != nil || len(list) != len(want) {
+			t.Fatalf("%s: %v %+v", cid, err, list)
+		}
+		for i, r := range list {
+			if r.Organisation != want[i] || r.ID == "" || r.Stance != app.StanceFor {
+				t.Errorf("%s[%d] = %+v", cid, i, r)
+			}
+		}
+	}
+	if err := s.CreateExternalResponse(ctx, mk(a, "Umeå kommun")); app.ErrorCode(err) != app.ECONFLICT {
+		t.Fatalf("the same PDF again after a bulk load: %v", err)
+	}
+	if got, err := s.ExternalResponseByID(ctx, rs[1].ID); err != nil || got.Paragraphs[0] != "Boverket tillstyrker." {
+		t.Fatalf("by id: %v %+v", err, got)
+	}
+}

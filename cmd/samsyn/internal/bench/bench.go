@@ -40,6 +40,7 @@ type options struct {
 	limit     time.Duration // longest time one measurement may take
 	sample    int           // statements the real search sync indexes in the load
 	profile   string        // CPU profile of the whole run
+	answers   int           // other bodies' answers loaded beside the statements (0: none)
 }
 
 // concurrency is the concurrent clients of the loaded measurements.
@@ -78,6 +79,8 @@ func Command(cfg Config) *cobra.Command {
 	f.DurationVar(&o.limit, "limit", 20*time.Second, "longest time one measurement may take (it stops early, keeping what it has)")
 	f.IntVar(&o.sample, "sync-sample", 50, "statements of the load indexed by one round of the real search sync (at most 100)")
 	f.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the whole run to this file (go tool pprof)")
+	f.IntVar(&o.answers, "answers", 0, "also load this many generated answers of other bodies (about five pages each) and measure\n"+
+		"the internal search of one word and a consultation page with 60 of them")
 	return cmd
 }
 
@@ -185,6 +188,12 @@ func (b *harness) measureServing(ctx context.Context, o options, r *sizeReport, 
 	step("revision saves")
 	if r.RevisionSave, err = b.revisionSaves(ctx, o); err != nil {
 		return err
+	}
+	if o.answers > 0 {
+		step(fmt.Sprintf("%d answers of other bodies", o.answers))
+		if r.Answers, err = b.answers(ctx, o, o.answers); err != nil {
+			return err
+		}
 	}
 	if b.cfg.MeiliURL != "" {
 		step("Meilisearch")

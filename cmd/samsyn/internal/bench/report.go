@@ -20,15 +20,16 @@ type report struct {
 
 // sizeReport holds the figures of one corpus size.
 type sizeReport struct {
-	Docs                int         `json:"docs"`
-	Load                loadReport  `json:"load"`
-	PublishToSearchable latency     `json:"publish_to_searchable"`
-	Search              []searchRun `json:"search"`
-	Page                latency     `json:"statement_page"`
-	PageConcurrent      latency     `json:"statement_page_concurrent"`
-	RevisionSave        latency     `json:"revision_save"`
-	Resources           resources   `json:"resources"`
-	MeiliLoad           *meiliLoad  `json:"meili_load,omitempty"`
+	Docs                int            `json:"docs"`
+	Load                loadReport     `json:"load"`
+	PublishToSearchable latency        `json:"publish_to_searchable"`
+	Search              []searchRun    `json:"search"`
+	Page                latency        `json:"statement_page"`
+	PageConcurrent      latency        `json:"statement_page_concurrent"`
+	RevisionSave        latency        `json:"revision_save"`
+	Resources           resources      `json:"resources"`
+	MeiliLoad           *meiliLoad     `json:"meili_load,omitempty"`
+	Answers             *answersReport `json:"answers,omitempty"`
 }
 
 // loadReport is the load: the bulk path (index into both indexes, then
@@ -110,6 +111,7 @@ func (rep *report) writeMarkdown(w io.Writer) {
 		rep.searchRows(row, engine)
 	}
 	rep.serveRows(row)
+	rep.answerRows(row)
 	fmt.Fprintln(w)
 }
 
