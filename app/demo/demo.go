@@ -25,6 +25,9 @@ type Stores struct {
 	Issues        app.IssueStore
 	Statements    app.StatementStore
 	Events        *app.Events // hears of every record written
+	// ExternalResponses, when set, receive other bodies' answers to the
+	// demo consultations.
+	ExternalResponses app.ExternalResponseStore
 }
 
 // Result says what Load created and how the administrator signs in. The
@@ -57,7 +60,7 @@ func Load(ctx context.Context, s Stores, now time.Time) (*Result, error) {
 	}
 	l := newLoader(s, now)
 	for _, step := range []func(context.Context) error{
-		l.loadMembers, l.loadUsers, l.loadConsultations, l.loadStatements, l.loadIssues,
+		l.loadMembers, l.loadUsers, l.loadConsultations, l.loadStatements, l.loadIssues, l.loadAnswers,
 	} {
 		if err := step(ctx); err != nil {
 			return nil, fmt.Errorf("load demo data: %w", err)

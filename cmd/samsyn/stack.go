@@ -169,7 +169,7 @@ func (s *stack) close() {
 // event stream, which it tells of every record.
 func (e *env) demoStores(s *stack) demo.Stores {
 	return demo.Stores{Members: s.members, Users: s.users, Consultations: s.consults, Issues: s.issues,
-		Statements: s.stmts, Events: e.services(s).Events}
+		Statements: s.stmts, Events: e.services(s).Events, ExternalResponses: mongodb.NewExternalResponseStore(s.db)}
 }
 
 // loadDemo loads demo data into an empty database and prints the admin
