@@ -116,7 +116,7 @@ var orgKindRules = []struct {
 	// or by a word ending that only authorities use (Trafikverket,
 	// Polismyndigheten, Kammarkollegiet, Förvaltningsrätten i Jönköping,
 	// Regelrådet, Luleå tekniska universitet).
-	{OrgAuthority, regexp.MustCompile(`(?i)(^(länsstyrelsen|statens|riksarkivet|riksbanken|riksrevisionen|justitiekanslern|statskontoret|skatteverket|tullverket|kronofogden|lantmäteriet|försäkringskassan|sveriges geologiska undersökning|riksdagens ombudsmän)\b|\pL*(verket|myndigheten|styrelsen|kollegiet|rätten|domstolen|inspektionen|nämnden|ombudsmannen|institutet|rådet|universitet)\b)`)},
+	{OrgAuthority, regexp.MustCompile(`(?i)(^(länsstyrelsen|statens|svenska kraftnät|riksarkivet|riksbanken|riksrevisionen|justitiekanslern|statskontoret|skatteverket|tullverket|kronofogden|lantmäteriet|försäkringskassan|sveriges geologiska undersökning|riksdagens ombudsmän)\b|\pL*(verket|myndigheten|styrelsen|kollegiet|rätten|domstolen|inspektionen|nämnden|ombudsmannen|institutet|rådet|universitet)\b)`)},
 }
 
 // ClassifyOrganisation tells the kind of body from its name: "Luleå

@@ -39,6 +39,28 @@ var answerSpecs = []answerSpec{
 		"Konsumentverket har inga synpunkter på förslagen.",
 	}},
 	{"elnat", "Kammarrätten i Sundsvall", nil},
+	{"medfinansiering", "Sveriges Kommuner och Regioner", []string{
+		"SKR tillstyrker förslaget om statlig medfinansiering av kommunal infrastruktur vid stora industrietableringar.",
+		"Kommuner som växer snabbt bär i dag hela kostnaden för skolor, vatten och vägar långt innan skatteintäkterna kommer.",
+	}},
+	{"medfinansiering", "Skellefteå kommun", []string{
+		"Skellefteå kommun tillstyrker förslaget.",
+		"Kommunen har sedan 2019 byggt ut vatten, avlopp och bostäder för en etablering med flera tusen nya arbetstillfällen.",
+	}},
+	{"medfinansiering", "Ekonomistyrningsverket", []string{
+		"Ekonomistyrningsverket avstyrker förslaget.",
+		"Ett nytt riktat statsbidrag gör det kommunala utjämningssystemet mindre överblickbart. Stödet bör i stället ges inom ramen för det generella statsbidraget.",
+	}},
+	{"medfinansiering", "Statskontoret", []string{
+		"Statskontoret har inga synpunkter på förslagen.",
+	}},
+	{"tillstand", "Naturvårdsverket", []string{
+		"Naturvårdsverket tillstyrker förslaget om samordnad prövning men avstyrker förslaget om bindande tidsfrister för miljöprövningen.",
+		"Tidsfrister riskerar att leda till fler avslag när underlaget inte hinner kompletteras.",
+	}},
+	{"tillstand", "Länsstyrelsen i Västerbottens län", []string{
+		"Länsstyrelsen delar utredningens bedömning att prövningen behöver samordnas.",
+	}},
 }
 
 // loadAnswers stores other bodies' answers to the demo consultations, so
