@@ -91,15 +91,6 @@ func AuditHandler(log AuditLog) EventHandler {
 	}
 }
 
-// KickHandler calls kick on every event (the search sync's Kick, which
-// must not block).
-func KickHandler(kick func()) EventHandler {
-	return func(context.Context, Event) error {
-		kick()
-		return nil
-	}
-}
-
 // publish announces a change of subject by actor, stamped with clock's now.
 func publish(ctx context.Context, ev *Events, clock Clock, actor *User, kind string, subject Subject, before, after, note string) {
 	ev.Publish(ctx, Event{Kind: kind, Actor: actor, Subject: subject, Before: before, After: after,
