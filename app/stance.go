@@ -46,8 +46,9 @@ type StanceResult struct {
 // ("Sammanfattning", "Ställningstagande", "… inställning") weighs double.
 // The answer as a whole then decides:
 //   - a sentence that is itself mixed ("tillstyrker … delvis", "tillstyrker
-//     X men avstyrker Y"), or support for one proposal and opposition to
-//     another anywhere in the answer, is delvis;
+//     X men avstyrker Y", "har ingen erinran mot X men motsätter sig Y"),
+//     or support for one proposal and opposition to another anywhere in
+//     the answer, is delvis;
 //   - otherwise opposition is avstyrker and support tillstyrker;
 //   - "no comments" formulae count only when nothing takes a side (an
 //     answer that tillstyrker and "har inget att erinra" tillstyrker);
@@ -126,6 +127,8 @@ func readSentence(s string) (signal, int) {
 		return signalPartly, weight[signalPartly]
 	case weight[signalFor] > 0 && weight[signalAgainst] > 0:
 		return signalPartly, max(weight[signalFor], weight[signalAgainst])
+	case weight[signalAgainst] > 0 && noObjectionTo.MatchString(text):
+		return signalPartly, weight[signalAgainst]
 	case weight[signalAgainst] > 0:
 		return signalAgainst, weight[signalAgainst]
 	case weight[signalFor] > 0:

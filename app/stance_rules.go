@@ -56,6 +56,8 @@ var stanceRules = []stanceRule{
 	{signalAgainst, 3, rx(proposal + `[^.]{0,160}\b(bör|ska|skall) (därför )?(inte|ej) (genomföras|införas|läggas till grund)`)},
 	{signalAgainst, 2, rx(`\b(är|ställer sig) (mycket |starkt |därför )?(kritisk|kritiska|tveksam|tveksamma) till\b[^.]{0,60}` + proposal)},
 	{signalAgainst, 2, rx(proposal + `[^.]{0,160}\b(inte|ej) (uppfyller|är godtagbar|kan godtas)`)},
+	{signalAgainst, 2, rx(`\b(bör|ska|skall) (därför )?strykas\b`)},
+	{signalAgainst, 2, rx(`\b(skrivning|skrivningen|formulering|formuleringen|lydelse|lydelsen|bestämmelse|bestämmelsen|stycke|stycket)\b[^.]{0,80}\b(bör|ska|skall) (därför )?tas bort\b`)},
 	{signalAgainst, 2, rx(`(ifrågasätter\b[^.]{0,80}` + proposal + `|` + proposal + `[^.]{0,120}\bkan ifrågasättas\b)`)},
 
 	// Support.
@@ -81,8 +83,15 @@ var stanceRules = []stanceRule{
 }
 
 // acceptsWithComments turns a "no objection" sentence into support: "har i
-// huvudsak inget att erinra", "har inget att invända, men har synpunkter".
-var acceptsWithComments = rx(`\bi (huvudsak|allt väsentligt|stort)\b|\b(men|dock)\b[^.]*\bsynpunkt`)
+// huvudsak inget att erinra", "har inget att invända, men har synpunkter",
+// "har i övrigt inga invändningar" (after a point it objects to).
+var acceptsWithComments = rx(`\bi (huvudsak|allt väsentligt|stort)\b|\b(men|dock)\b[^.]*\bsynpunkt|\bi övrigt\b[^.]*\b(invändning|erinra|erinran|att invända)`)
+
+// noObjectionTo is "no objection to" something named ("har inte någon
+// erinran mot att partsrollen flyttas"): in a sentence that also opposes
+// ("… men motsätter sig förslaget att anslaget minskas") it accepts one
+// proposal and opposes another, which is delvis.
+var noObjectionTo = rx(`\b(inte någon|inte något|inte några|inga|ingen|inget)\b[^.]{0,30}\b(erinran|erinringar|invändning|invändningar|att erinra|att invända)\s+mot\b`)
 
 // summaryHeading marks the section whose sentences weigh double.
 var summaryHeading = rx(`\b(sammanfattning|ställningstagande|inställning|sammantagen bedömning|sammanfattande|slutsats)`)
