@@ -158,9 +158,8 @@ func (h *Harvester) Harvest(ctx context.Context, actor *User, id string) (*Harve
 	if c.SourceURL == "" {
 		return nil, FieldError("source_url", Msg("error.harvest.no_source"))
 	}
-	ok, err := h.lease(ctx)
-	if err != nil || !ok {
-		return nil, errors.Join(err, errHarvestBusy())
+	if err := h.take(ctx); err != nil {
+		return nil, err
 	}
 	defer h.release(ctx)
 	return h.harvestPage(ctx, actor, c.SourceURL, c.ID, "")
@@ -170,9 +169,8 @@ func (h *Harvester) Harvest(ctx context.Context, actor *User, id string) (*Harve
 // command line's saved page) into consultation id; with id "" nothing is
 // stored and the results only say what each answer holds.
 func (h *Harvester) HarvestAnswers(ctx context.Context, actor *User, id string, answers []AnswerLink) ([]HarvestResult, error) {
-	ok, err := h.lease(ctx)
-	if err != nil || !ok {
-		return nil, errors.Join(err, errHarvestBusy())
+	if err := h.take(ctx); err != nil {
+		return nil, err
 	}
 	defer h.release(ctx)
 	out := make([]HarvestResult, 0, len(answers))
@@ -183,6 +181,19 @@ func (h *Harvester) HarvestAnswers(ctx context.Context, actor *User, id string, 
 		out = append(out, h.harvestOne(ctx, actor, id, a).HarvestResult)
 	}
 	return out, nil
+}
+
+// take takes the lease for a harvest asked for now: ECONFLICT while
+// another replica harvests.
+func (h *Harvester) take(ctx context.Context) error {
+	ok, err := h.lease(ctx)
+	switch {
+	case err != nil:
+		return err
+	case !ok:
+		return errHarvestBusy()
+	}
+	return nil
 }
 
 func (h *Harvester) lease(ctx context.Context) (bool, error) {
