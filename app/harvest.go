@@ -108,6 +108,12 @@ type Harvester struct {
 // DefaultHarvestEvery is the time between two harvests of one remiss page.
 const DefaultHarvestEvery = 24 * time.Hour
 
+// HarvestWindowDays is how long after its deadline the schedule still
+// harvests a remiss: Regeringskansliet publishes the answers within weeks
+// of it, so a year covers late ones; an older remiss is harvested only
+// when asked (Harvest).
+const HarvestWindowDays = 365
+
 // harvestLease is held by the replica that harvests; it is renewed before
 // each request, so a long harvest keeps it and a dead replica's expires.
 const (
@@ -325,7 +331,8 @@ func (h *Harvester) next() time.Duration {
 }
 
 // Turn harvests, under the lease, every remiss page whose time has come:
-// those of the consultations in the register (answers and invitee list),
+// those of the consultations in the register whose deadline is at most
+// HarvestWindowDays past (answers and invitee list),
 // then those of the remisser pending in triage (invitee list only). It
 // returns how many pages it fetched; failures to fetch are in the page
 // states, the error is the store's.
@@ -340,7 +347,11 @@ func (h *Harvester) Turn(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	n := 0
+	oldest := DateOf(h.Clock.Now()).AddDays(-HarvestWindowDays)
 	for _, c := range cs {
+		if !c.Deadline.IsZero() && c.Deadline.Before(oldest) {
+			continue // its answers were published long since
+		}
 		did, err := h.due(ctx, c.SourceURL, c.ID, "")
 		if err != nil {
 			return n, err
