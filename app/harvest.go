@@ -151,6 +151,9 @@ type HarvestReport struct {
 	Err         string // why the page could not be read: a message
 }
 
+// errLeaseLost stops a harvest whose lease another replica took.
+var errLeaseLost = errors.New("the harvest's lease was lost to another replica")
+
 // errHarvestBusy is a harvest asked for while another replica harvests.
 func errHarvestBusy() error { return Errorf(ECONFLICT, "error.harvest.busy") }
 
@@ -181,8 +184,8 @@ func (h *Harvester) HarvestAnswers(ctx context.Context, actor *User, id string, 
 	defer h.release(ctx)
 	out := make([]HarvestResult, 0, len(answers))
 	for i, a := range answers {
-		if i > 0 {
-			h.pause(ctx)
+		if i > 0 && !h.pause(ctx) {
+			break
 		}
 		out = append(out, h.harvestOne(ctx, actor, id, a).HarvestResult)
 	}
@@ -211,8 +214,10 @@ func (h *Harvester) release(ctx context.Context) {
 	_ = h.Leases.ReleaseLease(context.WithoutCancel(ctx), harvestLease, h.Holder)
 }
 
-// pause waits between two requests, renewing the lease.
-func (h *Harvester) pause(ctx context.Context) {
+// pause waits between two requests and renews the lease; false when
+// the lease is lost (it expired and another replica took it) or ctx ended:
+// the harvest then stops, so that no two replicas fetch at once.
+func (h *Harvester) pause(ctx context.Context) bool {
 	if h.Pause > 0 {
 		t := time.NewTimer(h.Pause)
 		defer t.Stop()
@@ -221,7 +226,8 @@ func (h *Harvester) pause(ctx context.Context) {
 		case <-t.C:
 		}
 	}
-	_, _ = h.lease(ctx)
+	ok, err := h.lease(ctx)
+	return ok && err == nil && ctx.Err() == nil
 }
 
 // harvestPage reads the page at url (conditionally), harvests its answers
@@ -254,7 +260,10 @@ func (h *Harvester) harvestPage(ctx context.Context, actor *User, url, id, triag
 	retry := false
 	if id != "" {
 		for _, a := range st.Answers {
-			h.pause(ctx)
+			if !h.pause(ctx) {
+				retry = true // the rest on the next turn
+				break
+			}
 			r := h.harvestOne(ctx, actor, id, a)
 			retry = retry || r.Outcome == HarvestFailed && r.retry
 			rep.Results = append(rep.Results, r.HarvestResult)
@@ -384,7 +393,12 @@ func (h *Harvester) due(ctx context.Context, url, id, triageID string) (int, err
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return 0, err
 	}
-	h.pause(ctx)
+	if !h.pause(ctx) {
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		return 0, errLeaseLost
+	}
 	_, err = h.harvestPage(ctx, nil, url, id, triageID)
 	return 1, err
 }

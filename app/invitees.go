@@ -80,7 +80,9 @@ func (h *Harvester) readInvitees(ctx context.Context, actor *User, st *RemissPag
 	if inv.URL != st.InviteesURL {
 		*inv = InviteeList{URL: st.InviteesURL}
 	}
-	h.pause(ctx)
+	if !h.pause(ctx) {
+		return &WatchFailure{Err: errLeaseLost} // read on the next turn
+	}
 	doc, fetchErr := h.Fetcher.FetchDocument(ctx, inv.URL, inv.ETag, inv.LastModified)
 	if fetchErr == nil && !doc.NotModified {
 		paras, err := h.Text.ExtractText(ctx, doc.Body)
