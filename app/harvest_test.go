@@ -409,3 +409,54 @@ func TestHarvestPageFailures(t *testing.T) {
 		t.Fatalf("asked for, it is harvested: %+v %v", rep, err)
 	}
 }
+
+// thief fetches as fakeHarvest does, but on the first PDF lets the lease
+// expire and another replica take it.
+type thief struct {
+	*fakeHarvest
+	clock  *movableClock
+	leases app.LeaseStore
+	docs   int
+}
+
+func (f *thief) FetchDocument(ctx context.Context, url, etag, lm string) (*app.DocumentAnswer, error) {
+	f.docs++
+	if f.docs == 1 {
+		f.clock.add(4 * time.Minute)
+		now := f.clock.Now()
+		if ok, err := f.leases.AcquireLease(ctx, "remiss-harvest", "replica-b", now, now.Add(time.Hour)); !ok || err != nil {
+			panic(fmt.Sprint("the thief got no lease: ", err))
+		}
+	}
+	return f.fakeHarvest.FetchDocument(ctx, url, etag, lm)
+}
+
+// TestHarvestStopsWhenLeaseLost: a harvest whose lease expired while it
+// read a PDF, and was taken by another replica, fetches nothing more.
+func TestHarvestStopsWhenLeaseLost(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := mongotest.MustOpenDB(t)
+	st := mongodb.Stores(db)
+	clock := &movableClock{t: time.Date(2026, 7, 1, 8, 0, 0, 0, app.Stockholm)}
+	fake := newFakeHarvest()
+	f := &thief{fakeHarvest: fake, clock: clock, leases: st.Leases}
+	svc := app.NewServices(st, app.ServiceConfig{Clock: clock, IdleTimeout: time.Hour, AbsoluteTimeout: time.Hour,
+		HarvestFetcher: f, TextExtractor: fakeText{}})
+	page := "https://www.regeringen.se/remisser/2026/05/z/"
+	res, err := svc.Imports.Import(ctx, nil, []*app.RemissIntake{{SourceURL: page, Title: "Remiss om stöld", Reference: "KN2026/77"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answers []app.AnswerLink
+	for i := range 3 {
+		u := fmt.Sprintf("https://www.regeringen.se/contentassets/z/%d.pdf", i)
+		answers = append(answers, app.AnswerLink{Organisation: fmt.Sprintf("Verk %d", i), URL: u})
+		fake.doc(u, `"1"`, "Verket tillstyrker förslaget.")
+	}
+	fake.page(page, `"p"`, "", answers...)
+	rep, err := svc.Harvester.Harvest(ctx, nil, res[0].ConsultationID)
+	if err != nil || f.docs != 1 || len(rep.Results) != 1 {
+		t.Fatalf("after losing the lease: %d PDFs fetched, %d results, %v", f.docs, len(rep.Results), err)
+	}
+}
