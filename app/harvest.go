@@ -108,6 +108,12 @@ type Harvester struct {
 // DefaultHarvestEvery is the time between two harvests of one remiss page.
 const DefaultHarvestEvery = 24 * time.Hour
 
+// HarvestWindowDays is how long after its deadline the schedule still
+// harvests a remiss: Regeringskansliet publishes the answers within weeks
+// of it, so a year covers late ones; an older remiss is harvested only
+// when asked (Harvest).
+const HarvestWindowDays = 365
+
 // harvestLease is held by the replica that harvests; it is renewed before
 // each request, so a long harvest keeps it and a dead replica's expires.
 const (
@@ -145,6 +151,9 @@ type HarvestReport struct {
 	Err         string // why the page could not be read: a message
 }
 
+// errLeaseLost stops a harvest whose lease another replica took.
+var errLeaseLost = errors.New("the harvest's lease was lost to another replica")
+
 // errHarvestBusy is a harvest asked for while another replica harvests.
 func errHarvestBusy() error { return Errorf(ECONFLICT, "error.harvest.busy") }
 
@@ -158,9 +167,8 @@ func (h *Harvester) Harvest(ctx context.Context, actor *User, id string) (*Harve
 	if c.SourceURL == "" {
 		return nil, FieldError("source_url", Msg("error.harvest.no_source"))
 	}
-	ok, err := h.lease(ctx)
-	if err != nil || !ok {
-		return nil, errors.Join(err, errHarvestBusy())
+	if err := h.take(ctx); err != nil {
+		return nil, err
 	}
 	defer h.release(ctx)
 	return h.harvestPage(ctx, actor, c.SourceURL, c.ID, "")
@@ -170,19 +178,31 @@ func (h *Harvester) Harvest(ctx context.Context, actor *User, id string) (*Harve
 // command line's saved page) into consultation id; with id "" nothing is
 // stored and the results only say what each answer holds.
 func (h *Harvester) HarvestAnswers(ctx context.Context, actor *User, id string, answers []AnswerLink) ([]HarvestResult, error) {
-	ok, err := h.lease(ctx)
-	if err != nil || !ok {
-		return nil, errors.Join(err, errHarvestBusy())
+	if err := h.take(ctx); err != nil {
+		return nil, err
 	}
 	defer h.release(ctx)
 	out := make([]HarvestResult, 0, len(answers))
 	for i, a := range answers {
-		if i > 0 {
-			h.pause(ctx)
+		if i > 0 && !h.pause(ctx) {
+			break
 		}
 		out = append(out, h.harvestOne(ctx, actor, id, a).HarvestResult)
 	}
 	return out, nil
+}
+
+// take takes the lease for a harvest asked for now: ECONFLICT while
+// another replica harvests.
+func (h *Harvester) take(ctx context.Context) error {
+	ok, err := h.lease(ctx)
+	switch {
+	case err != nil:
+		return err
+	case !ok:
+		return errHarvestBusy()
+	}
+	return nil
 }
 
 func (h *Harvester) lease(ctx context.Context) (bool, error) {
@@ -194,8 +214,10 @@ func (h *Harvester) release(ctx context.Context) {
 	_ = h.Leases.ReleaseLease(context.WithoutCancel(ctx), harvestLease, h.Holder)
 }
 
-// pause waits between two requests, renewing the lease.
-func (h *Harvester) pause(ctx context.Context) {
+// pause waits between two requests and renews the lease; false when
+// the lease is lost (it expired and another replica took it) or ctx ended:
+// the harvest then stops, so that no two replicas fetch at once.
+func (h *Harvester) pause(ctx context.Context) bool {
 	if h.Pause > 0 {
 		t := time.NewTimer(h.Pause)
 		defer t.Stop()
@@ -204,7 +226,8 @@ func (h *Harvester) pause(ctx context.Context) {
 		case <-t.C:
 		}
 	}
-	_, _ = h.lease(ctx)
+	ok, err := h.lease(ctx)
+	return ok && err == nil && ctx.Err() == nil
 }
 
 // harvestPage reads the page at url (conditionally), harvests its answers
@@ -237,7 +260,10 @@ func (h *Harvester) harvestPage(ctx context.Context, actor *User, url, id, triag
 	retry := false
 	if id != "" {
 		for _, a := range st.Answers {
-			h.pause(ctx)
+			if !h.pause(ctx) {
+				retry = true // the rest on the next turn
+				break
+			}
 			r := h.harvestOne(ctx, actor, id, a)
 			retry = retry || r.Outcome == HarvestFailed && r.retry
 			rep.Results = append(rep.Results, r.HarvestResult)
@@ -314,7 +340,8 @@ func (h *Harvester) next() time.Duration {
 }
 
 // Turn harvests, under the lease, every remiss page whose time has come:
-// those of the consultations in the register (answers and invitee list),
+// those of the consultations in the register whose deadline is at most
+// HarvestWindowDays past (answers and invitee list),
 // then those of the remisser pending in triage (invitee list only). It
 // returns how many pages it fetched; failures to fetch are in the page
 // states, the error is the store's.
@@ -329,7 +356,11 @@ func (h *Harvester) Turn(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	n := 0
+	oldest := DateOf(h.Clock.Now()).AddDays(-HarvestWindowDays)
 	for _, c := range cs {
+		if !c.Deadline.IsZero() && c.Deadline.Before(oldest) {
+			continue // its answers were published long since
+		}
 		did, err := h.due(ctx, c.SourceURL, c.ID, "")
 		if err != nil {
 			return n, err
@@ -362,7 +393,12 @@ func (h *Harvester) due(ctx context.Context, url, id, triageID string) (int, err
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return 0, err
 	}
-	h.pause(ctx)
+	if !h.pause(ctx) {
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		return 0, errLeaseLost
+	}
 	_, err = h.harvestPage(ctx, nil, url, id, triageID)
 	return 1, err
 }

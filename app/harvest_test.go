@@ -362,3 +362,101 @@ func TestHarvestTwoReplicas(t *testing.T) {
 		t.Errorf("events: %v", got)
 	}
 }
+
+// TestHarvestPageFailures: a remiss page that answers 503 is recorded
+// with its reason and asked for again after the back-off (5, then 10
+// minutes), nothing stored meanwhile; a remiss whose deadline is more
+// than a year past is left alone by the schedule.
+func TestHarvestPageFailures(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	w := newHarvestWorld(t)
+	svc := w.services("a")
+	w.srv.fail("", true)
+	if n, err := svc.Harvester.Turn(ctx); err != nil || n != 1 {
+		t.Fatalf("turn: %d %v", n, err)
+	}
+	st, err := mongodb.NewExternalResponseStore(w.db).RemissPageState(ctx, w.srv.URL+casePath)
+	if err != nil || st.Failures != 1 || !strings.Contains(st.LastError, "503") || !st.NextFetch.Equal(w.clock.Now().Add(5*time.Minute)) {
+		t.Fatalf("state after a 503: %+v %v", st, err)
+	}
+	w.clock.add(5 * time.Minute)
+	if n, _ := svc.Harvester.Turn(ctx); n != 1 {
+		t.Fatal("not asked again after the back-off")
+	}
+	st, _ = mongodb.NewExternalResponseStore(w.db).RemissPageState(ctx, w.srv.URL+casePath)
+	if st.Failures != 2 || !st.NextFetch.Equal(w.clock.Now().Add(10*time.Minute)) {
+		t.Fatalf("second back-off: %+v", st)
+	}
+	if list, _ := svc.ExternalResponses.List(ctx, w.caseID); len(list) != 0 {
+		t.Fatalf("%d answers stored from a page that failed", len(list))
+	}
+	if n, _ := w.srv.count("kammarkollegiet.pdf"); n != 0 {
+		t.Fatalf("a PDF fetched though its page failed: %d", n)
+	}
+
+	w.srv.fail("", false)
+	w.clock.add(2 * 366 * 24 * time.Hour)
+	c, _ := svc.Consultations.Get(ctx, w.caseID)
+	c.Deadline = app.DateOf(w.clock.Now()).AddDays(-app.HarvestWindowDays - 1)
+	if err := mongodb.NewConsultationStore(w.db).UpdateConsultation(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := svc.Harvester.Turn(ctx); err != nil || n != 0 {
+		t.Fatalf("a remiss more than a year past its deadline was harvested: %d %v", n, err)
+	}
+	if rep, err := svc.Harvester.Harvest(ctx, nil, w.caseID); err != nil || len(rep.Results) != 17 {
+		t.Fatalf("asked for, it is harvested: %+v %v", rep, err)
+	}
+}
+
+// thief fetches as fakeHarvest does, but on the first PDF lets the lease
+// expire and another replica take it.
+type thief struct {
+	*fakeHarvest
+	clock  *movableClock
+	leases app.LeaseStore
+	docs   int
+}
+
+func (f *thief) FetchDocument(ctx context.Context, url, etag, lm string) (*app.DocumentAnswer, error) {
+	f.docs++
+	if f.docs == 1 {
+		f.clock.add(4 * time.Minute)
+		now := f.clock.Now()
+		if ok, err := f.leases.AcquireLease(ctx, "remiss-harvest", "replica-b", now, now.Add(time.Hour)); !ok || err != nil {
+			panic(fmt.Sprint("the thief got no lease: ", err))
+		}
+	}
+	return f.fakeHarvest.FetchDocument(ctx, url, etag, lm)
+}
+
+// TestHarvestStopsWhenLeaseLost: a harvest whose lease expired while it
+// read a PDF, and was taken by another replica, fetches nothing more.
+func TestHarvestStopsWhenLeaseLost(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := mongotest.MustOpenDB(t)
+	st := mongodb.Stores(db)
+	clock := &movableClock{t: time.Date(2026, 7, 1, 8, 0, 0, 0, app.Stockholm)}
+	fake := newFakeHarvest()
+	f := &thief{fakeHarvest: fake, clock: clock, leases: st.Leases}
+	svc := app.NewServices(st, app.ServiceConfig{Clock: clock, IdleTimeout: time.Hour, AbsoluteTimeout: time.Hour,
+		HarvestFetcher: f, TextExtractor: fakeText{}})
+	page := "https://www.regeringen.se/remisser/2026/05/z/"
+	res, err := svc.Imports.Import(ctx, nil, []*app.RemissIntake{{SourceURL: page, Title: "Remiss om stöld", Reference: "KN2026/77"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answers []app.AnswerLink
+	for i := range 3 {
+		u := fmt.Sprintf("https://www.regeringen.se/contentassets/z/%d.pdf", i)
+		answers = append(answers, app.AnswerLink{Organisation: fmt.Sprintf("Verk %d", i), URL: u})
+		fake.doc(u, `"1"`, "Verket tillstyrker förslaget.")
+	}
+	fake.page(page, `"p"`, "", answers...)
+	rep, err := svc.Harvester.Harvest(ctx, nil, res[0].ConsultationID)
+	if err != nil || f.docs != 1 || len(rep.Results) != 1 {
+		t.Fatalf("after losing the lease: %d PDFs fetched, %d results, %v", f.docs, len(rep.Results), err)
+	}
+}

@@ -38,7 +38,7 @@ func MatchInvitedMembers(text string, members []*Member) []string {
 	text = norm.NFC.String(text)
 	var out []string
 	for _, m := range members {
-		if memberPattern(m.Name).MatchString(text) {
+		if re := memberPattern(m.Name); re != nil && re.MatchString(text) {
 			out = append(out, m.Name)
 		}
 	}
@@ -48,9 +48,14 @@ func MatchInvitedMembers(text string, members []*Member) []string {
 // municipalitySuffix is how a municipality's name ends.
 var municipalitySuffix = regexp.MustCompile(`(?i)\s+(kommun|stad)$`)
 
-// memberPattern matches a member's name as an invitee list writes it.
+// memberPattern matches a member's name as an invitee list writes it;
+// nil for a name that is empty once "kommun" is taken off.
 func memberPattern(name string) *regexp.Regexp {
-	base := municipalitySuffix.ReplaceAllString(strings.Join(strings.Fields(norm.NFC.String(name)), " "), "")
+	name = norm.NFC.String(strings.ToValidUTF8(name, ""))
+	base := municipalitySuffix.ReplaceAllString(strings.Join(strings.Fields(name), " "), "")
+	if base == "" || strings.EqualFold(base, "kommun") || strings.EqualFold(base, "stad") {
+		return nil
+	}
 	forms := []string{regexp.QuoteMeta(base) + "s?"}
 	if strings.HasSuffix(base, "s") { // "Stockholms stad" for the member "Stockholms"
 		forms = append(forms, regexp.QuoteMeta(strings.TrimSuffix(base, "s")))
@@ -75,7 +80,9 @@ func (h *Harvester) readInvitees(ctx context.Context, actor *User, st *RemissPag
 	if inv.URL != st.InviteesURL {
 		*inv = InviteeList{URL: st.InviteesURL}
 	}
-	h.pause(ctx)
+	if !h.pause(ctx) {
+		return &WatchFailure{Err: errLeaseLost} // read on the next turn
+	}
 	doc, fetchErr := h.Fetcher.FetchDocument(ctx, inv.URL, inv.ETag, inv.LastModified)
 	if fetchErr == nil && !doc.NotModified {
 		paras, err := h.Text.ExtractText(ctx, doc.Body)

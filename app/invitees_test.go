@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -56,4 +57,29 @@ func TestInviteeListFromPDF(t *testing.T) {
 	if strings.Join(got, "|") != "Kiruna|Luleå kommun|Skellefteå kommun" {
 		t.Fatalf("invited members %q from\n%s", got, strings.Join(paras, "\n"))
 	}
+}
+
+// FuzzMatchInvitedMembers: any list text and any member name (both come
+// from outside) match without panic, only names of members, and a list
+// that names the member "X kommun" on a line of its own always matches.
+func FuzzMatchInvitedMembers(f *testing.F) {
+	f.Add("1. Luleå kommun\n2. Region Norrbotten", "Luleå")
+	f.Add("Stockholms stad", "Stockholm (stad)")
+	f.Add("a.*b kommun", "a.*b")
+	f.Fuzz(func(t *testing.T, text, name string) {
+		got := app.MatchInvitedMembers(text, members(name, "Kiruna"))
+		for _, g := range got {
+			if g != name && g != "Kiruna" {
+				t.Fatalf("matched %q, not a member", g)
+			}
+		}
+		base := strings.Join(strings.Fields(name), " ")
+		if base == "" || strings.EqualFold(base, "kommun") || strings.EqualFold(base, "stad") || strings.ContainsAny(base, "\n\r") || strings.HasSuffix(strings.ToLower(base), " kommun") ||
+			strings.HasSuffix(strings.ToLower(base), " stad") || !utf8.ValidString(base) {
+			return
+		}
+		if got := app.MatchInvitedMembers("1. "+base+" kommun\n", members(name)); len(got) != 1 {
+			t.Fatalf("%q not found in its own line", name)
+		}
+	})
 }

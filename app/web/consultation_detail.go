@@ -29,6 +29,9 @@ type consultationPage struct {
 	NoteForm        *Form
 	// Answers are other bodies' remissvar (external_responses.go).
 	Answers *answersView
+	// Invited is what the harvest read of the remiss's invitee list; nil
+	// until it has read one.
+	Invited *app.InviteeList
 }
 
 // linkView is a titled internal link.
@@ -74,7 +77,7 @@ func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consult
 		p.Warnings = append(p.Warnings, translate(p.msgs, w))
 	}
 	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory,
-		s.ownership, s.consultationAnswers}
+		s.ownership, s.consultationAnswers, s.invitedMembers}
 	for _, step := range steps {
 		if err := step(c, p); err != nil {
 			return nil, err
@@ -196,5 +199,16 @@ type eventRow struct{ At, AtISO, Who, What string }
 // consultationAnswers fills the section of other bodies' remissvar.
 func (s *Server) consultationAnswers(c *fiber.Ctx, p *consultationPage) (err error) {
 	p.Answers, err = s.answersOf(c, p.Layout, p.C.ID, "/internt/remisser/"+p.C.ID, false)
+	return err
+}
+
+// invitedMembers finds the members on the remiss's invitee list, as the
+// harvest read it.
+func (s *Server) invitedMembers(c *fiber.Ctx, p *consultationPage) error {
+	if s.deps.ExternalResponses == nil {
+		return nil
+	}
+	var err error
+	p.Invited, err = s.deps.ExternalResponses.Invitees(c.UserContext(), p.C.SourceURL)
 	return err
 }
