@@ -30,8 +30,8 @@ func TestDeliberateStepsInChromium(t *testing.T) {
 	in := "/internt/stallningstaganden/"
 	pages := []string{in + signing + "/signering", in + signing + "/signering?lang=en", in + signing + "/publicera",
 		in + signing + "/ateroppna", in + published + "/dra-tillbaka?lang=en", in + draft + "/versioner/1", in + draft + "/jamfor"}
-	for _, w := range []int64{375, 1280} {
-		checkPages(t, ctx, inst.URL, pages, w)
+	for _, v := range pageViews {
+		checkPages(t, ctx, inst.URL, pages, v)
 	}
 	checkFlashShownOnce(t, ctx, inst.URL+in+signing)
 }

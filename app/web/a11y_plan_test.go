@@ -1,0 +1,121 @@
+package web_test
+
+import (
+	"github.com/PuerkitoBio/goquery"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// a11yPage is one HTML page of the role table that the browser checks for
+// reflow: a concrete path, the route it reaches (its name in the
+// accessibility report) and the role that sees it.
+type a11yPage struct {
+	route, path, role string
+}
+
+// a11yRoles is the order in which a page's viewer is chosen: the
+// secretariat sees the fullest registers and boards, then the admin, a
+// signer, other members and last the public.
+var a11yRoles = []string{"secretariat", "admin", "signerA", "memberA", "memberB", ""}
+
+// a11yPages is every GET row of the role table that answers some role with
+// an HTML page, once per distinct path, each seen by the first role of
+// a11yRoles that gets 200. The rows of one route (a statement in each of
+// its statuses) are all kept: their pages differ.
+func a11yPages(t testing.TB, f *fixture) []a11yPage {
+	t.Helper()
+	routes := registeredRoutes(f)
+	var pages []a11yPage
+	seen := map[string]bool{}
+	for _, rc := range roleTable(f) {
+		if rc.method != http.MethodGet || seen[rc.path] {
+			continue
+		}
+		seen[rc.path] = true
+		role, ok := a11yViewer(rc)
+		if !ok || !f.isHTMLPage(rc.path, role) {
+			continue
+		}
+		r, ok := routeOf(routes, rc.method, rc.path)
+		if !ok {
+			t.Fatalf("GET %s reaches no route", rc.path)
+		}
+		route := r.pattern
+		if _, q, ok := strings.Cut(rc.path, "?"); ok {
+			route += "?" + stableQuery(q)
+		}
+		pages = append(pages, a11yPage{route: route, path: rc.path, role: role})
+	}
+	return pages
+}
+
+// stableQuery is a query string for a report: a value longer than 20
+// characters (a token, which differs on every run) reads ":token".
+func stableQuery(q string) string {
+	parts := strings.Split(q, "&")
+	for i, p := range parts {
+		if k, v, ok := strings.Cut(p, "="); ok && len(v) > 20 {
+			parts[i] = k + "=:token"
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// a11yViewer is the first role of a11yRoles that gets 200 on the row.
+func a11yViewer(rc roleCase) (string, bool) {
+	for _, role := range a11yRoles {
+		if rc.want[slices.Index(roles, role)] == http.StatusOK {
+			return role, true
+		}
+	}
+	return "", false
+}
+
+// isHTMLPage reports whether GET path answers role with an HTML page.
+func (f *fixture) isHTMLPage(path, role string) bool {
+	resp := f.do(request{method: http.MethodGet, path: path, role: role, headers: map[string]string{"Accept": "text/html"}})
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK && strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html")
+}
+
+// a11yRouteNames lists the distinct report names of pages, in order.
+func a11yRouteNames(pages []a11yPage) []string {
+	var out []string
+	for _, p := range pages {
+		if !slices.Contains(out, p.route) {
+			out = append(out, p.route)
+		}
+	}
+	return out
+}
+
+// TestTablesScrollInLabelledRegions: on every HTML page of the role table
+// each table has a caption with an id and sits directly in a
+// div.table-scroll that is a focusable region labelled by that caption,
+// so that a table wider than a phone scrolls on its own, reachable by
+// keyboard and named for screen readers (WCAG 1.4.10, 2.1.1, 4.1.2).
+func TestTablesScrollInLabelledRegions(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	tables := 0
+	for _, p := range a11yPages(t, f) {
+		doc := mustDoc(t, f.do(request{method: http.MethodGet, path: p.path, role: p.role, headers: map[string]string{"Accept": "text/html"}}))
+		doc.Find("main table").Each(func(i int, table *goquery.Selection) {
+			tables++
+			capID, _ := table.ChildrenFiltered("caption").Attr("id")
+			region := table.Parent()
+			role, _ := region.Attr("role")
+			tab, _ := region.Attr("tabindex")
+			by, _ := region.Attr("aria-labelledby")
+			if capID == "" || !region.Is("div.table-scroll") || role != "region" || tab != "0" || by != capID {
+				html, _ := goquery.OuterHtml(region)
+				t.Errorf("%s (%s): table %d is not in a focusable region labelled by its caption: %.200s", p.route, p.path, i+1, html)
+			}
+		})
+	}
+	if tables < 10 {
+		t.Errorf("only %d tables on the role table's pages; are the pages rendering?", tables)
+	}
+}
