@@ -1,11 +1,15 @@
 package web_test
 
 import (
-	"github.com/PuerkitoBio/goquery"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/samsyn/samsyn/templates"
 )
 
 // a11yPage is one HTML page of the role table that the browser checks for
@@ -117,5 +121,65 @@ func TestTablesScrollInLabelledRegions(t *testing.T) {
 	}
 	if tables < 10 {
 		t.Errorf("only %d tables on the role table's pages; are the pages rendering?", tables)
+	}
+}
+
+// TestAccessibilityStatementFromReports: /tillganglighet, in Swedish and
+// English, says what the committed test reports say — how many pages were
+// checked for reflow, in which windows, which keyboard tasks were carried
+// out, and when — with every name of a check, window and task worded in
+// the page's language, and DIGG's enforcement link.
+func TestAccessibilityStatementFromReports(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	reports, err := templates.A11yReports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := templates.Messages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reflow, keyboard templates.A11yReport
+	for _, r := range reports {
+		switch r.Suite {
+		case "reflow":
+			reflow = r
+		case "keyboard":
+			keyboard = r
+		}
+	}
+	if len(reflow.Pages) < 50 || len(keyboard.Journeys) < 7 || reflow.Date == "" || keyboard.Date == "" {
+		t.Fatalf("the committed reports are incomplete: reflow %d pages, keyboard %d journeys", len(reflow.Pages), len(keyboard.Journeys))
+	}
+	for _, lang := range templates.Languages {
+		doc := mustDoc(t, f.do(request{method: "GET", path: "/tillganglighet?lang=" + lang}))
+		text := doc.Find("main").Text()
+		for _, r := range reports {
+			var keys []string
+			for _, v := range r.Views {
+				keys = append(keys, "a11y.view."+v)
+			}
+			for _, c := range r.Checks {
+				keys = append(keys, "a11y.check."+c)
+			}
+			for _, j := range r.Journeys {
+				keys = append(keys, "a11y.journey."+j)
+			}
+			for _, k := range keys {
+				if msgs[lang][k] == "" || !strings.Contains(text, msgs[lang][k]) {
+					t.Errorf("%s: %q (%s) is not on the page", lang, msgs[lang][k], k)
+				}
+			}
+			if !strings.Contains(text, r.Date) || !strings.Contains(text, r.Test) {
+				t.Errorf("%s: the run of %s on %s is not on the page", lang, r.Test, r.Date)
+			}
+		}
+		if !strings.Contains(text, strconv.Itoa(len(reflow.Pages))+" ") {
+			t.Errorf("%s: the number of pages checked (%d) is not on the page", lang, len(reflow.Pages))
+		}
+		if doc.Find(`a[href="https://www.digg.se/tdosanmalan"]`).Length() != 1 || doc.Find("form[action='/tillganglighet']").Length() != 1 {
+			t.Errorf("%s: no link to DIGG's report form or no feedback form", lang)
+		}
 	}
 }

@@ -33,7 +33,7 @@ func reflowPlan(pages []a11yPage) templates.A11yReport {
 		views = append(views, v.Name)
 	}
 	return templates.A11yReport{Suite: "reflow", Test: "TestReflowInChromium", Views: views,
-		Checks: append([]string{browsertest.AxeCheck + " (" + browsertest.Narrow.Name + ")"}, browsertest.ReflowChecks...),
+		Checks: append([]string{browsertest.AxeCheck + "-" + browsertest.Narrow.Name}, browsertest.ReflowChecks...),
 		Pages:  a11yRouteNames(pages)}
 }
 

@@ -22,25 +22,21 @@ import (
 	"github.com/samsyn/samsyn/templates"
 )
 
-// keyboardJourneys are the tasks TestKeyboardOnlyInChromium carries out
-// with the keyboard alone, in order; the accessibility statement lists them.
-var keyboardJourneys = []string{
-	"log in",
-	"draft and save a statement; close the @mention list with Escape",
-	"resolve an edit conflict between two versions",
-	"accept a suggestion",
-	"open the notification bell and mark a notification read",
-	"sign a statement for a municipality",
-	"dismiss two remisser at once in the triage inbox",
-}
+// keyboardJourneys name the tasks TestKeyboardOnlyInChromium carries out
+// with the keyboard alone, in order (the accessibility statement words
+// them as a11y.journey.<name>): log in; draft and save a statement, and
+// close the @mention list with Escape; resolve an edit conflict between
+// two versions; accept a suggestion; open the bell and mark a notification
+// read; sign a statement for a municipality; dismiss two remisser at once
+// in the triage inbox.
+var keyboardJourneys = []string{"login", "draft-save", "conflict", "suggestion", "bell-inbox", "sign", "triage-dismiss"}
 
-// keyboardChecks are what TestKeyboardOnlyInChromium checks in every journey.
-var keyboardChecks = []string{
-	"only Tab, Shift+Tab, Enter, Space, Escape and typing; no mouse, no focus set by script",
-	"the task's result is stored (read back through the API)",
-	"focus visible at every step (a computed outline or box-shadow)",
-	"no focus trap: from where the task ends Tab goes round the whole page",
-}
+// keyboardChecks name what TestKeyboardOnlyInChromium checks in every
+// journey: only Tab, Shift+Tab, Enter, Space, Escape and typing, no mouse
+// and no focus set by script; the result is stored (read back through the
+// API); focus is visible at every step (a computed outline or box-shadow);
+// no focus trap (from where the task ends, Tab goes round the page).
+var keyboardChecks = []string{"keys-only", "result-stored", "focus-visible", "no-trap"}
 
 // keyboardReport is where TestKeyboardOnlyInChromium writes what it did.
 const keyboardReport = "../../templates/a11y/keyboard.json"

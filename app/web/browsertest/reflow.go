@@ -69,13 +69,12 @@ func ReflowProblems(ctx context.Context) ([]string, error) {
 	return ps, nil
 }
 
-// ReflowChecks describe what ReflowProblems checks, for reports.
-var ReflowChecks = []string{
-	"no sideways scrolling of the page",
-	"nothing wider than the window outside a labelled, focusable table region",
-	"no date or reference broken over two lines",
-	"no word broken between letters where it fits on a line",
-}
+// ReflowChecks name what ReflowProblems checks, for reports (the
+// accessibility statement words them as a11y.check.<name>): no sideways
+// scrolling of the page; nothing wider than the window outside a labelled,
+// focusable table region; no date or reference broken over two lines; no
+// word broken between letters where it fits on a line.
+var ReflowChecks = []string{"no-page-scroll", "wide-only-in-region", "dates-references-whole", "words-whole"}
 
 const reflowScript = `(() => {
 const vw = document.documentElement.clientWidth;
