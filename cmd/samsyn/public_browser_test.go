@@ -91,9 +91,11 @@ func preparePublicDemo(t *testing.T, inst *instance) publicIDs {
 }
 
 // TestPublicPagesInChromium visits every public page, and the member
-// pages of the public site and the secretariat's overviews, at 375 and
-// 1280 px: no axe-core violations (WCAG 2.1 AA), no console errors, no
-// horizontal scroll at 375 px. It writes screenshots of the start page, a
+// pages of the public site and the secretariat's overviews, at 375,
+// 1280 and 320 px and at 200 % zoom: no axe-core violations (WCAG 2.1 AA),
+// no console errors, and below desktop width nothing that
+// browsertest.ReflowProblems finds (sideways scroll outside a table
+// region, a date or reference broken). It writes screenshots of the start page, a
 // statement page, the archive and the heatmap at both widths to
 // $SAMSYN_SCREENSHOTS, or a temporary folder.
 func TestPublicPagesInChromium(t *testing.T) {

@@ -12,7 +12,8 @@ import (
 
 // TestDeliberateStepsInChromium: the signing page, the confirmation
 // pages of the deliberate steps, a revision and the rendered diff pass
-// axe-core (WCAG 2.1 AA) at 375 and 1280 px without sideways scrolling;
+// axe-core (WCAG 2.1 AA) at 375, 1280 and 320 px and at 200 % zoom, and
+// reflow below desktop width;
 // then a step is confirmed with a reason, the next page shows the
 // confirmation and the pages after it show it no more.
 func TestDeliberateStepsInChromium(t *testing.T) {
