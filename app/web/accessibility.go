@@ -14,18 +14,25 @@ import (
 // form sends is stored and read by the secretariat.
 type accessibilityPage struct {
 	Layout
-	Form *Form
+	Form  *Form
+	Tests a11yTests
 }
 
-func (s *Server) accessibilityForm(c *fiber.Ctx) accessibilityPage {
+func (s *Server) accessibilityForm(c *fiber.Ctx) (accessibilityPage, error) {
 	p := accessibilityPage{Layout: s.layout(c, "public.a11y.title")}
 	p.Form = s.newForm(p.Layout)
 	p.Form.Values["page"] = c.Query("sida")
-	return p
+	reports, err := loadA11yReports()
+	p.Tests = newA11yTests(reports)
+	return p, err
 }
 
 func (s *Server) accessibilityPage(c *fiber.Ctx) error {
-	return s.render(c, fiber.StatusOK, "accessibility", s.accessibilityForm(c))
+	p, err := s.accessibilityForm(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "accessibility", p)
 }
 
 func (s *Server) accessibilityFeedbackForm(c *fiber.Ctx) error {
@@ -37,7 +44,10 @@ func (s *Server) accessibilityFeedbackForm(c *fiber.Ctx) error {
 	if err == nil {
 		return s.redirectWithFlash(c, "/tillganglighet#synpunkter", "public.a11y.thanks")
 	}
-	p := s.accessibilityForm(c)
+	p, perr := s.accessibilityForm(c)
+	if perr != nil {
+		return perr
+	}
 	return s.rerender(c, err, "accessibility", &p, p.Form, values)
 }
 

@@ -40,7 +40,7 @@ func loadViews(networkName string) (*views, error) {
 	for _, a := range assets {
 		v.byURL[a.URL] = a
 	}
-	base, err := template.ParseFS(templates.Views, "layouts/*.html")
+	base, err := template.New("layouts").Funcs(viewFuncs).ParseFS(templates.Views, "layouts/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layouts: %w", err)
 	}

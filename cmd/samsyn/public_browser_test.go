@@ -91,9 +91,11 @@ func preparePublicDemo(t *testing.T, inst *instance) publicIDs {
 }
 
 // TestPublicPagesInChromium visits every public page, and the member
-// pages of the public site and the secretariat's overviews, at 375 and
-// 1280 px: no axe-core violations (WCAG 2.1 AA), no console errors, no
-// horizontal scroll at 375 px. It writes screenshots of the start page, a
+// pages of the public site and the secretariat's overviews, at 375,
+// 1280 and 320 px and at 200 % zoom: no axe-core violations (WCAG 2.1 AA),
+// no console errors, and below desktop width nothing that
+// browsertest.ReflowProblems finds (sideways scroll outside a table
+// region, a date or reference broken). It writes screenshots of the start page, a
 // statement page, the archive and the heatmap at both widths to
 // $SAMSYN_SCREENSHOTS, or a temporary folder.
 func TestPublicPagesInChromium(t *testing.T) {
@@ -109,8 +111,8 @@ func TestPublicPagesInChromium(t *testing.T) {
 		"/medlemmar/skelleftea?lang=en", "/deltagande", "/deltagande?lang=en", "/tillganglighet", "/tillganglighet?lang=en",
 		"/stallningstaganden/remissvar-medfinansiering-infrastruktur", "/stallningstaganden/remissvar-medfinansiering-infrastruktur?lang=en",
 		"/publiceringslogg", "/publiceringslogg?lang=en"}
-	for _, w := range []int64{375, 1280} {
-		checkPages(t, ctx, inst.URL, public, w)
+	for _, v := range pageViews {
+		checkPages(t, ctx, inst.URL, public, v)
 	}
 	shots := os.Getenv("SAMSYN_SCREENSHOTS")
 	if shots == "" {
@@ -128,8 +130,8 @@ func TestPublicPagesInChromium(t *testing.T) {
 	member := []string{"/internt/deltagande", "/internt/tillganglighet-synpunkter", "/internt/remisser/" + ids.Consultation + "/utfall",
 		"/internt/fragor/" + ids.Issue + "/positioner", "/internt/stallningstaganden/" + ids.Draft + "/positioner",
 		"/internt/deltagande?lang=en", "/"}
-	for _, w := range []int64{375, 1280} {
-		checkPages(t, ctx, inst.URL, member, w)
+	for _, v := range pageViews {
+		checkPages(t, ctx, inst.URL, member, v)
 	}
 	browsertest.Screenshot(t, ctx, inst.URL+"/internt/deltagande", filepath.Join(shots, "heatmap-internal-1280.png"), 1280)
 	if msgs := errs(); len(msgs) > 0 {
@@ -137,28 +139,32 @@ func TestPublicPagesInChromium(t *testing.T) {
 	}
 }
 
-// checkPages runs axe-core on each page at width, and at phone widths
-// checks that nothing scrolls sideways.
-func checkPages(t *testing.T, ctx context.Context, base string, paths []string, width int64) {
+// pageViews are the windows checkPages lays pages out in: a phone, a
+// desktop, and the reflow views of WCAG 1.4.10 (320 CSS px, 200 % zoom).
+var pageViews = append([]browsertest.View{browsertest.Width(375), browsertest.Width(1280)}, browsertest.ExtraViews...)
+
+// checkPages runs axe-core on each page in view v, and in views narrower
+// than a desktop the reflow check: nothing scrolls sideways outside a
+// labelled table region, no date or reference breaks inside.
+func checkPages(t *testing.T, ctx context.Context, base string, paths []string, v browsertest.View) {
 	t.Helper()
 	actx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	if err := chromedp.Do(actx, chromedp.EmulateViewport(width, 900)); err != nil {
+	if err := browsertest.Emulate(actx, v); err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = chromedp.Do(ctx, chromedp.ResetViewport()) }()
 	for _, p := range paths {
 		browsertest.CheckA11y(t, actx, base+p)
-		if width > 500 {
+		if v.Width >= 1000 {
 			continue
 		}
-		overflow, err := chromedp.Run(actx, chromedp.Evaluate[bool](
-			`document.documentElement.scrollWidth > document.documentElement.clientWidth`))
+		problems, err := browsertest.ReflowProblems(actx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if overflow {
-			t.Errorf("%s scrolls sideways at %d px", p, width)
+		for _, pr := range problems {
+			t.Errorf("%s at %s: %s", p, v, pr)
 		}
 	}
 }

@@ -12,7 +12,8 @@ import (
 
 // TestDeliberateStepsInChromium: the signing page, the confirmation
 // pages of the deliberate steps, a revision and the rendered diff pass
-// axe-core (WCAG 2.1 AA) at 375 and 1280 px without sideways scrolling;
+// axe-core (WCAG 2.1 AA) at 375, 1280 and 320 px and at 200 % zoom, and
+// reflow below desktop width;
 // then a step is confirmed with a reason, the next page shows the
 // confirmation and the pages after it show it no more.
 func TestDeliberateStepsInChromium(t *testing.T) {
@@ -30,8 +31,8 @@ func TestDeliberateStepsInChromium(t *testing.T) {
 	in := "/internt/stallningstaganden/"
 	pages := []string{in + signing + "/signering", in + signing + "/signering?lang=en", in + signing + "/publicera",
 		in + signing + "/ateroppna", in + published + "/dra-tillbaka?lang=en", in + draft + "/versioner/1", in + draft + "/jamfor"}
-	for _, w := range []int64{375, 1280} {
-		checkPages(t, ctx, inst.URL, pages, w)
+	for _, v := range pageViews {
+		checkPages(t, ctx, inst.URL, pages, v)
 	}
 	checkFlashShownOnce(t, ctx, inst.URL+in+signing)
 }

@@ -106,9 +106,27 @@ func Axe(ctx context.Context, url string, opts ...AxeOption) ([]Violation, error
 
 // CheckA11yHere runs axe-core on the page the tab of ctx shows now — one a
 // form's answer left there, which no URL loads again — at each viewport
-// width (CSS pixels), and reports each violation with t.Errorf, naming the
-// page label.
+// width (CSS pixels) and in the reflow views every check adds, 320 CSS px
+// and 200 % zoom (ExtraViews), and reports each violation with t.Errorf,
+// naming the page label. In the reflow views it also reports what
+// ReflowProblems finds.
 func CheckA11yHere(t testing.TB, ctx context.Context, label string, widths ...int) {
+	t.Helper()
+	var views []View
+	for _, w := range widths {
+		views = append(views, Width(int64(w)))
+	}
+	CheckA11yIn(t, ctx, label, append(views, ExtraViews...)...)
+}
+
+// ExtraViews are the reflow views that CheckA11yHere adds to the widths it
+// is given: 320 CSS px and a 1280 px window at 200 % zoom.
+var ExtraViews = []View{Narrow, Zoom200}
+
+// CheckA11yIn runs axe-core on the page the tab of ctx shows now in each
+// view, and in views narrower than a desktop (under 1000 CSS px) the
+// reflow check, reporting each problem with t.Errorf.
+func CheckA11yIn(t testing.TB, ctx context.Context, label string, views ...View) {
 	t.Helper()
 	AxeSource(t)
 	src, err := loadAxe()
@@ -118,18 +136,44 @@ func CheckA11yHere(t testing.TB, ctx context.Context, label string, widths ...in
 	ctx, cancel := context.WithTimeout(ctx, axeTimeout)
 	defer cancel()
 	defer func() { _ = chromedp.Do(ctx, chromedp.ResetViewport()) }()
-	for _, w := range widths {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(w), 800)); err != nil {
-			t.Fatalf("viewport %d for %s: %v", w, label, err)
+	for _, v := range views {
+		if err := Emulate(ctx, v); err != nil {
+			t.Fatalf("view %s for %s: %v", v, label, err)
 		}
 		vs, err := axeHere(ctx, src, label, nil)
 		if err != nil {
-			t.Fatalf("accessibility check of %s at %dpx: %v", label, w, err)
+			t.Fatalf("accessibility check of %s at %s: %v", label, v, err)
 		}
-		for _, v := range vs {
-			t.Errorf("accessibility violation (WCAG 2.1 AA) on %s at %dpx: %s", label, w, v)
+		for _, x := range vs {
+			t.Errorf("accessibility violation (WCAG 2.1 AA) on %s at %s: %s", label, v, x)
+		}
+		if v.Width >= 1000 {
+			continue
+		}
+		ps, err := ReflowProblems(ctx)
+		if err != nil {
+			t.Fatalf("reflow check of %s at %s: %v", label, v, err)
+		}
+		for _, p := range ps {
+			t.Errorf("reflow (WCAG 1.4.10) on %s at %s: %s", label, v, p)
 		}
 	}
+}
+
+// AxeCheck names what Axe and AxeHere check, for reports: WCAG 2.1 A and
+// AA with axe-core.
+const AxeCheck = "axe-wcag21aa"
+
+// AxeHere runs axe-core against WCAG 2.1 A and AA on the page the tab of
+// ctx shows now, in its present view, and returns the violations.
+func AxeHere(ctx context.Context) ([]Violation, error) {
+	src, err := loadAxe()
+	if err != nil {
+		return nil, fmt.Errorf("axe-core %s: %w", AxeVersion, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, axeTimeout)
+	defer cancel()
+	return axeHere(ctx, src, "this page", nil)
 }
 
 // axeHere runs axe-core (src) on the page the tab shows.
