@@ -140,7 +140,10 @@ func textQuery(text string, typed bool, m matching) query.Query {
 		}
 		if t.Kind == swedish.KindWord && folds(t.Raw) && !m.found[t.Term] && !m.marks {
 			for _, ft := range folded[t.Pos] {
-				if ft.Kind == swedish.KindWord || m.wide {
+				// A part the bodies hold as typed is found by its own
+				// term, as a word is: its folded posting list, as long,
+				// would find next to nothing more.
+				if (ft.Kind == swedish.KindWord || m.wide) && !m.found[ft.Term] {
 					add(t.Pos, termQuery(fieldFolded, ft.Term, foldedBoost))
 				}
 			}
