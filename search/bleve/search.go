@@ -49,7 +49,7 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 	// only when that finds little, more widely (stages). Asking for every
 	// word is what a visitor means and skips most documents on a large
 	// index; compound parts are what cost most on one.
-	found, typos, err := ix.lookup(ctx, key.text)
+	counts, typos, err := ix.lookup(ctx, key.text)
 	if err != nil {
 		return nil, err
 	}
@@ -61,8 +61,7 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 		before search.DocumentMatchCollection // the few hits of the narrower stages, best first
 		stage  int
 	)
-	for stage, m = range stages(key.text) {
-		m.found, m.typos = found, typos
+	for stage, m = range stages(key.text, counts, typos) {
 		req := newRequest(q, !hit, m)
 		if merge {
 			req.From, req.Size = 0, from+size+len(before)

@@ -35,10 +35,10 @@ const maxTypos = 4
 // the commonest (a short word has dozens at one edit on a large index).
 const maxCounted = 32
 
-// lookup reads the index's term dictionaries once for a query: which of
-// the foldable terms its bodies hold (matching.found) and the words near
-// each word of the text (matching.typos, by position).
-func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool, typos map[int][]typo, err error) {
+// lookup reads the index's term dictionaries once for a query: in how
+// many bodies each term of the text is (matching.counts) and the words
+// near each word of the text (matching.typos, by position).
+func (ix *Index) lookup(ctx context.Context, text string) (counts map[string]int, typos map[int][]typo, err error) {
 	if text == "" {
 		return nil, nil, nil
 	}
@@ -46,7 +46,6 @@ func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
 	}
-	terms := foldable(text)
 	err = ix.use(func(idx bleve.Index) error {
 		adv, err := idx.Advanced()
 		if err != nil {
@@ -57,7 +56,7 @@ func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool
 			return err
 		}
 		defer r.Close()
-		if found, err = termsFound(ctx, r, terms); err != nil {
+		if counts, err = termCounts(ctx, r, toks); err != nil {
 			return err
 		}
 		typos, err = ix.nearWords(ctx, r, toks)
@@ -66,23 +65,24 @@ func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool
 	if err != nil {
 		return nil, nil, fmt.Errorf("bleve: look up terms: %w", err)
 	}
-	return found, typos, nil
+	return counts, typos, nil
 }
 
-// termsFound reports which terms the bodies hold: a word typed without
-// å, ä, ö that is there as typed is not also asked for folded, which
-// spares a second long posting list per word.
-func termsFound(ctx context.Context, r index.IndexReader, terms []string) (map[string]bool, error) {
-	if len(terms) == 0 {
-		return nil, nil
-	}
-	out := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		n, err := docCount(ctx, r, t, fieldBody)
+// termCounts counts the bodies holding each term of toks (but
+// references): a word typed without å, ä, ö that is there as typed is not
+// also asked for folded, which spares a second long posting list per
+// word, and a word held widely is not widened by its parts.
+func termCounts(ctx context.Context, r index.IndexReader, toks []swedish.Token) (map[string]int, error) {
+	out := make(map[string]int, len(toks))
+	for _, t := range toks {
+		if _, done := out[t.Term]; done || t.Kind == swedish.KindReference {
+			continue
+		}
+		n, err := docCount(ctx, r, t.Term, fieldBody)
 		if err != nil {
 			return nil, err
 		}
-		out[t] = n > 0
+		out[t.Term] = n
 	}
 	return out, nil
 }
