@@ -153,9 +153,9 @@ func textQuery(text string, typed bool, m matching) query.Query {
 				if ty.dist == 0 || ty.same { // found by the word's own forms
 					continue
 				}
-				if m.marks {
+				if m.marks || ty.word == "" { // a base form near the word's: in the stored fields
 					for _, f := range textFields {
-						add(t.Pos, termQuery(f, ty.norm, typoBoost))
+						add(t.Pos, termQuery(f, ty.norm, typoBoost/float64(ty.dist)))
 					}
 				} else {
 					add(t.Pos, termQuery(fieldWords, ty.word, typoBoost/float64(ty.dist)))

@@ -178,10 +178,57 @@ func wordsNear(ctx context.Context, r index.IndexReader, t swedish.Token, d int)
 		return near[i].count > near[j].count
 	})
 	near = near[:min(len(near), maxTypos)]
+	if len(near) == 0 && typed == 0 {
+		// Nothing is written near the word, but it may be a misspelt
+		// inflection: the bodies' base forms near its own
+		// ("sysselsätning": sysselsättning, of sysselsättningen).
+		return formsNear(ctx, fr, r, t, d)
+	}
 	if typed > 0 {
 		near = append([]typo{{word: t.Raw, norm: t.Term, count: typed}}, near...)
 	}
 	return near, nil
+}
+
+// formsNear finds the base forms of the bodies within d edits of the
+// base form of t, nearest and commonest first, at most maxTypos. They are
+// typos without a word as written (word ""): asked for in the stored
+// fields by their base form, never suggested.
+func formsNear(ctx context.Context, fr index.IndexReaderFuzzy, r index.IndexReader, t swedish.Token, d int) ([]typo, error) {
+	dict, fa, err := fr.FieldDictFuzzyAutomaton(fieldBody, t.Term, d, "")
+	if err != nil {
+		return nil, err
+	}
+	var near []typo
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			_ = dict.Close()
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if e.Term == t.Term {
+			continue
+		}
+		dist := editDistance(t.Term, e.Term)
+		if fa != nil {
+			_, dd := fa.MatchAndDistance(e.Term)
+			dist = int(dd)
+		}
+		near = append(near, typo{norm: e.Term, dist: max(dist, 1), count: int(e.Count)})
+	}
+	if err := dict.Close(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(near, func(i, j int) bool {
+		if near[i].dist != near[j].dist {
+			return near[i].dist < near[j].dist
+		}
+		return near[i].count > near[j].count
+	})
+	return near[:min(len(near), maxTypos)], nil
 }
 
 // nearOf returns the near words of word found at generation gen.
@@ -217,7 +264,7 @@ func suggestion(text string, typos map[int][]typo) string {
 		if near[0].dist == 0 {
 			typed, near = near[0].count, near[1:]
 		}
-		if len(near) == 0 || near[0].count <= 3*typed || t.Start < done {
+		if len(near) == 0 || near[0].word == "" || near[0].count <= 3*typed || t.Start < done {
 			continue
 		}
 		b.WriteString(text[done:t.Start])
