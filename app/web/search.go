@@ -174,12 +174,16 @@ func searchJSON(r searchRequest, res *app.SearchResult) searchAnswer {
 	return out
 }
 
+// markPlaceholders stands in for the <mark> tags while safeSnippet
+// escapes a snippet (built once: a Replacer builds its tables on first use).
+var markPlaceholders = strings.NewReplacer("<mark>", "\x00m\x00", "</mark>", "\x00/m\x00", "\x00", "")
+
 // safeSnippet makes sure a snippet holds no markup but <mark> pairs,
 // whatever the engine sent: it reads the text, escapes all of it and
 // restores balanced marks.
 func safeSnippet(s string) string {
 	const open, close = "\x00m\x00", "\x00/m\x00"
-	s = strings.NewReplacer("<mark>", open, "</mark>", close, "\x00", "").Replace(s)
+	s = markPlaceholders.Replace(s)
 	s = html.EscapeString(html.UnescapeString(s))
 	var b strings.Builder
 	depth := 0

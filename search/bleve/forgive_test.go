@@ -3,6 +3,7 @@ package bleve_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/samsyn/samsyn/app"
@@ -123,5 +124,32 @@ func TestDidYouMean(t *testing.T) {
 	}
 	if res := ask(e.Internal(), "sekretessbudgetn"); res.DidYouMean != "sekretessbudgeten" {
 		t.Errorf("internal sekretessbudgetn: did you mean %q, want sekretessbudgeten", res.DidYouMean)
+	}
+}
+
+// TestMisspeltInflectionFound: a word written three edits from every form
+// the texts have, but one from their base form ("sysselsätning" for
+// "sysselsättningen": sysselsättning), finds them, ranked first; a base
+// form is no spelling to suggest.
+func TestMisspeltInflectionFound(t *testing.T) {
+	t.Parallel()
+	ix := mustOpen(t, t.TempDir()).Public()
+	docs := []app.SearchDoc{
+		{ID: "jobb", Type: app.TypeStatement, Status: "published", Title: "Bostäder åt fler",
+			Body: "Stöd till bostadsbyggande i kommuner med snabb ökning av sysselsättningen."},
+		{ID: "annat", Type: app.TypeStatement, Status: "published", Title: "Vätgas", Body: "Vätgas i hamnarna."},
+	}
+	if err := ix.Index(t.Context(), docs...); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(t.Context(), app.SearchQuery{Text: "sysselsätning"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].ID != "jobb" || res.DidYouMean != "" {
+		t.Errorf("sysselsätning: %d hits %+v, did you mean %q; want jobb and no suggestion", res.Total, res.Hits, res.DidYouMean)
+	}
+	if !strings.Contains(res.Hits[0].Snippet, "<mark>sysselsättningen</mark>") {
+		t.Errorf("snippet %q does not mark sysselsättningen", res.Hits[0].Snippet)
 	}
 }

@@ -1,45 +1,81 @@
 package bleve
 
 import (
-	"bytes"
-	"fmt"
 	"math"
 	"slices"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	htmlformat "github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	simplefrag "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
 	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 )
 
-// highlighterName is Bleve's "html" highlighter (the simple highlighter,
-// <mark> tags, the text escaped) with runeFragmenter in place of Bleve's
-// simple fragmenter: the same fragments, found in less time.
-const highlighterName = "samsyn_html"
-
+// The snippet's highlight is that of Bleve's "html" highlighter (the
+// simple highlighter: <mark> tags, the text escaped, "…" where the text
+// goes on) with runeFragmenter in place of Bleve's simple fragmenter: the
+// same fragments, found in less time. Only the one fragment a snippet
+// shows is made (bestFragment), not the best of every field.
 const fragmentRunes = 200 // the simple fragmenter's default size
 
-func init() {
-	err := registry.RegisterHighlighter(highlighterName, func(map[string]any, *registry.Cache) (highlight.Highlighter, error) {
-		return simplehl.NewHighlighter(newRuneFragmenter(fragmentRunes),
-			htmlformat.NewFragmentFormatter("<mark>", "</mark>"), simplehl.DefaultSeparator), nil
-	})
-	if err != nil {
-		panic(fmt.Sprintf("bleve: register highlighter: %v", err))
+var (
+	fragmenter    = newRuneFragmenter(fragmentRunes)
+	markFormatter = htmlformat.NewFragmentFormatter("<mark>", "</mark>")
+)
+
+// bestFragment is the fragment Bleve's simple highlighter gives as the
+// best of a field of text for the term locations tlm, formatted, and
+// false when it gives none: of the fragments of the ordered locations, the first of
+// those holding the most distinct terms wholly (its fragment scorer, and
+// the first its queue pops among equals).
+func bestFragment(text string, tlm search.TermLocationMap) (string, bool) {
+	ot := highlight.OrderTermLocations(tlm)
+	orig := []byte(text)
+	var best *highlight.Fragment
+	for _, f := range fragmenter.Fragment(orig, ot) {
+		if f.Score = fragmentScore(f, tlm); best == nil || f.Score > best.Score {
+			best = f
+		}
 	}
+	if best == nil {
+		return "", false
+	}
+	ot.MergeOverlapping()
+	out := markFormatter.Format(best, ot)
+	if best.Start != 0 {
+		out = simplehl.DefaultSeparator + out
+	}
+	if best.End != len(best.Orig) {
+		out += simplehl.DefaultSeparator
+	}
+	return out, true
+}
+
+// fragmentScore counts the terms with a location wholly in f, as Bleve's
+// simple fragment scorer does (the fields are not arrays).
+func fragmentScore(f *highlight.Fragment, tlm search.TermLocationMap) float64 {
+	score := 0.0
+	for _, locs := range tlm {
+		for _, l := range locs {
+			if int(l.Start) >= f.Start && int(l.End) <= f.End {
+				score++
+				break
+			}
+		}
+	}
+	return score
 }
 
 // runeFragmenter makes exactly the fragments of Bleve's simple fragmenter
 // (one per term location: the location and the runes after it, moved back
 // where the text ends, then centred on the terms it holds) but counts runes
-// by table instead of decoding up to 400 of them for every location: with a
-// common word matched a hundred times in a long body, that decoding was
-// most of a query's highlighting. Text the simple fragmenter would stop
-// on (invalid UTF-8, U+FFFD, a location inside a rune) goes to it, and so
-// do locations too few for the table to pay (a short title, a rare word).
+// by an index of the text's multi-byte runes (runeIndex) instead of
+// decoding up to 400 of them for every location: with a common word
+// matched a hundred times in a long body, that decoding was most of a
+// query's highlighting. Text the simple fragmenter would stop on (invalid
+// UTF-8, U+FFFD, a location inside a rune) goes to it.
 type runeFragmenter struct {
 	size  int
 	stock *simplefrag.Fragmenter
@@ -49,31 +85,23 @@ func newRuneFragmenter(size int) *runeFragmenter {
 	return &runeFragmenter{size: size, stock: simplefrag.NewFragmenter(size)}
 }
 
-var replacementChar = []byte(string(utf8.RuneError))
-
 func (f *runeFragmenter) Fragment(orig []byte, ot highlight.TermLocations) []*highlight.Fragment {
-	if 3*f.size*len(ot) < len(orig) { // decoding around each location costs less than the table
+	ix := runeIndexes.Get().(*runeIndex)
+	defer runeIndexes.Put(ix)
+	if !ix.read(orig, ot) {
 		return f.stock.Fragment(orig, ot)
 	}
-	buf := offsPool.Get().(*[]int32)
-	defer offsPool.Put(buf)
-	offs, ok := runeStarts((*buf)[:0], orig, ot)
-	*buf = offs[:0]
-	if !ok {
-		return f.stock.Fragment(orig, ot)
-	}
-	n := len(offs) - 1
-	runeAt := func(b int) int { k, _ := slices.BinarySearch(offs, int32(b)); return k }
+	n := ix.n
 	var out []*highlight.Fragment
 	maxbegin, mb := 0, 0 // mb: the rune at maxbegin
 	for i, tl := range ot {
-		s := runeAt(tl.Start)
+		s := ix.runeAt(tl.Start)
 		e := min(s+f.size, n)
 		// Back towards the beginning while runes are left, not before maxbegin.
 		if used := e - s; s > mb && used < f.size {
 			s = max(s-(f.size-used), mb)
 		}
-		end := int(offs[e])
+		end := ix.byteAt(e)
 		minend := end // the end of the last term the fragment holds
 		for _, inner := range ot[i:] {
 			if inner.End > end {
@@ -81,48 +109,86 @@ func (f *runeFragmenter) Fragment(orig []byte, ot highlight.TermLocations) []*hi
 			}
 			minend = inner.End
 		}
-		room := e - runeAt(minend)
+		room := e - ix.runeAt(minend)
 		roomStart := 0
-		if int(offs[s]) >= maxbegin {
+		if ix.byteAt(s) >= maxbegin {
 			roomStart = s - mb
 		}
 		offset := min(room, roomStart) / 2
-		out = append(out, &highlight.Fragment{Orig: orig, Start: int(offs[s-offset]), End: int(offs[e-offset])})
-		maxbegin, mb = tl.End, runeAt(tl.End)
+		out = append(out, &highlight.Fragment{Orig: orig, Start: ix.byteAt(s - offset), End: ix.byteAt(e - offset)})
+		maxbegin, mb = tl.End, ix.runeAt(tl.End)
 	}
 	return out
 }
 
-// offsPool holds the rune tables of runeFragmenter, one a call.
-var offsPool = sync.Pool{New: func() any { s := make([]int32, 0, 16<<10); return &s }}
+// runeIndex maps byte offsets of a text to rune numbers and back by
+// where its multi-byte runes are, which in Swedish text are few: every
+// other rune is one byte.
+type runeIndex struct {
+	starts, ends []int // the bytes of each multi-byte rune, [start, end)
+	runes        []int // its rune number
+	size, n      int   // the text's bytes and runes
+}
 
-// runeStarts appends to offs where each rune of orig starts, and
-// len(orig) last, when every location in ot starts and ends at one of
-// them and orig is text the simple fragmenter reads to its end; else it
-// reports false.
-func runeStarts(offs []int32, orig []byte, ot highlight.TermLocations) ([]int32, bool) {
-	if len(ot) == 0 || len(orig) > math.MaxInt32 || !utf8.Valid(orig) || bytes.Contains(orig, replacementChar) {
-		return offs, false
+// runeIndexes holds runeIndex's slices for the next call.
+var runeIndexes = sync.Pool{New: func() any { return &runeIndex{} }}
+
+// read indexes orig and reports whether the table may stand in for the
+// simple fragmenter's decoding: orig is text it reads to its end (valid
+// UTF-8 without U+FFFD) and every location in ot starts and ends at a
+// rune of it.
+func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
+	ix.starts, ix.ends, ix.runes = ix.starts[:0], ix.ends[:0], ix.runes[:0]
+	if len(ot) == 0 || len(orig) > math.MaxInt32 {
+		return false
 	}
+	extra := 0 // bytes beyond one a rune so far
 	for i := 0; i < len(orig); {
-		offs = append(offs, int32(i))
 		if orig[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		_, size := utf8.DecodeRune(orig[i:])
+		r, size := utf8.DecodeRune(orig[i:])
+		if r == utf8.RuneError { // invalid, or U+FFFD itself
+			return false
+		}
+		ix.starts, ix.ends, ix.runes = append(ix.starts, i), append(ix.ends, i+size), append(ix.runes, i-extra)
+		extra += size - 1
 		i += size
 	}
-	offs = append(offs, int32(len(orig)))
+	ix.size, ix.n = len(orig), len(orig)-extra
 	for _, tl := range ot {
-		if tl.Start > len(orig) || tl.End > len(orig) {
-			return offs, false
-		}
-		_, okStart := slices.BinarySearch(offs, int32(tl.Start))
-		_, okEnd := slices.BinarySearch(offs, int32(tl.End))
-		if !okStart || !okEnd {
-			return offs, false
+		if !ix.isRuneStart(tl.Start) || !ix.isRuneStart(tl.End) {
+			return false
 		}
 	}
-	return offs, true
+	return true
+}
+
+// isRuneStart reports whether b is where a rune of the text starts, or
+// its end.
+func (ix *runeIndex) isRuneStart(b int) bool {
+	if b < 0 || b > ix.size {
+		return false
+	}
+	k, _ := slices.BinarySearch(ix.starts, b) // the multi-byte runes before b
+	return k == 0 || b >= ix.ends[k-1]
+}
+
+// runeAt is the number of the rune starting at byte b (n at the end).
+func (ix *runeIndex) runeAt(b int) int {
+	k, _ := slices.BinarySearch(ix.starts, b)
+	if k == 0 {
+		return b
+	}
+	return ix.runes[k-1] + 1 + b - ix.ends[k-1]
+}
+
+// byteAt is where rune r starts (the text's size for n).
+func (ix *runeIndex) byteAt(r int) int {
+	k, _ := slices.BinarySearch(ix.runes, r)
+	if k == 0 {
+		return r
+	}
+	return ix.ends[k-1] + r - ix.runes[k-1] - 1
 }

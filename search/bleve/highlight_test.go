@@ -10,8 +10,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight"
+	htmlformat "github.com/blevesearch/bleve/v2/search/highlight/format/html"
 	simplefrag "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
+	simplehl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/corpus"
@@ -107,7 +111,7 @@ func TestRuneFragmenterIsBleves(t *testing.T) {
 			}
 			ot = append(ot, &highlight.TermLocation{Term: []string{"el", "nät", "stål"}[r.IntN(3)], Start: pos, End: end})
 		}
-		if _, ok := runeStarts(nil, orig, ot); ok {
+		if (&runeIndex{}).read(orig, ot) {
 			fast++
 		}
 		sameFragments(t, fmt.Sprintf("random text %d", n), orig, ot)
@@ -116,6 +120,53 @@ func TestRuneFragmenterIsBleves(t *testing.T) {
 		t.Fatalf("only %d of %d random texts took the fast path", fast, runs)
 	}
 	t.Logf("%d term locations of generated statements; %d of %d random texts on the fast path", compared, fast, runs)
+}
+
+// TestBestFragmentIsBleves: on generated statements and the bench's
+// queries (and the words of each statement's own title, which mark many
+// places), bestFragment gives the fragment Bleve's html highlighter gives
+// for the field, or none when it gives none.
+func TestBestFragmentIsBleves(t *testing.T) {
+	t.Parallel()
+	stock := simplehl.NewHighlighter(simplefrag.NewFragmenter(fragmentRunes),
+		htmlformat.NewFragmentFormatter("<mark>", "</mark>"), simplehl.DefaultSeparator)
+	g := &corpus.Generator{Seed: 7, Members: []*app.Member{{ID: "m1", Name: "Luleå"}}}
+	compared, marked := 0, 0
+	for i := range 30 {
+		st := g.Statement(i)
+		queries := []string{st.Title, "", "Kommunerna"}
+		for _, class := range corpus.Queries() {
+			for _, q := range class.Queries {
+				queries = append(queries, q.Text)
+			}
+		}
+		for _, q := range queries {
+			terms := map[string]bool{}
+			for _, tk := range swedish.Default().Tokens(q) {
+				terms[tk.Term] = true
+			}
+			for name, text := range map[string]string{"title": st.Title, "summary": st.Summary, "body": st.Body} {
+				tlm := search.TermLocationMap{}
+				for _, l := range locations(text, terms) {
+					tlm[l.Term] = append(tlm[l.Term], &search.Location{Pos: uint64(l.Pos), Start: uint64(l.Start), End: uint64(l.End)})
+				}
+				doc := document.NewDocument("d")
+				doc.AddField(document.NewTextField(name, nil, []byte(text)))
+				want := stock.BestFragmentsInField(&search.DocumentMatch{Locations: search.FieldTermLocationMap{name: tlm}}, doc, name, 1)
+				got, ok := bestFragment(text, tlm)
+				if ok != (len(want) == 1) || (ok && got != want[0]) {
+					t.Fatalf("%q in the %s of statement %d:\nours  %v %q\nstock %q", q, name, i, ok, got, want)
+				}
+				compared++
+				if strings.Contains(got, "<mark>") {
+					marked++
+				}
+			}
+		}
+	}
+	if marked < compared/8 {
+		t.Fatalf("only %d of %d fields marked", marked, compared)
+	}
 }
 
 // BenchmarkFragmenter compares the two fragmenters on a generated body

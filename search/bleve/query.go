@@ -39,47 +39,70 @@ type matching struct {
 	// stored fields (not the folded, prefix or reference fields), any of
 	// them, for the documents already found.
 	marks bool
-	// found holds the terms the index's bodies have as typed: a word
-	// typed without å, ä, ö is asked for in the folded field too only
-	// when they do not have it. Then it may have lost its letters; else
-	// the folded field would repeat a long posting list for nothing.
-	found map[string]bool
+	// counts holds how many of the index's bodies have each term of the
+	// text (words and parts). A word typed without å, ä, ö is asked for
+	// in the folded field too only when they do not have it: then it may
+	// have lost its letters; else the folded field would repeat a long
+	// posting list for nothing.
+	counts map[string]int
 	// typos are the index's words near each word, by its position.
 	typos map[int][]typo
 }
 
+// found reports whether the index's bodies have term.
+func (m matching) found(term string) bool { return m.counts[term] > 0 }
+
+// heldFrom is how many documents a word must be found in (by its own
+// forms or its typos) for a wide stage to leave its compound parts out:
+// as many as a stage must find.
+const heldFrom = fuzzyBelow
+
+// held returns the positions of the words of toks the index holds widely
+// enough by their own forms and typos that their compound parts would
+// add only noise, and long posting lists ("elnätet" by "el"): a wide
+// stage widens only the other words (a rare or misspelt compound).
+func (m matching) held(toks []swedish.Token) map[int]bool {
+	out := map[int]bool{}
+	for _, t := range toks {
+		if t.Kind != swedish.KindWord {
+			continue
+		}
+		n := m.counts[t.Term]
+		for _, ty := range m.typos[t.Pos] {
+			if ty.dist > 0 && !ty.same {
+				n += ty.count
+			}
+		}
+		out[t.Pos] = n >= heldFrom
+	}
+	return out
+}
+
 // stages are the ways text is asked for, narrowest first: a search takes
 // the first that finds enough. Every word (in any of its forms or within
-// its typos), then with compound parts, then any word; a stage that would
-// ask the same as the one before it is left out.
-func stages(text string) []matching {
+// its typos), then with the compound parts of the words the index does
+// not hold widely (matching.held), then any word; a stage that would ask
+// the same as the one before it is left out.
+func stages(text string, counts map[string]int, typos map[int][]typo) []matching {
 	toks := swedish.Default().Tokens(text)
 	multi := words(text) > 1
+	base := matching{counts: counts, typos: typos}
+	held := base.held(toks)
 	out := []matching{{all: multi}}
-	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return t.Kind == swedish.KindPart }) {
+	if slices.ContainsFunc(toks, func(t swedish.Token) bool { return t.Kind == swedish.KindPart && !held[t.Pos] }) {
 		out = append(out, matching{all: multi, wide: true})
 	}
 	if multi {
 		out = append(out, matching{wide: true})
+	}
+	for i := range out {
+		out[i].counts, out[i].typos = counts, typos
 	}
 	return out
 }
 
 // folds reports whether a word typed so may lack its å, ä or ö.
 func folds(raw string) bool { return !strings.ContainsAny(raw, "åäöÅÄÖ") }
-
-// foldable returns the terms of text's words that may lack an å, ä or ö
-// (and of their parts): the folded field is asked for them unless the
-// index has them as typed (matching.found).
-func foldable(text string) []string {
-	var out []string
-	for _, t := range swedish.Default().Tokens(text) {
-		if t.Kind != swedish.KindReference && folds(t.Raw) && !slices.Contains(out, t.Term) {
-			out = append(out, t.Term)
-		}
-	}
-	return out
-}
 
 // textQuery runs the text through the Swedish pipeline and asks for its
 // terms as m says, ranked by field, exactness and how many terms match:
@@ -106,11 +129,12 @@ func textQuery(text string, typed bool, m matching) query.Query {
 		groups[pos] = append(groups[pos], q)
 	}
 	folded := foldedTokens(text)
+	held := m.held(toks)
 	for _, t := range toks {
 		boost := 1.0
 		switch t.Kind {
 		case swedish.KindPart:
-			if !m.wide {
+			if !m.wide || held[t.Pos] {
 				continue
 			}
 			boost = partBoost
@@ -129,18 +153,21 @@ func textQuery(text string, typed bool, m matching) query.Query {
 				if ty.dist == 0 || ty.same { // found by the word's own forms
 					continue
 				}
-				if m.marks {
+				if m.marks || ty.word == "" { // a base form near the word's: in the stored fields
 					for _, f := range textFields {
-						add(t.Pos, termQuery(f, ty.norm, typoBoost))
+						add(t.Pos, termQuery(f, ty.norm, typoBoost/float64(ty.dist)))
 					}
 				} else {
 					add(t.Pos, termQuery(fieldWords, ty.word, typoBoost/float64(ty.dist)))
 				}
 			}
 		}
-		if t.Kind == swedish.KindWord && folds(t.Raw) && !m.found[t.Term] && !m.marks {
+		if t.Kind == swedish.KindWord && folds(t.Raw) && !m.found(t.Term) && !m.marks {
 			for _, ft := range folded[t.Pos] {
-				if ft.Kind == swedish.KindWord || m.wide {
+				// A part the bodies hold as typed is found by its own
+				// term, as a word is: its folded posting list, as long,
+				// would find next to nothing more.
+				if (ft.Kind == swedish.KindWord || m.wide && !held[t.Pos]) && !m.found(ft.Term) {
 					add(t.Pos, termQuery(fieldFolded, ft.Term, foldedBoost))
 				}
 			}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -49,7 +49,7 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 	// only when that finds little, more widely (stages). Asking for every
 	// word is what a visitor means and skips most documents on a large
 	// index; compound parts are what cost most on one.
-	found, typos, err := ix.lookup(ctx, key.text)
+	counts, typos, err := ix.lookup(ctx, key.text)
 	if err != nil {
 		return nil, err
 	}
@@ -61,8 +61,7 @@ func (ix *Index) Search(ctx context.Context, q app.SearchQuery) (*app.SearchResu
 		before search.DocumentMatchCollection // the few hits of the narrower stages, best first
 		stage  int
 	)
-	for stage, m = range stages(key.text) {
-		m.found, m.typos = found, typos
+	for stage, m = range stages(key.text, counts, typos) {
 		req := newRequest(q, !hit, m)
 		if merge {
 			req.From, req.Size = 0, from+size+len(before)
@@ -151,9 +150,8 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 	m.marks = true
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
 		textQuery(text, typing(q.Text), m)), len(hits), 0, false)
-	req.Fields = []string{fieldHit}
-	req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
-	req.Highlight.Fields = slices.Clone(textFields)
+	req.Fields = append([]string{fieldHit}, snippetFields...)
+	req.IncludeLocations = true
 	res, err := ix.run(ctx, req)
 	if err != nil {
 		return err
@@ -165,7 +163,7 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 	var missed search.DocumentMatchCollection // not matched again: shown unhighlighted
 	for _, h := range hits {
 		if got := byID[h.ID]; got != nil {
-			h.Fields, h.Fragments = got.Fields, got.Fragments
+			h.Fields, h.Fragments = got.Fields, marks(got)
 		} else {
 			missed = append(missed, h)
 		}
@@ -184,6 +182,26 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 	for _, h := range missed {
 		if got := byID[h.ID]; got != nil {
 			h.Fields = got.Fields
+		}
+	}
+	return nil
+}
+
+// snippetFields are the stored fields a snippet's fragment may come
+// from, in the order it prefers them.
+var snippetFields = []string{fieldBody, fieldSummary, fieldTitle}
+
+// marks is the fragment the snippet of h shows: the best highlighted one
+// of the first of snippetFields that has one (what Bleve's highlighter
+// gives for each field, of which snippet would take the same).
+func marks(h *search.DocumentMatch) search.FieldFragmentMap {
+	for _, f := range snippetFields {
+		text, ok := h.Fields[f].(string)
+		if !ok || len(h.Locations[f]) == 0 { // nothing to mark
+			continue
+		}
+		if frag, ok := bestFragment(text, h.Locations[f]); ok && strings.Contains(frag, "<mark>") {
+			return search.FieldFragmentMap{f: {frag}}
 		}
 	}
 	return nil

@@ -35,10 +35,10 @@ const maxTypos = 4
 // the commonest (a short word has dozens at one edit on a large index).
 const maxCounted = 32
 
-// lookup reads the index's term dictionaries once for a query: which of
-// the foldable terms its bodies hold (matching.found) and the words near
-// each word of the text (matching.typos, by position).
-func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool, typos map[int][]typo, err error) {
+// lookup reads the index's term dictionaries once for a query: in how
+// many bodies each term of the text is (matching.counts) and the words
+// near each word of the text (matching.typos, by position).
+func (ix *Index) lookup(ctx context.Context, text string) (counts map[string]int, typos map[int][]typo, err error) {
 	if text == "" {
 		return nil, nil, nil
 	}
@@ -46,7 +46,6 @@ func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
 	}
-	terms := foldable(text)
 	err = ix.use(func(idx bleve.Index) error {
 		adv, err := idx.Advanced()
 		if err != nil {
@@ -57,7 +56,7 @@ func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool
 			return err
 		}
 		defer r.Close()
-		if found, err = termsFound(ctx, r, terms); err != nil {
+		if counts, err = termCounts(ctx, r, toks); err != nil {
 			return err
 		}
 		typos, err = ix.nearWords(ctx, r, toks)
@@ -66,23 +65,24 @@ func (ix *Index) lookup(ctx context.Context, text string) (found map[string]bool
 	if err != nil {
 		return nil, nil, fmt.Errorf("bleve: look up terms: %w", err)
 	}
-	return found, typos, nil
+	return counts, typos, nil
 }
 
-// termsFound reports which terms the bodies hold: a word typed without
-// å, ä, ö that is there as typed is not also asked for folded, which
-// spares a second long posting list per word.
-func termsFound(ctx context.Context, r index.IndexReader, terms []string) (map[string]bool, error) {
-	if len(terms) == 0 {
-		return nil, nil
-	}
-	out := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		n, err := docCount(ctx, r, t, fieldBody)
+// termCounts counts the bodies holding each term of toks (but
+// references): a word typed without å, ä, ö that is there as typed is not
+// also asked for folded, which spares a second long posting list per
+// word, and a word held widely is not widened by its parts.
+func termCounts(ctx context.Context, r index.IndexReader, toks []swedish.Token) (map[string]int, error) {
+	out := make(map[string]int, len(toks))
+	for _, t := range toks {
+		if _, done := out[t.Term]; done || t.Kind == swedish.KindReference {
+			continue
+		}
+		n, err := docCount(ctx, r, t.Term, fieldBody)
 		if err != nil {
 			return nil, err
 		}
-		out[t] = n > 0
+		out[t.Term] = n
 	}
 	return out, nil
 }
@@ -178,10 +178,57 @@ func wordsNear(ctx context.Context, r index.IndexReader, t swedish.Token, d int)
 		return near[i].count > near[j].count
 	})
 	near = near[:min(len(near), maxTypos)]
+	if len(near) == 0 && typed == 0 {
+		// Nothing is written near the word, but it may be a misspelt
+		// inflection: the bodies' base forms near its own
+		// ("sysselsätning": sysselsättning, of sysselsättningen).
+		return formsNear(ctx, fr, r, t, d)
+	}
 	if typed > 0 {
 		near = append([]typo{{word: t.Raw, norm: t.Term, count: typed}}, near...)
 	}
 	return near, nil
+}
+
+// formsNear finds the base forms of the bodies within d edits of the
+// base form of t, nearest and commonest first, at most maxTypos. They are
+// typos without a word as written (word ""): asked for in the stored
+// fields by their base form, never suggested.
+func formsNear(ctx context.Context, fr index.IndexReaderFuzzy, r index.IndexReader, t swedish.Token, d int) ([]typo, error) {
+	dict, fa, err := fr.FieldDictFuzzyAutomaton(fieldBody, t.Term, d, "")
+	if err != nil {
+		return nil, err
+	}
+	var near []typo
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			_ = dict.Close()
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if e.Term == t.Term {
+			continue
+		}
+		dist := editDistance(t.Term, e.Term)
+		if fa != nil {
+			_, dd := fa.MatchAndDistance(e.Term)
+			dist = int(dd)
+		}
+		near = append(near, typo{norm: e.Term, dist: max(dist, 1), count: int(e.Count)})
+	}
+	if err := dict.Close(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(near, func(i, j int) bool {
+		if near[i].dist != near[j].dist {
+			return near[i].dist < near[j].dist
+		}
+		return near[i].count > near[j].count
+	})
+	return near[:min(len(near), maxTypos)], nil
 }
 
 // nearOf returns the near words of word found at generation gen.
@@ -217,7 +264,7 @@ func suggestion(text string, typos map[int][]typo) string {
 		if near[0].dist == 0 {
 			typed, near = near[0].count, near[1:]
 		}
-		if len(near) == 0 || near[0].count <= 3*typed || t.Start < done {
+		if len(near) == 0 || near[0].word == "" || near[0].count <= 3*typed || t.Start < done {
 			continue
 		}
 		b.WriteString(text[done:t.Start])

@@ -2,6 +2,8 @@ package bleve_test
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/samsyn/samsyn/app"
@@ -87,5 +89,41 @@ func TestPartsAndFoldingOnlyWhenNeeded(t *testing.T) {
 	}
 	if got := total(few, "hamnar"); got != 1 {
 		t.Errorf("hamnar, in no body as typed: %d hits, want hämnar by its folded spelling", got)
+	}
+}
+
+// TestWideStageWidensOnlyRareWords: a wide stage asks for the compound
+// parts of the words the index does not hold widely ("kapacitetsbrist",
+// found by kapacitet and brist), not of those it holds in many documents
+// ("elnätet" is not widened to el and nät, which find a text about
+// electric cars on the net).
+func TestWideStageWidensOnlyRareWords(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	ix := mustOpen(t, t.TempDir()).Public()
+	var docs []app.SearchDoc
+	for i := range 10 {
+		docs = append(docs, app.SearchDoc{ID: fmt.Sprintf("want%02d", i), Type: app.TypeStatement, Status: "published",
+			Title: "Elnätet i norr", Body: "Det råder brist på kapacitet i elnätet."})
+	}
+	for i := range 12 {
+		docs = append(docs, app.SearchDoc{ID: fmt.Sprintf("grid%02d", i), Type: app.TypeStatement, Status: "published",
+			Title: "Elnätet byggs ut", Body: "Elnätet behöver byggas ut."})
+	}
+	docs = append(docs, app.SearchDoc{ID: "parts", Type: app.TypeStatement, Status: "published",
+		Title: "Laddning", Body: "Brist på kapacitet för elbilar, el och nätet."})
+	if err := ix.Index(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, app.SearchQuery{Text: "kapacitetsbrist i elnätet", Page: app.Page{Number: 1, Size: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	if res.Total != 10 || slices.Contains(ids, "parts") || slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, "grid") }) {
+		t.Errorf("kapacitetsbrist i elnätet: %d hits %v, want the 10 with kapacitet, brist and elnätet", res.Total, ids)
 	}
 }
