@@ -51,7 +51,7 @@ func (s *Server) positionsView(c *fiber.Ctx) (*positionsPage, error) {
 	byID := map[string]*app.Statement{}
 	for _, st := range sts {
 		byID[st.ID] = st
-		p.Statements = append(p.Statements, Option{Value: st.ID, Label: st.Title + " (" + p.T("public.part.status."+string(st.Status)) + ")"})
+		p.Statements = append(p.Statements, Option{Value: st.ID, Label: st.Title + " (" + p.T("public.part.status."+string(st.Status)) + ")", Content: true})
 	}
 	for _, pos := range list {
 		row := positionRow{P: pos, Form: s.newForm(p.Layout), FormID: "p-" + pos.ID, Snippet: positionSnippet(pos)}

@@ -34,7 +34,7 @@ type statementPage struct {
 	Conflict           *conflictView
 	Rejected           *rejectedText
 	Suggestions        suggestionsPart
-	Presence           string // who else has the draft open
+	Presence           template.HTML // who else has the draft open
 	Today              string
 	Updated, Edited    string
 	PublishedAt        string
@@ -104,7 +104,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		if err != nil {
 			return nil, err
 		}
-		p.Presence = s.presenceText(c, others)
+		p.Presence = s.presenceHTML(c, others)
 	}
 	return p, nil
 }

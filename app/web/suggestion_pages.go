@@ -46,7 +46,7 @@ func (s *Server) withSuggestions(c *fiber.Ctx, p *statementPage, st *app.Stateme
 	}
 	p.Suggestions.Blocks = []Option{{Value: "title", Label: p.T("stmtfield.title")}, {Value: "summary", Label: p.T("stmtfield.summary")}}
 	for _, b := range app.Blocks(st.Body) {
-		p.Suggestions.Blocks = append(p.Suggestions.Blocks, Option{Value: strconv.Itoa(b.N), Label: s.blockLabel(c, strconv.Itoa(b.N))})
+		p.Suggestions.Blocks = append(p.Suggestions.Blocks, Option{Value: strconv.Itoa(b.N), Label: s.blockLabel(c, strconv.Itoa(b.N)), Content: true})
 	}
 	return nil
 }

@@ -294,7 +294,7 @@ func (s *Server) staffOptions(c *fiber.Ctx) ([]Option, error) {
 	out := []Option{{Value: "", Label: l.T("triage.responsible_me")}}
 	for _, u := range users {
 		if u.IsStaff() && u.Active {
-			out = append(out, Option{Value: u.ID, Label: u.Name})
+			out = append(out, contentOption(u.ID, u.Name))
 		}
 	}
 	return out, nil

@@ -19,7 +19,7 @@ import (
 
 // views holds the parsed pages, the assets and the message catalogues.
 type views struct {
-	pages       map[string]*template.Template
+	pages       map[string]map[string]*template.Template // by language, then name
 	assets      map[string]*templates.Asset // by name
 	byURL       map[string]*templates.Asset
 	messages    map[string]map[string]string
@@ -35,12 +35,23 @@ func loadViews(networkName string) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &views{pages: map[string]*template.Template{}, assets: assets, byURL: map[string]*templates.Asset{},
+	v := &views{pages: map[string]map[string]*template.Template{}, assets: assets, byURL: map[string]*templates.Asset{},
 		messages: msgs, networkName: networkName}
 	for _, a := range assets {
 		v.byURL[a.URL] = a
 	}
-	base, err := template.ParseFS(templates.Views, "layouts/*.html")
+	for _, lang := range []string{"sv", "en"} {
+		if v.pages[lang], err = parsePages(lang); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// parsePages parses every page on the layouts with the template functions
+// of a page in lang.
+func parsePages(lang string) (map[string]*template.Template, error) {
+	base, err := template.New("").Funcs(contentFuncs(lang)).ParseFS(templates.Views, "layouts/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layouts: %w", err)
 	}
@@ -48,14 +59,15 @@ func loadViews(networkName string) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
+	pages := map[string]*template.Template{}
 	for _, f := range files {
 		t, err := template.Must(base.Clone()).ParseFS(templates.Views, f)
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", f, err)
 		}
-		v.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+		pages[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
-	return v, nil
+	return pages, nil
 }
 
 // Layout is what every page shares; page views embed it.
@@ -152,7 +164,7 @@ func (s *Server) redirectWithFlash(c *fiber.Ctx, location, messageKey string) er
 
 // render executes a page into the response.
 func (s *Server) render(c *fiber.Ctx, status int, page string, data any) error {
-	t, ok := s.views.pages[page]
+	t, ok := s.views.pages[currentLang(c)][page]
 	if !ok {
 		return fmt.Errorf("no page %q", page)
 	}
@@ -222,19 +234,38 @@ type FieldView struct {
 	Name, Type, Label, Hint, Error, Value, Autocomplete, Described string
 	Required                                                       bool
 	Options                                                        []Option
+	// Content marks a field where people write Swedish text (a title, a
+	// name, a note): the partials mark it lang="sv" on an English page.
+	Content bool
+	Rows    int  // a textarea's height
+	Wide    bool // a textarea as wide as the text column
+}
+
+// Area makes v a textarea of rows lines, wide or not, for the "textarea"
+// partial.
+func (v FieldView) Area(rows int, wide bool) FieldView {
+	v.Type, v.Rows, v.Wide = "textarea", rows, wide
+	return v
 }
 
 // Option is one choice of a select.
 type Option struct {
 	Value, Label string
 	Selected     bool
+	Content      bool // Label is stored content (a name, a title): lang="sv"
+}
+
+// contentOption is a choice labelled with stored content.
+func contentOption(value, label string) Option {
+	return Option{Value: value, Label: label, Content: true}
 }
 
 // Field describes an input named name; its label is "field.<name>" and
 // its hint "hint.<name>" when the catalogue has one.
 func (f *Form) Field(name, typ, autocomplete string, required bool) FieldView {
 	v := FieldView{Name: name, Type: typ, Label: f.T("field." + name), Value: f.Values[name],
-		Error: f.Errors[name], Autocomplete: autocomplete, Required: required}
+		Error: f.Errors[name], Autocomplete: autocomplete, Required: required,
+		Content: typ == "text" || typ == "textarea" || typ == "search"}
 	if h := "hint." + name; f.T(h) != h {
 		v.Hint = f.T(h)
 	}
