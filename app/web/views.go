@@ -20,7 +20,7 @@ import (
 // views holds the parsed pages, the assets and the message catalogues.
 type views struct {
 	pages       map[string]map[string]*template.Template // by language, then name
-	assets      map[string]*templates.Asset // by name
+	assets      map[string]*templates.Asset              // by name
 	byURL       map[string]*templates.Asset
 	messages    map[string]map[string]string
 	networkName string
