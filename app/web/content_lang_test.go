@@ -1,7 +1,11 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/xml"
+	"io"
 	"fmt"
 	"sort"
 	"strings"
@@ -311,4 +315,58 @@ func englishMessages(t *testing.T) []string {
 		out = append(out, m)
 	}
 	return out
+}
+
+// TestFeedsAndExportsSayTheyAreSwedish: the Atom feed says xml:lang="sv"
+// on its root, and a statement's Word and PDF files, fetched from an
+// English page, name Swedish as the language of their text.
+func TestFeedsAndExportsSayTheyAreSwedish(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	st := f.mustStatementFrom(app.StatementPublished, `{"kind":"position_paper","title":"Språket i flödet",`+
+		`"summary":"Om språk.","body":"Text på svenska."}`)
+	resp := f.do(request{method: "GET", path: "/feed.atom?lang=en"})
+	feed, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	dec := xml.NewDecoder(bytes.NewReader(feed))
+	var lang string
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatalf("no root element in the feed: %v", err)
+		}
+		if root, ok := tok.(xml.StartElement); ok {
+			for _, a := range root.Attr {
+				if a.Name.Space == "http://www.w3.org/XML/1998/namespace" && a.Name.Local == "lang" {
+					lang = a.Value
+				}
+			}
+			break
+		}
+	}
+	if lang != "sv" || !strings.Contains(string(feed), "Språket i flödet") {
+		t.Errorf("feed: xml:lang %q\n%s", lang, feed)
+	}
+	docx, _ := f.download("", "/stallningstaganden/"+st.Slug+".docx?lang=en")
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, zf := range zr.File {
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		parts[zf.Name] = string(b)
+	}
+	if !strings.Contains(parts["docProps/core.xml"], "<dc:language>sv-SE</dc:language>") || !strings.Contains(parts["word/styles.xml"], `w:lang w:val="sv-SE"`) {
+		t.Errorf("docx from an English page: core %q", parts["docProps/core.xml"])
+	}
+	pdf, _ := f.download("", "/stallningstaganden/"+st.Slug+".pdf?lang=en")
+	if !bytes.Contains(pdf, []byte("/Lang (sv")) {
+		t.Errorf("pdf from an English page has no /Lang (sv…): %d bytes", len(pdf))
+	}
 }

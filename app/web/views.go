@@ -141,6 +141,9 @@ func (s *Server) layout(c *fiber.Ctx, titleKey string) Layout {
 			l.Flash = msg
 		}
 		s.clearFlash(c)
+		// The page with the confirmation is not kept either: going back
+		// to it in the browser's history loads it again, without.
+		c.Set(fiber.HeaderCacheControl, "no-store")
 	}
 	return l
 }
