@@ -55,6 +55,8 @@ func (s *Server) positionsView(c *fiber.Ctx) (*positionsPage, error) {
 	}
 	for _, pos := range list {
 		row := positionRow{P: pos, Form: s.newForm(p.Layout), FormID: "p-" + pos.ID, Snippet: positionSnippet(pos)}
+		row.Form.SetID("title", row.FormID+"-title")
+		row.Form.SetID("text", row.FormID+"-text")
 		row.Form.Values = map[string]string{"title": pos.Title, "text": pos.Text, "public": strconv.FormatBool(pos.Public),
 			"retired": strconv.FormatBool(pos.Retired), "version": strconv.Itoa(pos.Version)}
 		for _, id := range pos.UsedIn {

@@ -83,6 +83,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		(st.Status == app.StatementDraft && st.Kind == app.KindPositionPaper))
 	p.Editor, p.CommentForm, p.ActionForm = s.newStmtForm(p.Layout), s.newStmtForm(p.Layout), s.newStmtForm(p.Layout)
 	p.EditForm = s.newStmtForm(p.Layout)
+	p.CommentForm.SetID("body", "f-comment")
 	p.ActionForm.Values["sign_by"] = app.DateOf(s.deps.Clock.Now()).AddDays(14).String()
 	p.Editor.Values = map[string]string{"title": st.Title, "summary": st.Summary, "body": st.Body,
 		"topics": strings.Join(st.Topics, ", "), "version": strconv.Itoa(st.Version), "revision": strconv.Itoa(st.Revision)}

@@ -33,6 +33,8 @@ func (s *Server) withSuggestions(c *fiber.Ctx, p *statementPage, st *app.Stateme
 	}
 	u, labels := currentUser(c), s.diffLabels(c)
 	p.Suggestions.Form = s.newStmtForm(p.Layout)
+	p.Suggestions.Form.SetID("block", "f-forslag-block")
+	p.Suggestions.Form.SetID("text", "f-forslag-text")
 	p.Suggestions.Form.Values["base_version"] = strconv.Itoa(st.Version)
 	for _, sg := range list {
 		state := sg.State

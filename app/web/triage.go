@@ -331,6 +331,9 @@ func (s *Server) triageForm(c *fiber.Ctx) error {
 	if perr != nil {
 		return perr
 	}
+	if len(p.Rows) > 0 {
+		p.Form.SetID("ids", "v-"+p.Rows[0].ID) // the first box to tick
+	}
 	return s.rerender(c, err, "triage", p, p.Form, formValues(c, "reason", "responsible_id"))
 }
 

@@ -223,6 +223,25 @@ type Form struct {
 	Values map[string]string
 	Errors map[string]string
 	msgs   map[string]string
+	ids    map[string]string // a field's element id, where it is not "f-" + its name
+}
+
+// FieldID is the id of the element that holds field name, the target of
+// its link in the error summary: "f-" + name unless SetID said otherwise
+// (two forms on a page with a field of one name).
+func (f *Form) FieldID(name string) string {
+	if id, ok := f.ids[name]; ok {
+		return id
+	}
+	return "f-" + name
+}
+
+// SetID records that field name is the element id on the page.
+func (f *Form) SetID(name, id string) {
+	if f.ids == nil {
+		f.ids = map[string]string{}
+	}
+	f.ids[name] = id
 }
 
 func (s *Server) newForm(l Layout) *Form {
@@ -299,14 +318,20 @@ func (f *Form) Select(name string, opts []Option) FieldView {
 // HasErrors reports whether any field has an error.
 func (f *Form) HasErrors() bool { return len(f.Errors) > 0 }
 
-// FieldMessage is one entry of the error summary.
-type FieldMessage struct{ Name, Message string }
+// FieldMessage is one entry of the error summary: its link goes to the
+// field (ID), except for an error of the whole form ("_form"), which has
+// no field to go to.
+type FieldMessage struct{ Name, Message, ID string }
 
 // ErrorList lists the errors in a stable order for the summary.
 func (f *Form) ErrorList() []FieldMessage {
 	out := make([]FieldMessage, 0, len(f.Errors))
 	for k, v := range f.Errors {
-		out = append(out, FieldMessage{k, v})
+		m := FieldMessage{Name: k, Message: v}
+		if k != "_form" {
+			m.ID = f.FieldID(k)
+		}
+		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
