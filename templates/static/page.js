@@ -11,7 +11,18 @@
     for (var i = 0; i < shown.length; i++) { shown[i].parentNode.removeChild(shown[i]); }
   });
   // A form sent back with errors: focus moves to the summary at the top
-  // (a heading and a link to each field), so that it is read first.
+  // (a heading and a link to each field), so that it is read first. Each
+  // link is given its field's label first ("Title: This field is
+  // required."), as two fields may have the same message.
   var summary = document.querySelector(".error-summary[tabindex]");
-  if (summary) { summary.focus(); }
+  if (summary) {
+    var links = summary.querySelectorAll('a[href^="#"]');
+    for (var j = 0; j < links.length; j++) {
+      var field = document.getElementById(links[j].getAttribute("href").slice(1));
+      var label = field && (field.tagName === "FIELDSET" ? field.querySelector("legend") : document.querySelector('label[for="' + field.id + '"]'));
+      var name = label ? label.textContent.replace(/\*/g, "").trim() : "";
+      if (name) { links[j].textContent = name + ": " + links[j].textContent; }
+    }
+    summary.focus();
+  }
 })();

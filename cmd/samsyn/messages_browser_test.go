@@ -57,3 +57,40 @@ func TestFlashShowsOnceInChromium(t *testing.T) {
 		t.Errorf("back at %s, the confirmation is shown again: %q", loc, f)
 	}
 }
+
+// TestErrorSummaryTakesFocusInChromium: a form sent with errors comes
+// back with focus on the error summary at the top, whose links name the
+// field ("Rubrik: …") and lead to it.
+func TestErrorSummaryTakesFocusInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.NewBrowser(t)
+	inst := startServe(t, t.TempDir())
+	defer inst.stop()
+	loginInBrowser(t, ctx, inst)
+	actx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := browsertest.Navigate(actx, inst.URL+"/internt/remisser/ny?lang=sv"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(actx, chromedp.Click(chromedp.CSS("main form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".error-summary"))); err != nil {
+		t.Fatal(err)
+	}
+	focused, err := chromedp.Run(actx, chromedp.Evaluate[bool](`document.activeElement === document.querySelector(".error-summary")`))
+	if err != nil || !focused {
+		t.Errorf("focus after a refused form is not on the error summary (%v)", err)
+	}
+	links, err := chromedp.Run(actx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".error-summary a")).map(function (a) {
+		var f = document.getElementById(a.getAttribute("href").slice(1));
+		return a.textContent + (f && f.getAttribute("aria-invalid") === "true" ? "" : " → no invalid field");
+	})`))
+	if err != nil || len(links) == 0 {
+		t.Fatalf("summary links: %v %v", links, err)
+	}
+	for _, l := range links {
+		if !strings.Contains(l, ": ") || strings.Contains(l, "→") {
+			t.Errorf("summary link %q: want the field's label and a link to an invalid field", l)
+		}
+	}
+	browsertest.CheckA11yHere(t, actx, "remiss form with errors")
+}
