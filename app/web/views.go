@@ -224,6 +224,9 @@ type Form struct {
 	Errors map[string]string
 	msgs   map[string]string
 	ids    map[string]string // a field's element id, where it is not "f-" + its name
+	// Script is page.js, which the error summary loads to take focus: a
+	// page without errors (or a confirmation) runs no script.
+	Script string
 }
 
 // FieldID is the id of the element that holds field name, the target of
@@ -245,7 +248,7 @@ func (f *Form) SetID(name, id string) {
 }
 
 func (s *Server) newForm(l Layout) *Form {
-	return &Form{Values: map[string]string{}, Errors: map[string]string{}, msgs: l.msgs}
+	return &Form{Values: map[string]string{}, Errors: map[string]string{}, msgs: l.msgs, Script: l.Asset("page.js")}
 }
 
 // T translates like Layout.T, for the partials that get the form.

@@ -2,6 +2,8 @@
 // messages are said once, and a form with errors starts at its summary.
 (function () {
   "use strict";
+  if (window.samsynPage) { return; } // loaded by a confirmation and a form's errors both
+  window.samsynPage = true;
   // A confirmation belongs to the page a form led to. A page the browser
   // restores from its back/forward cache drops it, as the server does
   // when the page is loaded again.
