@@ -74,7 +74,7 @@ func (s *Server) userForm(c *fiber.Ctx, u *app.User) (userFormPage, error) {
 	_, members, err := s.memberNames(c)
 	p.MemberOptions = []Option{{Value: "", Label: p.T("users.no_member")}}
 	for _, m := range members {
-		p.MemberOptions = append(p.MemberOptions, Option{Value: m.ID, Label: m.Name})
+		p.MemberOptions = append(p.MemberOptions, contentOption(m.ID, m.Name))
 	}
 	return p, err
 }

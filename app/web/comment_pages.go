@@ -72,6 +72,7 @@ func (s *Server) editCommentForm(c *fiber.Ctx) error {
 		return perr
 	}
 	p.EditingID = cid
+	p.EditForm.SetID("body", "andra-"+cid)
 	return s.rerender(c, err, "statement", p, p.EditForm.Form, formValues(c, "body"))
 }
 

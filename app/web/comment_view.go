@@ -38,7 +38,7 @@ func (p *statementPage) fillParagraphs(st *app.Statement, viewer *app.User, thre
 	for _, para := range paras {
 		p.Paragraphs = append(p.Paragraphs, paragraphView{N: para.N, HTML: para.HTML})
 		p.Anchors = append(p.Anchors, Option{Value: strconv.Itoa(para.N),
-			Label: fmt.Sprintf("%s %d: %s", p.T("comments.paragraph"), para.N, para.Excerpt)})
+			Label: fmt.Sprintf("%s %d: %s", p.T("comments.paragraph"), para.N, para.Excerpt), Content: true})
 	}
 	for _, t := range threads {
 		v := threadView{CommentView: p.commentView(t.Comment, viewer), Quote: t.Quote, Resolved: t.Resolved,

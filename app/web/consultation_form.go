@@ -65,7 +65,7 @@ func (s *Server) linkOptions(c *fiber.Ctx, p *consultationFormPage, con *app.Con
 		return err
 	}
 	for _, i := range issues {
-		p.IssueOptions = append(p.IssueOptions, Option{Value: i.ID, Label: i.Title, Selected: linked[i.ID]})
+		p.IssueOptions = append(p.IssueOptions, Option{Value: i.ID, Label: i.Title, Selected: linked[i.ID], Content: true})
 	}
 	p.StatementOptions = []Option{{Value: "", Label: p.T("consultations.no_statement")}}
 	if s.deps.Statements == nil {
@@ -73,7 +73,7 @@ func (s *Server) linkOptions(c *fiber.Ctx, p *consultationFormPage, con *app.Con
 	}
 	stmts, _, err := s.deps.Statements.List(c.UserContext(), app.StatementFilter{})
 	for _, st := range stmts {
-		p.StatementOptions = append(p.StatementOptions, Option{Value: st.ID, Label: st.Title})
+		p.StatementOptions = append(p.StatementOptions, contentOption(st.ID, st.Title))
 	}
 	return err
 }

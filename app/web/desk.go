@@ -100,7 +100,8 @@ func awaitingOf(l Layout, a app.AwaitingDecision) awaitingView {
 
 func inboxItemOf(l Layout, n *app.Notification) inboxItem {
 	local := n.CreatedAt.In(app.Stockholm)
-	return inboxItem{ID: n.ID, Title: translate(l.msgs, n.Title), Body: translate(l.msgs, n.Body), URL: n.URL,
+	marked := l.Lang != contentLanguage
+	return inboxItem{ID: n.ID, TitleHTML: translateMarked(l.msgs, n.Title, marked), BodyHTML: translateMarked(l.msgs, n.Body, marked), URL: n.URL,
 		At: local.Format("2006-01-02 15:04"), AtISO: local.Format(time.RFC3339),
 		KindLabel: l.T("notify.kind." + string(n.Kind)), Unread: n.ReadAt.IsZero()}
 }

@@ -136,7 +136,7 @@ func (s *Server) registryAddress(c *fiber.Ctx, doc export.Document) (string, err
 // draft mark.
 func (s *Server) statementDocument(ctx context.Context, st *app.Statement) (export.Document, error) {
 	d := export.Document{Kind: export.KindName(st.Kind), Title: st.Title, Network: s.cfg.NetworkName,
-		Language: "sv", Summary: st.Summary, Body: st.Body, ContentHash: st.ContentHash,
+		Language: contentLanguage, Summary: st.Summary, Body: st.Body, ContentHash: st.ContentHash,
 		OurReference: st.Reference}
 	if st.Status == app.StatementPublished {
 		d.Published = st.PublishedAt

@@ -176,6 +176,10 @@ func (s *Server) sendFeed(c *fiber.Ctx, path, title, subtitle string, sts []*app
 	if err != nil {
 		return fmt.Errorf("atom feed: %w", err)
 	}
+	// Titles, summaries and texts are Swedish whatever language the reader
+	// chose on the site: the feed says so once, for every entry (WCAG
+	// 3.1.2; gorilla/feeds has no field for it).
+	body = strings.Replace(body, "<feed xmlns=", `<feed xml:lang="`+contentLanguage+`" xmlns=`, 1)
 	c.Set(fiber.HeaderContentType, atomMIME)
 	c.Set(fiber.HeaderCacheControl, "public, max-age=300")
 	return c.SendString(body)

@@ -58,21 +58,21 @@ func (s *Server) issueLinkOptions(c *fiber.Ctx, p *issueFormPage, in app.IssueIn
 		return err
 	}
 	for _, m := range members {
-		p.MemberOptions = append(p.MemberOptions, Option{Value: m.ID, Label: m.Name, Selected: owners[m.ID]})
+		p.MemberOptions = append(p.MemberOptions, Option{Value: m.ID, Label: m.Name, Selected: owners[m.ID], Content: true})
 	}
 	cs, _, err := s.deps.Consultations.List(ctx, app.ConsultationFilter{})
 	if err != nil {
 		return err
 	}
 	for _, x := range cs {
-		p.ConsultationOptions = append(p.ConsultationOptions, Option{Value: x.ID, Label: x.Reference + " " + x.Title, Selected: cons[x.ID]})
+		p.ConsultationOptions = append(p.ConsultationOptions, Option{Value: x.ID, Label: x.Reference + " " + x.Title, Selected: cons[x.ID], Content: true})
 	}
 	if s.deps.Statements == nil {
 		return nil
 	}
 	ss, _, err := s.deps.Statements.List(ctx, app.StatementFilter{})
 	for _, st := range ss {
-		p.StatementOptions = append(p.StatementOptions, Option{Value: st.ID, Label: st.Title, Selected: stmts[st.ID]})
+		p.StatementOptions = append(p.StatementOptions, Option{Value: st.ID, Label: st.Title, Selected: stmts[st.ID], Content: true})
 	}
 	return err
 }

@@ -6,9 +6,6 @@ import (
 	"strings"
 )
 
-// viewFuncs are the functions templates may call.
-var viewFuncs = template.FuncMap{"keep": keepTogether}
-
 // unbreakable matches what must never break over two lines: a date
 // (2026-12-16, which browsers would break after a hyphen), a diarienummer
 // (Fi2026/02110, KN2026/00741) and a report number (SOU 2026:14, Ds 2026:3,

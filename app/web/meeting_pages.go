@@ -49,7 +49,7 @@ func (s *Server) meetingsView(c *fiber.Ctx) (*meetingsPage, error) {
 	for _, m := range members {
 		names[m.ID] = m.Name
 		if u.IsStaff() {
-			p.MemberOptions = append(p.MemberOptions, Option{Value: m.ID, Label: m.Name})
+			p.MemberOptions = append(p.MemberOptions, contentOption(m.ID, m.Name))
 		}
 	}
 	f := s.meetingFilter(c, p, names)

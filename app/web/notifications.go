@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
@@ -124,8 +125,9 @@ type inboxPage struct {
 }
 
 type inboxItem struct {
-	ID, Title, Body, URL, At, AtISO, KindLabel string
-	Unread                                     bool
+	ID, URL, At, AtISO, KindLabel string
+	TitleHTML, BodyHTML           template.HTML // translated, the titles and names in them marked as Swedish
+	Unread                        bool
 }
 
 // inboxPage: /internt/notiser lists the user's notifications, newest

@@ -186,7 +186,7 @@ func (s *Server) withHidden(c *fiber.Ctx, p *participationPage, members []*app.M
 		if h := hidden[m.ID]; h != nil {
 			p.Hidden = append(p.Hidden, hiddenView{ID: m.ID, Name: m.Name, Reason: h.Reason})
 		} else {
-			p.HideOptions = append(p.HideOptions, Option{Value: m.ID, Label: m.Name})
+			p.HideOptions = append(p.HideOptions, contentOption(m.ID, m.Name))
 		}
 	}
 	return members, nil

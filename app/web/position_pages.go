@@ -51,10 +51,12 @@ func (s *Server) positionsView(c *fiber.Ctx) (*positionsPage, error) {
 	byID := map[string]*app.Statement{}
 	for _, st := range sts {
 		byID[st.ID] = st
-		p.Statements = append(p.Statements, Option{Value: st.ID, Label: st.Title + " (" + p.T("public.part.status."+string(st.Status)) + ")"})
+		p.Statements = append(p.Statements, Option{Value: st.ID, Label: st.Title + " (" + p.T("public.part.status."+string(st.Status)) + ")", Content: true})
 	}
 	for _, pos := range list {
 		row := positionRow{P: pos, Form: s.newForm(p.Layout), FormID: "p-" + pos.ID, Snippet: positionSnippet(pos)}
+		row.Form.SetID("title", row.FormID+"-title")
+		row.Form.SetID("text", row.FormID+"-text")
 		row.Form.Values = map[string]string{"title": pos.Title, "text": pos.Text, "public": strconv.FormatBool(pos.Public),
 			"retired": strconv.FormatBool(pos.Retired), "version": strconv.Itoa(pos.Version)}
 		for _, id := range pos.UsedIn {

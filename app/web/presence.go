@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,13 +35,33 @@ func (s *Server) apiPresence(c *fiber.Ctx) error {
 
 // presenceText says who else has the draft open, or that nobody has.
 func (s *Server) presenceText(c *fiber.Ctx, others []app.Presence) string {
+	label, names := s.presenceParts(c, others)
+	if names == "" {
+		return label
+	}
+	return label + " " + names
+}
+
+// presenceHTML is presenceText for the page, the names marked as Swedish
+// on a page in another language.
+func (s *Server) presenceHTML(c *fiber.Ctx, others []app.Presence) template.HTML {
+	label, names := s.presenceParts(c, others)
+	h := template.HTML(template.HTMLEscapeString(label)) // #nosec: escaped
+	if names == "" {
+		return h
+	}
+	return h + " " + markContent(currentLang(c) != contentLanguage, names)
+}
+
+// presenceParts are the sentence and the names it lists.
+func (s *Server) presenceParts(c *fiber.Ctx, others []app.Presence) (label, names string) {
 	m := s.views.messages[currentLang(c)]
 	if len(others) == 0 {
-		return m["presence.alone"]
+		return m["presence.alone"], ""
 	}
-	names := make([]string, len(others))
+	list := make([]string, len(others))
 	for i, p := range others {
-		names[i] = p.Name
+		list[i] = p.Name
 	}
-	return m["presence.others"] + " " + strings.Join(names, ", ")
+	return m["presence.others"], strings.Join(list, ", ")
 }

@@ -71,7 +71,7 @@ func (s *Server) publicPositions(ctx context.Context, issues []*app.Issue) ([]*a
 func topicOptions(values []string, selected string, anyLabel string) []Option {
 	opts := []Option{{Value: "", Label: anyLabel}}
 	for _, v := range values {
-		opts = append(opts, Option{Value: v, Label: v, Selected: v == selected})
+		opts = append(opts, Option{Value: v, Label: v, Selected: v == selected, Content: true})
 	}
 	return opts
 }

@@ -50,9 +50,14 @@ type facetValue struct {
 	Label, URL string
 	Count      int
 	Selected   bool
+	Content    bool // Label is stored content (a topic, a member, an issuer)
 }
 
-type activeFilter struct{ Label, RemoveURL string }
+// activeFilter is a filter in use: the facet's name and the value chosen.
+type activeFilter struct {
+	Label, Value, RemoveURL string
+	Content                 bool
+}
 
 const searchPageSize = 20
 
@@ -180,14 +185,15 @@ func (s *Server) facetViews(l Layout, base url.Values, res *app.SearchResult, li
 			}
 			return v
 		}
+		content := f.name == app.FacetTopic || f.name == app.FacetMember || f.name == app.FacetIssuer
 		current := base.Get(f.param)
 		if current != "" {
-			active = append(active, activeFilter{Label: l.T("search.facet."+f.name) + ": " + label(current),
-				RemoveURL: link(func(v url.Values) { v.Del(f.param) })})
+			active = append(active, activeFilter{Label: l.T("search.facet." + f.name), Value: label(current),
+				Content: content, RemoveURL: link(func(v url.Values) { v.Del(f.param) })})
 		}
 		g := facetGroup{Name: f.name, Label: l.T("search.facet." + f.name)}
 		for value, n := range res.Facets[f.name] {
-			g.Values = append(g.Values, facetValue{Label: label(value), Count: n, Selected: value == current,
+			g.Values = append(g.Values, facetValue{Label: label(value), Count: n, Selected: value == current, Content: content,
 				URL: link(func(v url.Values) { v.Set(f.param, value) })})
 		}
 		slices.SortFunc(g.Values, func(a, b facetValue) int {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,6 +33,7 @@ type signingPage struct {
 	Decisions, Bodies   []Option
 	LastReminder        string
 	LastReminderMembers string
+	LastReminderBy      string
 	Reminded            *app.RemindResult // what a reminder just reached
 	RemindError         string            // why a reminder was refused
 }
@@ -82,7 +82,7 @@ func (s *Server) signingView(c *fiber.Ctx) (*signingPage, error) {
 	}
 	p.CanSign = p.Open && ((u.IsStaff() && len(p.Members) > 0) || (!u.IsStaff() && u.MaySign && p.Mine == nil))
 	if e := b.LastReminder; e != nil {
-		p.LastReminder, p.LastReminderMembers = localTime(e.At)+" ("+e.ActorName+")", e.Note
+		p.LastReminder, p.LastReminderBy, p.LastReminderMembers = localTime(e.At), e.ActorName, e.Note
 	}
 	p.fillForms(s, u, st)
 	return p, nil
@@ -115,14 +115,14 @@ func (p *signingPage) addRow(r app.BoardRow, u *app.User) {
 		v.StateKey, v.State = "signing.decision_"+g.Decision, g.Decision
 		v.Mandate, v.Signatory, v.Reservation = mandateLine(p.Layout, g), g.SignatoryName+", "+g.SignatoryTitle, g.Reservation
 		if g.RegisteredByName != "" {
-			v.Registered = fmt.Sprintf("%s %s", p.T("signing.registered_by"), g.RegisteredByName)
+			v.Registered = g.RegisteredByName
 		}
 		if !u.IsStaff() && r.Member.ID == u.MemberID {
 			mine := v
 			p.Mine = &mine
 		}
 	} else if u.IsStaff() {
-		p.Members = append(p.Members, Option{Value: r.Member.ID, Label: r.Member.Name})
+		p.Members = append(p.Members, contentOption(r.Member.ID, r.Member.Name))
 	}
 	p.Rows = append(p.Rows, v)
 }

@@ -78,7 +78,7 @@ func (s *Server) newStatementView(c *fiber.Ctx) (statementNewPage, error) {
 	p.Consultations = []Option{{Value: "", Label: p.T("statements.no_consultation")}}
 	list, _, err := s.deps.Consultations.List(c.UserContext(), app.ConsultationFilter{Page: app.Page{Number: 1, Size: 200}})
 	for _, k := range list {
-		p.Consultations = append(p.Consultations, Option{Value: k.ID, Label: strings.TrimSpace(k.Reference + " " + k.Title)})
+		p.Consultations = append(p.Consultations, contentOption(k.ID, strings.TrimSpace(k.Reference+" "+k.Title)))
 	}
 	return p, err
 }

@@ -37,7 +37,7 @@ type statementPage struct {
 	Conflict           *conflictView
 	Rejected           *rejectedText
 	Suggestions        suggestionsPart
-	Presence           string // who else has the draft open
+	Presence           template.HTML // who else has the draft open
 	Today              string
 	Updated, Edited    string
 	PublishedAt        string
@@ -86,6 +86,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		(st.Status == app.StatementDraft && st.Kind == app.KindPositionPaper))
 	p.Editor, p.CommentForm, p.ActionForm = s.newStmtForm(p.Layout), s.newStmtForm(p.Layout), s.newStmtForm(p.Layout)
 	p.EditForm = s.newStmtForm(p.Layout)
+	p.CommentForm.SetID("body", "f-comment")
 	p.ActionForm.Values["sign_by"] = app.DateOf(s.deps.Clock.Now()).AddDays(14).String()
 	p.Editor.Values = map[string]string{"title": st.Title, "summary": st.Summary, "body": st.Body,
 		"topics": strings.Join(st.Topics, ", "), "version": strconv.Itoa(st.Version), "revision": strconv.Itoa(st.Revision)}
@@ -107,7 +108,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		if err != nil {
 			return nil, err
 		}
-		p.Presence = s.presenceText(c, others)
+		p.Presence = s.presenceHTML(c, others)
 	}
 	if p.CanEdit && st.ConsultationID != "" {
 		if p.Answers, err = s.answersOf(c, p.Layout, st.ConsultationID, statementURL(st.ID), true); err != nil {

@@ -33,6 +33,8 @@ func (s *Server) withSuggestions(c *fiber.Ctx, p *statementPage, st *app.Stateme
 	}
 	u, labels := currentUser(c), s.diffLabels(c)
 	p.Suggestions.Form = s.newStmtForm(p.Layout)
+	p.Suggestions.Form.SetID("block", "f-forslag-block")
+	p.Suggestions.Form.SetID("text", "f-forslag-text")
 	p.Suggestions.Form.Values["base_version"] = strconv.Itoa(st.Version)
 	for _, sg := range list {
 		state := sg.State
@@ -46,7 +48,7 @@ func (s *Server) withSuggestions(c *fiber.Ctx, p *statementPage, st *app.Stateme
 	}
 	p.Suggestions.Blocks = []Option{{Value: "title", Label: p.T("stmtfield.title")}, {Value: "summary", Label: p.T("stmtfield.summary")}}
 	for _, b := range app.Blocks(st.Body) {
-		p.Suggestions.Blocks = append(p.Suggestions.Blocks, Option{Value: strconv.Itoa(b.N), Label: s.blockLabel(c, strconv.Itoa(b.N))})
+		p.Suggestions.Blocks = append(p.Suggestions.Blocks, Option{Value: strconv.Itoa(b.N), Label: s.blockLabel(c, strconv.Itoa(b.N)), Content: true})
 	}
 	return nil
 }

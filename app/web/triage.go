@@ -294,7 +294,7 @@ func (s *Server) staffOptions(c *fiber.Ctx) ([]Option, error) {
 	out := []Option{{Value: "", Label: l.T("triage.responsible_me")}}
 	for _, u := range users {
 		if u.IsStaff() && u.Active {
-			out = append(out, Option{Value: u.ID, Label: u.Name})
+			out = append(out, contentOption(u.ID, u.Name))
 		}
 	}
 	return out, nil
@@ -330,6 +330,9 @@ func (s *Server) triageForm(c *fiber.Ctx) error {
 	p, perr := s.newTriagePage(c, checked)
 	if perr != nil {
 		return perr
+	}
+	if len(p.Rows) > 0 {
+		p.Form.SetID("ids", "v-"+p.Rows[0].ID) // the first box to tick
 	}
 	return s.rerender(c, err, "triage", p, p.Form, formValues(c, "reason", "responsible_id"))
 }

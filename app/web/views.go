@@ -19,8 +19,8 @@ import (
 
 // views holds the parsed pages, the assets and the message catalogues.
 type views struct {
-	pages       map[string]*template.Template
-	assets      map[string]*templates.Asset // by name
+	pages       map[string]map[string]*template.Template // by language, then name
+	assets      map[string]*templates.Asset              // by name
 	byURL       map[string]*templates.Asset
 	messages    map[string]map[string]string
 	networkName string
@@ -35,12 +35,23 @@ func loadViews(networkName string) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &views{pages: map[string]*template.Template{}, assets: assets, byURL: map[string]*templates.Asset{},
+	v := &views{pages: map[string]map[string]*template.Template{}, assets: assets, byURL: map[string]*templates.Asset{},
 		messages: msgs, networkName: networkName}
 	for _, a := range assets {
 		v.byURL[a.URL] = a
 	}
-	base, err := template.New("layouts").Funcs(viewFuncs).ParseFS(templates.Views, "layouts/*.html")
+	for _, lang := range []string{"sv", "en"} {
+		if v.pages[lang], err = parsePages(lang); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// parsePages parses every page on the layouts with the template functions
+// of a page in lang.
+func parsePages(lang string) (map[string]*template.Template, error) {
+	base, err := template.New("").Funcs(contentFuncs(lang)).ParseFS(templates.Views, "layouts/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layouts: %w", err)
 	}
@@ -48,14 +59,15 @@ func loadViews(networkName string) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
+	pages := map[string]*template.Template{}
 	for _, f := range files {
 		t, err := template.Must(base.Clone()).ParseFS(templates.Views, f)
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", f, err)
 		}
-		v.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
+		pages[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
-	return v, nil
+	return pages, nil
 }
 
 // Layout is what every page shares; page views embed it.
@@ -129,6 +141,9 @@ func (s *Server) layout(c *fiber.Ctx, titleKey string) Layout {
 			l.Flash = msg
 		}
 		s.clearFlash(c)
+		// The page with the confirmation is not kept either: going back
+		// to it in the browser's history loads it again, without.
+		c.Set(fiber.HeaderCacheControl, "no-store")
 	}
 	return l
 }
@@ -152,7 +167,7 @@ func (s *Server) redirectWithFlash(c *fiber.Ctx, location, messageKey string) er
 
 // render executes a page into the response.
 func (s *Server) render(c *fiber.Ctx, status int, page string, data any) error {
-	t, ok := s.views.pages[page]
+	t, ok := s.views.pages[currentLang(c)][page]
 	if !ok {
 		return fmt.Errorf("no page %q", page)
 	}
@@ -208,10 +223,32 @@ type Form struct {
 	Values map[string]string
 	Errors map[string]string
 	msgs   map[string]string
+	ids    map[string]string // a field's element id, where it is not "f-" + its name
+	// Script is page.js, which the error summary loads to take focus: a
+	// page without errors (or a confirmation) runs no script.
+	Script string
+}
+
+// FieldID is the id of the element that holds field name, the target of
+// its link in the error summary: "f-" + name unless SetID said otherwise
+// (two forms on a page with a field of one name).
+func (f *Form) FieldID(name string) string {
+	if id, ok := f.ids[name]; ok {
+		return id
+	}
+	return "f-" + name
+}
+
+// SetID records that field name is the element id on the page.
+func (f *Form) SetID(name, id string) {
+	if f.ids == nil {
+		f.ids = map[string]string{}
+	}
+	f.ids[name] = id
 }
 
 func (s *Server) newForm(l Layout) *Form {
-	return &Form{Values: map[string]string{}, Errors: map[string]string{}, msgs: l.msgs}
+	return &Form{Values: map[string]string{}, Errors: map[string]string{}, msgs: l.msgs, Script: l.Asset("page.js")}
 }
 
 // T translates like Layout.T, for the partials that get the form.
@@ -222,19 +259,38 @@ type FieldView struct {
 	Name, Type, Label, Hint, Error, Value, Autocomplete, Described string
 	Required                                                       bool
 	Options                                                        []Option
+	// Content marks a field where people write Swedish text (a title, a
+	// name, a note): the partials mark it lang="sv" on an English page.
+	Content bool
+	Rows    int  // a textarea's height
+	Wide    bool // a textarea as wide as the text column
+}
+
+// Area makes v a textarea of rows lines, wide or not, for the "textarea"
+// partial.
+func (v FieldView) Area(rows int, wide bool) FieldView {
+	v.Type, v.Rows, v.Wide = "textarea", rows, wide
+	return v
 }
 
 // Option is one choice of a select.
 type Option struct {
 	Value, Label string
 	Selected     bool
+	Content      bool // Label is stored content (a name, a title): lang="sv"
+}
+
+// contentOption is a choice labelled with stored content.
+func contentOption(value, label string) Option {
+	return Option{Value: value, Label: label, Content: true}
 }
 
 // Field describes an input named name; its label is "field.<name>" and
 // its hint "hint.<name>" when the catalogue has one.
 func (f *Form) Field(name, typ, autocomplete string, required bool) FieldView {
 	v := FieldView{Name: name, Type: typ, Label: f.T("field." + name), Value: f.Values[name],
-		Error: f.Errors[name], Autocomplete: autocomplete, Required: required}
+		Error: f.Errors[name], Autocomplete: autocomplete, Required: required,
+		Content: typ == "text" || typ == "textarea" || typ == "search"}
 	if h := "hint." + name; f.T(h) != h {
 		v.Hint = f.T(h)
 	}
@@ -265,14 +321,20 @@ func (f *Form) Select(name string, opts []Option) FieldView {
 // HasErrors reports whether any field has an error.
 func (f *Form) HasErrors() bool { return len(f.Errors) > 0 }
 
-// FieldMessage is one entry of the error summary.
-type FieldMessage struct{ Name, Message string }
+// FieldMessage is one entry of the error summary: its link goes to the
+// field (ID), except for an error of the whole form ("_form"), which has
+// no field to go to.
+type FieldMessage struct{ Name, Message, ID string }
 
 // ErrorList lists the errors in a stable order for the summary.
 func (f *Form) ErrorList() []FieldMessage {
 	out := make([]FieldMessage, 0, len(f.Errors))
 	for k, v := range f.Errors {
-		out = append(out, FieldMessage{k, v})
+		m := FieldMessage{Name: k, Message: v}
+		if k != "_form" {
+			m.ID = f.FieldID(k)
+		}
+		out = append(out, m)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -98,8 +98,20 @@
       headers: { "Content-Type": "application/json", "X-CSRF-Token": meta.getAttribute("content") },
       body: "{}"
     }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
-      if (data && data.text !== el.textContent) { el.textContent = data.text; }
+      if (data && data.text !== el.textContent) { show(data); }
     }).catch(function () {});
+  }
+  // show puts the text in place, the names (Swedish content) marked
+  // lang="sv" on a page in another language, as the server renders it.
+  function show(data) {
+    var names = (data.others || []).map(function (o) { return o.name; }).join(", ");
+    var at = names ? data.text.lastIndexOf(names) : -1;
+    if (at <= 0 || document.documentElement.lang === "sv") { el.textContent = data.text; return; }
+    el.textContent = data.text.slice(0, at);
+    var span = document.createElement("span");
+    span.lang = "sv";
+    span.textContent = names;
+    el.appendChild(span);
   }
   setInterval(beat, 10000);
 })();
