@@ -14,7 +14,7 @@ import (
 // answeredConsultation is a consultation the network answered ("Nätverket
 // tillstyrker …", published), under an issue, with three other bodies'
 // answers.
-func (f *fixture) answeredConsultation(t *testing.T) (c *app.Consultation, issue *app.Issue, byOrg map[string]*app.ExternalResponse) {
+func (f *fixture) answeredConsultation(t testing.TB) (c *app.Consultation, issue *app.Issue, byOrg map[string]*app.ExternalResponse) {
 	t.Helper()
 	ctx, now := context.Background(), time.Now().UTC()
 	st := &app.Statement{Kind: app.KindConsultationResponse, Title: "Svar om snabbare tillstånd", Slug: "svar-snabbare-tillstand",
