@@ -23,7 +23,7 @@ func TestReindexCommand(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reindex: %v", err)
 	}
-	if !strings.Contains(out, "8 public and 19 internal documents") {
-		t.Errorf("reindex printed %q, want the demo's 8 public (3 statements, its public issues and archived consultations) and 19 internal documents", out)
+	if !strings.Contains(out, "8 public and 32 internal documents") {
+		t.Errorf("reindex printed %q, want the demo's 8 public (3 statements, its public issues and archived consultations) and 32 internal documents (19 and the 13 answers of other bodies)", out)
 	}
 }
