@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -221,23 +220,9 @@ func TestEnglishPagesMarkSwedishContent(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	sync := f.withSyncedSearch()
-	ctx := context.Background()
 	table := roleTable(f)
 	staff := f.byRole["secretariat"]
-	res, err := f.services.Imports.Import(ctx, staff, []*app.RemissIntake{{Title: "Remiss om vätgaslager i Ånge",
-		SourceURL: "https://www.regeringen.se/remisser/2026/05/vatgaslager/", Reference: "KN2026/7002", Issuer: "Klimat- och näringslivsdepartementet"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := res[0].ConsultationID
-	if _, err := f.services.Consultations.AddNote(ctx, staff, id, "Anteckning om följdfrågor till länsstyrelsen."); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.services.Consultations.Revise(ctx, staff, id, 0, func(in *app.ConsultationInput) {
-		in.Status, in.Deadline = "assessing", app.DateOf(time.Now()).AddDays(60).String()
-	}); err != nil {
-		t.Fatal(err)
-	}
+	id := f.assessedRemiss(t, staff, "Remiss om vätgaslager i Ånge", "vatgaslager", "KN2026/7002", "Anteckning om följdfrågor till länsstyrelsen.")
 	pub := f.mustStatementFrom(app.StatementPublished, `{"kind":"position_paper","title":"Ställningstagande om elnät i Ödeshög",`+
 		`"summary":"Vi vill att nätägarna bygger ut snabbare.","topics":["Energi"],"body":"# Bakgrund\n\nElnätet i Norrbotten är fullt.\n\n- Fler ledningar behövs."}`)
 	f.mustCall(201, "memberA", "POST", "/api/v1/statements/"+f.mustStatement(app.StatementDraft, "Utkast om kompetensförsörjning").ID+"/comments",

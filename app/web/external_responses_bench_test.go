@@ -3,7 +3,6 @@ package web_test
 import (
 	"fmt"
 	"io"
-	"slices"
 	"testing"
 	"time"
 
@@ -40,13 +39,5 @@ func BenchmarkConsultationPage(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	for _, role := range roles {
-		d := took[role]
-		if len(d) == 0 {
-			continue
-		}
-		slices.Sort(d)
-		b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, role+"-p50-ms")
-		b.ReportMetric(float64(d[len(d)*99/100].Microseconds())/1000, role+"-p99-ms")
-	}
+	reportRolePercentiles(b, roles, took)
 }

@@ -30,24 +30,10 @@ var catalogueKeyShape = regexp.MustCompile(`\b[a-z][a-z0-9_]*(\.[a-z0-9_]+){1,4}
 func TestSwedishPagesShowNoKeysOrEnglish(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
-	ctx := context.Background()
 	prefixes := keyPrefixes(t)
 	table := roleTable(f)
 	staff := f.byRole["secretariat"]
-	res, err := f.services.Imports.Import(ctx, staff, []*app.RemissIntake{{Title: "Remiss om vätgas",
-		SourceURL: "https://www.regeringen.se/remisser/2026/05/vatgas/", Reference: "KN2026/7001", Issuer: "Klimat- och näringslivsdepartementet"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := res[0].ConsultationID
-	if _, err := f.services.Consultations.AddNote(ctx, staff, id, "Anteckning."); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.services.Consultations.Revise(ctx, staff, id, 0, func(in *app.ConsultationInput) {
-		in.Status, in.Deadline = "assessing", app.DateOf(time.Now()).AddDays(60).String()
-	}); err != nil {
-		t.Fatal(err)
-	}
+	id := f.assessedRemiss(t, staff, "Remiss om vätgas", "vatgas", "KN2026/7001", "Anteckning.")
 	extra := []string{"/internt/remisser/" + id, "/internt/inkorg?visa=dismissed", "/internt/inkorg?visa=accepted"}
 	seen := map[string]bool{}
 	var problems []string
@@ -123,4 +109,27 @@ func keyPrefixes(t *testing.T) map[string]bool {
 	}
 	delete(out, "")
 	return out
+}
+
+// assessedRemiss imports a remiss from regeringen.se's path slug, adds an
+// internal note and moves it to assessing with a deadline in 60 days: a
+// consultation whose page shows every part. It returns its id.
+func (f *fixture) assessedRemiss(t *testing.T, staff *app.User, title, slug, ref, note string) string {
+	t.Helper()
+	ctx := context.Background()
+	res, err := f.services.Imports.Import(ctx, staff, []*app.RemissIntake{{Title: title,
+		SourceURL: "https://www.regeringen.se/remisser/2026/05/" + slug + "/", Reference: ref, Issuer: "Klimat- och näringslivsdepartementet"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res[0].ConsultationID
+	if _, err := f.services.Consultations.AddNote(ctx, staff, id, note); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.services.Consultations.Revise(ctx, staff, id, 0, func(in *app.ConsultationInput) {
+		in.Status, in.Deadline = "assessing", app.DateOf(time.Now()).AddDays(60).String()
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
