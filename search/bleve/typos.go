@@ -131,37 +131,16 @@ func wordsNear(ctx context.Context, r index.IndexReader, t swedish.Token, d int)
 	if !ok {
 		return nil, nil // an index without fuzzy dictionaries: no typos
 	}
-	dict, fa, err := fr.FieldDictFuzzyAutomaton(fieldWords, t.Raw, d, "")
-	if err != nil {
-		return nil, err
-	}
 	typed, err := docCount(ctx, r, t.Raw, fieldWords)
 	if err != nil {
-		_ = dict.Close()
 		return nil, err
 	}
 	var near []typo
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			_ = dict.Close()
-			return nil, err
-		}
-		if e == nil {
-			break
-		}
-		if e.Term == t.Raw {
-			continue
-		}
+	err = eachNear(fr, fieldWords, t.Raw, d, func(e *index.DictEntry, dist int) {
 		norm, _ := swedish.Default().Word(e.Term)
-		dist := editDistance(t.Raw, e.Term)
-		if fa != nil {
-			_, dd := fa.MatchAndDistance(e.Term)
-			dist = int(dd)
-		}
-		near = append(near, typo{word: e.Term, norm: norm, dist: max(dist, 1), same: norm == t.Term})
-	}
-	if err := dict.Close(); err != nil {
+		near = append(near, typo{word: e.Term, norm: norm, dist: dist, same: norm == t.Term})
+	})
+	if err != nil {
 		return nil, err
 	}
 	sort.SliceStable(near, func(i, j int) bool { return near[i].dist < near[j].dist })
@@ -195,31 +174,11 @@ func wordsNear(ctx context.Context, r index.IndexReader, t swedish.Token, d int)
 // typos without a word as written (word ""): asked for in the stored
 // fields by their base form, never suggested.
 func formsNear(ctx context.Context, fr index.IndexReaderFuzzy, r index.IndexReader, t swedish.Token, d int) ([]typo, error) {
-	dict, fa, err := fr.FieldDictFuzzyAutomaton(fieldBody, t.Term, d, "")
-	if err != nil {
-		return nil, err
-	}
 	var near []typo
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			_ = dict.Close()
-			return nil, err
-		}
-		if e == nil {
-			break
-		}
-		if e.Term == t.Term {
-			continue
-		}
-		dist := editDistance(t.Term, e.Term)
-		if fa != nil {
-			_, dd := fa.MatchAndDistance(e.Term)
-			dist = int(dd)
-		}
-		near = append(near, typo{norm: e.Term, dist: max(dist, 1), count: int(e.Count)})
-	}
-	if err := dict.Close(); err != nil {
+	err := eachNear(fr, fieldBody, t.Term, d, func(e *index.DictEntry, dist int) {
+		near = append(near, typo{norm: e.Term, dist: dist, count: int(e.Count)})
+	})
+	if err != nil {
 		return nil, err
 	}
 	sort.SliceStable(near, func(i, j int) bool {
@@ -301,4 +260,33 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// eachNear calls fn with each term of field within d edits of term (term
+// itself left out) and its distance, at least 1.
+func eachNear(fr index.IndexReaderFuzzy, field, term string, d int, fn func(e *index.DictEntry, dist int)) error {
+	dict, fa, err := fr.FieldDictFuzzyAutomaton(field, term, d, "")
+	if err != nil {
+		return err
+	}
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			_ = dict.Close()
+			return err
+		}
+		if e == nil {
+			break
+		}
+		if e.Term == term {
+			continue
+		}
+		dist := editDistance(term, e.Term)
+		if fa != nil {
+			_, dd := fa.MatchAndDistance(e.Term)
+			dist = int(dd)
+		}
+		fn(e, max(dist, 1))
+	}
+	return dict.Close()
 }
