@@ -75,6 +75,7 @@ type Server struct {
 	metrics *httpMetrics
 	proxies trustedProxies
 	bg      sync.WaitGroup // background work (reset mails); Shutdown waits
+	silent  silentConns    // connections that have sent nothing yet
 }
 
 // New builds the server and parses every template; a template error stops
@@ -126,7 +127,7 @@ func (s *Server) App() *fiber.App { return s.app }
 
 // Serve accepts connections on ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error {
-	err := s.app.Listener(ln)
+	err := s.app.Listener(s.silent.listener(ln))
 	if err != nil && !errors.Is(err, net.ErrClosed) {
 		return err
 	}
@@ -134,9 +135,23 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // Shutdown stops accepting connections and waits for requests in flight
-// and for background work they started, at most until ctx ends.
+// and for background work they started, at most until ctx ends. A
+// connection that has sent nothing for silentGrace is closed, not waited
+// for.
 func (s *Server) Shutdown(ctx context.Context) error {
-	err := s.app.ShutdownWithContext(ctx)
+	done := make(chan error, 1)
+	go func() { done <- s.app.ShutdownWithContext(ctx) }()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	var err error
+	for waiting := true; waiting; {
+		select {
+		case err = <-done:
+			waiting = false
+		case <-tick.C:
+			s.silent.closeOlderThan(silentGrace)
+		}
+	}
 	s.waitBackground(ctx)
 	return err
 }
