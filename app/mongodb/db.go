@@ -207,15 +207,12 @@ func utc(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
 // findPage runs a counted, sorted, paged query and decodes into T. A
 // query without a page size reads everything and counts what it read: a
 // count of its own would read the collection once more (FerretDB counts by
-// reading every document; see dialect.go).
+// reading every document; see dialect.go). So does a page that comes back
+// shorter than its size, which is the last: its total is the documents
+// before it and on it.
 func findPage[T any](ctx context.Context, c *mongo.Collection, filter any, sort bson.D, p app.Page) ([]T, int, error) {
 	opts := options.Find().SetSort(sort)
-	var total int64
 	if p.Size > 0 {
-		var err error
-		if total, err = c.CountDocuments(ctx, filter); err != nil {
-			return nil, 0, fmt.Errorf("count %s: %w", c.Name(), err)
-		}
 		opts.SetSkip(p.Skip()).SetLimit(int64(p.Size))
 	}
 	cur, err := c.Find(ctx, filter, opts)
@@ -226,8 +223,15 @@ func findPage[T any](ctx context.Context, c *mongo.Collection, filter any, sort 
 	if err := cur.All(ctx, &docs); err != nil {
 		return nil, 0, fmt.Errorf("read %s: %w", c.Name(), err)
 	}
-	if p.Size <= 0 {
-		total = int64(len(docs))
+	total := int64(len(docs))
+	switch {
+	case p.Size <= 0: // all of them
+	case len(docs) > 0 && len(docs) < p.Size: // the last page: no count needed (a round trip, a second scan)
+		total += p.Skip()
+	default:
+		if total, err = c.CountDocuments(ctx, filter); err != nil {
+			return nil, 0, fmt.Errorf("count %s: %w", c.Name(), err)
+		}
 	}
 	return docs, int(total), nil
 }
