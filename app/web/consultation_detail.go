@@ -1,7 +1,10 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -32,6 +35,9 @@ type consultationPage struct {
 	// Invited is what the harvest read of the remiss's invitee list; nil
 	// until it has read one.
 	Invited *app.InviteeList
+
+	user   *app.User          // who reads the page
+	filter app.ResponseFilter // of the answers, from the query
 }
 
 // linkView is a titled internal link.
@@ -53,16 +59,13 @@ func (s *Server) consultationPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if p.Follow, err = s.followFormOf(c, p.Layout, app.Subject{Type: "consultation", ID: con.ID}, "/internt/remisser/"+con.ID); err != nil {
-		return err
-	}
 	return s.render(c, fiber.StatusOK, "consultation_detail", p)
 }
 
 func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consultationPage, error) {
 	today := s.today()
 	p := &consultationPage{Layout: s.layout(c, "consultations.detail"), C: con, ReceivedOn: con.ReceivedOn.String(),
-		CanEdit: currentUser(c).IsStaff()}
+		CanEdit: currentUser(c).IsStaff(), user: currentUser(c), filter: answersFilter(c)}
 	p.Title = con.Title
 	p.Row = consultationRowOf(p.Layout, con, today)
 	p.StatusForm = s.newForm(p.Layout)
@@ -76,19 +79,31 @@ func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consult
 	for _, w := range con.Warnings() {
 		p.Warnings = append(p.Warnings, translate(p.msgs, w))
 	}
-	steps := []func(*fiber.Ctx, *consultationPage) error{s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory,
-		s.ownership, s.consultationAnswers, s.invitedMembers}
+	err := gather(c.UserContext(), p, s.linkedIssues, s.linkedStatement, s.planRows, s.consultationHistory,
+		s.ownership, s.consultationAnswers, s.invitedMembers, s.consultationFollow)
+	return p, err
+}
+
+// gather runs a page's reads at once, each filling its own fields of p,
+// and returns the first error. A page otherwise waits for one store read
+// after another; the steps must not touch the fiber.Ctx (it is not safe
+// for concurrent use), only ctx and what p already holds.
+func gather[P any](ctx context.Context, p P, steps ...func(context.Context, P) error) error {
+	g, ctx := errgroup.WithContext(ctx)
 	for _, step := range steps {
-		if err := step(c, p); err != nil {
-			return nil, err
-		}
+		g.Go(func() error { return step(ctx, p) })
 	}
-	return p, nil
+	return g.Wait()
+}
+
+func (s *Server) consultationFollow(ctx context.Context, p *consultationPage) (err error) {
+	p.Follow, err = s.followFormOf(ctx, p.user, p.Layout, app.Subject{Type: "consultation", ID: p.C.ID}, "/internt/remisser/"+p.C.ID)
+	return err
 }
 
 // linkedIssues lists the issues the consultation links to and those that
 // link to it.
-func (s *Server) linkedIssues(c *fiber.Ctx, p *consultationPage) error {
+func (s *Server) linkedIssues(ctx context.Context, p *consultationPage) error {
 	seen := map[string]bool{}
 	add := func(i *app.Issue) {
 		if !seen[i.ID] {
@@ -97,22 +112,22 @@ func (s *Server) linkedIssues(c *fiber.Ctx, p *consultationPage) error {
 		}
 	}
 	for _, id := range p.C.IssueIDs {
-		if i, err := s.deps.Issues.Get(c.UserContext(), id); err == nil {
+		if i, err := s.deps.Issues.Get(ctx, id); err == nil {
 			add(i)
 		}
 	}
-	linking, _, err := s.deps.Issues.List(c.UserContext(), app.IssueFilter{ConsultationID: p.C.ID})
+	linking, _, err := s.deps.Issues.List(ctx, app.IssueFilter{ConsultationID: p.C.ID})
 	for _, i := range linking {
 		add(i)
 	}
 	return err
 }
 
-func (s *Server) linkedStatement(c *fiber.Ctx, p *consultationPage) error {
+func (s *Server) linkedStatement(ctx context.Context, p *consultationPage) error {
 	if p.C.StatementID == "" || s.deps.Statements == nil {
 		return nil
 	}
-	st, err := s.deps.Statements.Get(c.UserContext(), p.C.StatementID)
+	st, err := s.deps.Statements.Get(ctx, p.C.StatementID)
 	if app.ErrorCode(err) == app.ENOTFOUND {
 		return nil
 	}
@@ -122,11 +137,11 @@ func (s *Server) linkedStatement(c *fiber.Ctx, p *consultationPage) error {
 	return err
 }
 
-func (s *Server) planRows(c *fiber.Ctx, p *consultationPage) error {
+func (s *Server) planRows(ctx context.Context, p *consultationPage) error {
 	if !p.C.Status.Open() {
 		return nil
 	}
-	plan, err := s.meetingPlan(c, p.C)
+	plan, err := s.deps.Meetings.Plan(ctx, p.C)
 	for _, mm := range plan {
 		row := meetingPlanRow{Member: mm.Member.Name, InTime: mm.InTime()}
 		for _, m := range mm.Meetings {
@@ -141,8 +156,8 @@ func (s *Server) planRows(c *fiber.Ctx, p *consultationPage) error {
 }
 
 // consultationHistory lists the audit events of the consultation.
-func (s *Server) consultationHistory(c *fiber.Ctx, p *consultationPage) error {
-	events, _, err := s.deps.Audit.List(c.UserContext(), app.AuditFilter{EntityType: "consultation",
+func (s *Server) consultationHistory(ctx context.Context, p *consultationPage) error {
+	events, _, err := s.deps.Audit.List(ctx, app.AuditFilter{EntityType: "consultation",
 		EntityID: p.C.ID, Page: app.Page{Number: 1, Size: 50}})
 	for _, e := range events {
 		p.History = append(p.History, s.historyRow(p.Layout, e))
@@ -197,18 +212,18 @@ func (s *Server) consultationStatusForm(c *fiber.Ctx) error {
 type eventRow struct{ At, AtISO, Who, What string }
 
 // consultationAnswers fills the section of other bodies' remissvar.
-func (s *Server) consultationAnswers(c *fiber.Ctx, p *consultationPage) (err error) {
-	p.Answers, err = s.answersOf(c, p.Layout, p.C.ID, "/internt/remisser/"+p.C.ID, false)
+func (s *Server) consultationAnswers(ctx context.Context, p *consultationPage) (err error) {
+	p.Answers, err = s.answersOf(ctx, p.Layout, p.filter, p.C.ID, "/internt/remisser/"+p.C.ID, false)
 	return err
 }
 
 // invitedMembers finds the members on the remiss's invitee list, as the
 // harvest read it.
-func (s *Server) invitedMembers(c *fiber.Ctx, p *consultationPage) error {
+func (s *Server) invitedMembers(ctx context.Context, p *consultationPage) error {
 	if s.deps.ExternalResponses == nil {
 		return nil
 	}
 	var err error
-	p.Invited, err = s.deps.ExternalResponses.Invitees(c.UserContext(), p.C.SourceURL)
+	p.Invited, err = s.deps.ExternalResponses.Invitees(ctx, p.C.SourceURL)
 	return err
 }

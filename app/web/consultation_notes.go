@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"html/template"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,23 +22,23 @@ type noteView struct {
 
 // ownership fills the responsible officer, the choices of one and the
 // notes (staff only: notes are the secretariat's).
-func (s *Server) ownership(c *fiber.Ctx, p *consultationPage) error {
+func (s *Server) ownership(ctx context.Context, p *consultationPage) error {
 	p.NoteForm, p.ResponsibleForm = s.newForm(p.Layout), s.newForm(p.Layout)
 	p.ResponsibleForm.Values["responsible_id"] = p.C.ResponsibleID
 	if p.C.ResponsibleID != "" {
-		if u, err := s.deps.Users.Get(c.UserContext(), p.C.ResponsibleID); err == nil {
+		if u, err := s.deps.Users.Get(ctx, p.C.ResponsibleID); err == nil {
 			p.Responsible = u.Name
 		}
 	}
 	if !p.CanEdit {
 		return nil
 	}
-	staff, err := s.staffOptions(c)
+	staff, err := s.staffOptions(ctx, p.Layout)
 	if err != nil {
 		return err
 	}
 	p.StaffOptions = append([]Option{{Value: "", Label: p.T("consultations.no_responsible")}}, staff[1:]...)
-	notes, err := s.deps.Consultations.Notes(c.UserContext(), p.C.ID)
+	notes, err := s.deps.Consultations.Notes(ctx, p.C.ID)
 	for _, n := range notes {
 		local := n.CreatedAt.In(app.Stockholm)
 		p.Notes = append(p.Notes, noteView{Who: n.AuthorName, At: local.Format("2006-01-02 15:04"),

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"strconv"
 	"strings"
 	"time"
@@ -58,9 +60,8 @@ func answersFilter(c *fiber.Ctx) app.ResponseFilter {
 
 // answersOf builds the section for a consultation; a filter naming an
 // unknown stance or kind is refused (422), as the API does.
-func (s *Server) answersOf(c *fiber.Ctx, l Layout, consultationID, action string, compact bool) (*answersView, error) {
-	f := answersFilter(c)
-	o, err := s.deps.ExternalResponses.Overview(c.UserContext(), consultationID, f)
+func (s *Server) answersOf(ctx context.Context, l Layout, f app.ResponseFilter, consultationID, action string, compact bool) (*answersView, error) {
+	o, err := s.deps.ExternalResponses.Overview(ctx, consultationID, f)
 	if err != nil {
 		return nil, err
 	}

@@ -80,7 +80,7 @@ func (s *Server) issuePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if p.Follow, err = s.followFormOf(c, p.Layout, app.Subject{Type: "issue", ID: i.ID}, "/internt/fragor/"+i.ID); err != nil {
+	if p.Follow, err = s.followFormOf(c.UserContext(), currentUser(c), p.Layout, app.Subject{Type: "issue", ID: i.ID}, "/internt/fragor/"+i.ID); err != nil {
 		return err
 	}
 	return s.render(c, fiber.StatusOK, "issue_detail", p)

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"html/template"
 	"net/url"
 	"strconv"
@@ -243,7 +245,7 @@ func followOf(l Layout, sub app.Subject, back string, on bool) followForm {
 
 // followFormOf is the follow button of subject for the signed-in user,
 // who follows it when they chose to.
-func (s *Server) followFormOf(c *fiber.Ctx, l Layout, sub app.Subject, back string) (followForm, error) {
-	on, err := s.deps.Notifications.FollowsSubject(c.UserContext(), currentUser(c), sub)
+func (s *Server) followFormOf(ctx context.Context, viewer *app.User, l Layout, sub app.Subject, back string) (followForm, error) {
+	on, err := s.deps.Notifications.FollowsSubject(ctx, viewer, sub)
 	return followOf(l, sub, back, on), err
 }

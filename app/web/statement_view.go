@@ -111,7 +111,7 @@ func (s *Server) statementView(c *fiber.Ctx, st *app.Statement) (*statementPage,
 		p.Presence = s.presenceHTML(c, others)
 	}
 	if p.CanEdit && st.ConsultationID != "" {
-		if p.Answers, err = s.answersOf(c, p.Layout, st.ConsultationID, statementURL(st.ID), true); err != nil {
+		if p.Answers, err = s.answersOf(c.UserContext(), p.Layout, answersFilter(c), st.ConsultationID, statementURL(st.ID), true); err != nil {
 			return nil, err
 		}
 	}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"strconv"
 	"strings"
 	"time"
@@ -267,7 +269,7 @@ func (s *Server) newTriagePage(c *fiber.Ctx, checked map[string]bool) (*triagePa
 		return nil, err
 	}
 	if p.ShowsBulk {
-		p.Staff, err = s.staffOptions(c)
+		p.Staff, err = s.staffOptions(c.UserContext(), p.Layout)
 	}
 	return p, err
 }
@@ -285,12 +287,11 @@ func triageRowOf(l Layout, it *app.TriageItem, checked bool) triageRow {
 
 // staffOptions are the secretariat's users, the choices of a responsible
 // officer; the first option is "me".
-func (s *Server) staffOptions(c *fiber.Ctx) ([]Option, error) {
-	users, _, err := s.deps.Users.List(c.UserContext(), app.UserFilter{})
+func (s *Server) staffOptions(ctx context.Context, l Layout) ([]Option, error) {
+	users, _, err := s.deps.Users.List(ctx, app.UserFilter{})
 	if err != nil {
 		return nil, err
 	}
-	l := s.layout(c, "triage.title")
 	out := []Option{{Value: "", Label: l.T("triage.responsible_me")}}
 	for _, u := range users {
 		if u.IsStaff() && u.Active {
