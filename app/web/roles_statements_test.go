@@ -9,7 +9,12 @@ import (
 	"github.com/samsyn/samsyn/app"
 )
 
-func init() { roleTables = append(roleTables, statementRoles) }
+// Four parts, each on a fixture of its own (TestRoleTable runs parts side
+// by side): the reads, the writes on one set of statements, the comment
+// threads and the transitions, each on statements of its own.
+func init() {
+	roleTables = append(roleTables, statementRoles, statementWrites, statementThreads, statementTransitions)
+}
 
 // Statuses for the roles "", memberA, signerA, memberB, secretariat, admin.
 var (
@@ -69,8 +74,8 @@ func only(status app.StatementStatus, hit, rest [6]int) func(app.StatementStatus
 }
 
 // statementRoles covers every statement route for every role against a
-// statement in each status. State-changing transitions run on fresh
-// statements of their own, so that the order of rows does not matter.
+// statement in each status: the reads here, the writes in
+// statementWrites, statementThreads and statementTransitions.
 func statementRoles(f *fixture) []roleCase {
 	set := f.fourStatements("Roller")
 	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
@@ -94,10 +99,13 @@ func statementRoles(f *fixture) []roleCase {
 	for _, p := range []string{api + "/audit", in + "/logg", in + "/publicera", in + "/dra-tillbaka", in + "/ateroppna"} {
 		cases = append(cases, set.each("GET", p, "", same(staffOnly))...)
 	}
-	return append(cases, statementWriteRoles(f, set, api, in)...)
+	return cases
 }
 
-func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleCase {
+// statementWrites tries the changes of a statement in each status.
+func statementWrites(f *fixture) []roleCase {
+	set := f.fourStatements("Ändringar")
+	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
 	c409 := [6]int{404, 409, 409, 409, 409, 409}
 	c422 := [6]int{404, 422, 422, 422, 422, 422}
 	staff409 := [6]int{404, 403, 403, 403, 409, 409}
@@ -134,9 +142,25 @@ func statementWriteRoles(f *fixture, set fourStatements, api, in string) []roleC
 	cases = append(cases, set.each("PUT", api+"/reference", tooLong, same([6]int{404, 403, 403, 403, 422, 422}))...)
 	cases = append(cases, set.each("POST", in+"/diarienummer", "{}", same([6]int{404, 403, 403, 403, 303, 303}))...)
 	guardStatements(f, cases, set)
+	return cases
+}
+
+// statementThreads tries the routes of a comment thread on a statement in
+// each status.
+func statementThreads(f *fixture) []roleCase {
+	var cases []roleCase
 	for _, s := range statuses {
 		cases = append(cases, threadRoles(f, s)...)
 	}
+	return cases
+}
+
+// statementTransitions tries each change of status on fresh statements of
+// its own, so that the order of rows does not matter.
+func statementTransitions(f *fixture) []roleCase {
+	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
+	staff409 := [6]int{404, 403, 403, 403, 409, 409}
+	var cases []roleCase
 	transitions := []struct {
 		path   string
 		ok     int
