@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -69,8 +70,34 @@ type stanceOverrideDoc struct {
 
 // rosterDoc lists a consultation's answers.
 type rosterDoc struct {
+	ConsultationID string
+	Entries        []rosterEntry
+}
+
+// storedRoster is a roster as stored: its entries packed into one BSON
+// document in a binary field. FerretDB reads a document's every value
+// through its JSON form, so sixty entries of a dozen fields took 4.9 ms a
+// read and one packed value a fraction of that. Nothing queries inside a
+// roster; it is only ever read whole, by its _id.
+type storedRoster struct {
 	ConsultationID string        `bson:"_id"`
-	Entries        []rosterEntry `bson:"entries"`
+	Packed         []byte        `bson:"packed,omitempty"`
+	Entries        []rosterEntry `bson:"entries,omitempty"` // as rosters were stored before they were packed
+}
+
+type packedEntries struct {
+	Entries []rosterEntry `bson:"e"`
+}
+
+// saveRoster writes r whole, packed.
+func (s *ExternalResponseStore) saveRoster(ctx context.Context, r *rosterDoc) error {
+	packed, err := bson.Marshal(packedEntries{Entries: r.Entries})
+	if err != nil {
+		return err
+	}
+	_, err = s.db.col(colResponseRosters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: r.ConsultationID}},
+		storedRoster{ConsultationID: r.ConsultationID, Packed: packed}, options.Replace().SetUpsert(true))
+	return translate(err, responseWhat)
 }
 
 // rosterEntry is one answer as a list shows it: all but its text.
@@ -180,19 +207,28 @@ func (s *ExternalResponseStore) enter(ctx context.Context, consultationID string
 	default:
 		return nil
 	}
-	_, err = s.db.col(colResponseRosters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: consultationID}}, roster,
-		options.Replace().SetUpsert(true))
-	return translate(err, responseWhat)
+	return s.saveRoster(ctx, roster)
 }
 
 // roster reads the roster of consultationID; an empty one when none.
 func (s *ExternalResponseStore) roster(ctx context.Context, consultationID string) (*rosterDoc, error) {
-	var d rosterDoc
+	var d storedRoster
 	err := s.db.findByID(ctx, colResponseRosters, consultationID, &d, responseWhat)
 	if app.ErrorCode(err) == app.ENOTFOUND {
 		return &rosterDoc{ConsultationID: consultationID}, nil
 	}
-	return &d, err
+	if err != nil {
+		return nil, err
+	}
+	r := &rosterDoc{ConsultationID: consultationID, Entries: d.Entries}
+	if len(d.Packed) > 0 {
+		var p packedEntries
+		if err := bson.Unmarshal(d.Packed, &p); err != nil {
+			return nil, fmt.Errorf("the roster of %s: %w", consultationID, err)
+		}
+		r.Entries = p.Entries
+	}
+	return r, nil
 }
 
 // ExternalResponseByID returns the answer with that id.
@@ -327,7 +363,5 @@ func (s *ExternalResponseStore) enterAll(ctx context.Context, consultationID str
 		return err
 	}
 	roster.Entries = append(roster.Entries, es...)
-	_, err = s.db.col(colResponseRosters).ReplaceOne(ctx, bson.D{{Key: "_id", Value: consultationID}}, roster,
-		options.Replace().SetUpsert(true))
-	return translate(err, responseWhat)
+	return s.saveRoster(ctx, roster)
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/samsyn/samsyn/app"
 	"github.com/samsyn/samsyn/app/mongodb"
 	"github.com/samsyn/samsyn/app/mongodb/mongotest"
@@ -151,5 +153,49 @@ func TestInsertExternalResponses(t *testing.T) {
 	}
 	if got, err := s.ExternalResponseByID(ctx, rs[1].ID); err != nil || got.Paragraphs[0] != "Boverket tillstyrker." {
 		t.Fatalf("by id: %v %+v", err, got)
+	}
+}
+
+// A roster stored before rosters were packed (its entries as an array of
+// documents) still lists its answers, and the next answer entered packs
+// them all together.
+func TestUnpackedRosterStillReads(t *testing.T) {
+	t.Parallel()
+	db := mongotest.MustOpenDB(t)
+	ctx := context.Background()
+	s := mongodb.NewExternalResponseStore(db)
+	cid := "6b081b18a1794c3f0b07d0aa"
+	old := bson.D{{Key: "_id", Value: cid}, {Key: "entries", Value: bson.A{bson.D{
+		{Key: "id", Value: "6b081b18a1794c3f0b07d0ab"}, {Key: "source_url", Value: "https://www.regeringen.se/x/lulea.pdf"},
+		{Key: "organisation", Value: "Luleå kommun"}, {Key: "org_kind", Value: "kommun"},
+		{Key: "stance", Value: "tillstyrker"}, {Key: "quote", Value: "Luleå kommun tillstyrker förslaget."}, {Key: "version", Value: 1},
+	}}}}
+	if _, err := db.Col("external_response_rosters").InsertOne(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ListExternalResponses(ctx, cid)
+	if err != nil || len(list) != 1 || list[0].Organisation != "Luleå kommun" || list[0].Stance != app.StanceFor ||
+		list[0].Quote != "Luleå kommun tillstyrker förslaget." {
+		t.Fatalf("the old roster: %v %+v", err, list)
+	}
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	if err := s.CreateExternalResponse(ctx, &app.ExternalResponse{ConsultationID: cid, Organisation: "Boverket",
+		OrgKind: app.OrgAuthority, SourceURL: "https://www.regeringen.se/x/boverket.pdf", Stance: app.StanceAgainst,
+		CreatedAt: now, UpdatedAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	list, err = s.ListExternalResponses(ctx, cid)
+	if err != nil || len(list) != 2 || list[0].Organisation != "Boverket" || list[1].Organisation != "Luleå kommun" {
+		t.Fatalf("after one more answer: %v %+v", err, list)
+	}
+	raw, err := db.Col("external_response_rosters").FindOne(ctx, bson.D{{Key: "_id", Value: cid}}).Raw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.LookupErr("entries"); err == nil {
+		t.Errorf("the roster still holds unpacked entries: %s", raw)
+	}
+	if _, err := raw.LookupErr("packed"); err != nil {
+		t.Errorf("the roster is not packed: %s", raw)
 	}
 }
