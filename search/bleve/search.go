@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -138,10 +139,13 @@ func narrowFirst(narrow, wide search.DocumentMatchCollection) search.DocumentMat
 
 // highlight gives the hits of the page shown what they show and their
 // highlighted fragments: the text query again, on those documents alone,
-// which loads each of them once. Asking Bleve for highlights in the
-// search itself makes it gather the term locations of every match, most
-// of a query's cost when a word is common. Without text the search itself
-// loaded what the hits show.
+// for the term locations, and each document read once from the same
+// snapshot. Asking Bleve for highlights in the search itself makes it
+// gather the term locations of every match, most of a query's cost when
+// a word is common; asking it for the stored fields copies each text
+// twice more (a string, then bytes for the fragmenter), which the reads
+// here leave out. Without text the search itself loaded what the hits
+// show.
 func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.DocumentMatchCollection, m matching) error {
 	text := app.TrimSearchText(q.Text)
 	if text == "" || len(hits) == 0 {
@@ -150,39 +154,49 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 	m.marks = true
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
 		textQuery(text, typing(q.Text), m)), len(hits), 0, false)
-	req.Fields = append([]string{fieldHit}, snippetFields...)
 	req.IncludeLocations = true
-	res, err := ix.run(ctx, req)
+	err := ix.use(func(idx bleve.Index) error {
+		res, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return err
+		}
+		located := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+		for _, h := range res.Hits {
+			located[h.ID] = h.Locations
+		}
+		return loadHits(idx, hits, located)
+	})
+	if err != nil {
+		return fmt.Errorf("bleve: highlight: %w", err)
+	}
+	return nil
+}
+
+// loadHits reads each hit's stored fields into its Fields (the stored
+// hit, as bytes) and Fragments (its snippet's mark, from the term
+// locations found for it; a hit not matched again is shown unmarked).
+func loadHits(idx bleve.Index, hits search.DocumentMatchCollection, located map[string]search.FieldTermLocationMap) error {
+	adv, err := idx.Advanced()
 	if err != nil {
 		return err
 	}
-	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
-	for _, h := range res.Hits {
-		byID[h.ID] = h
-	}
-	var missed search.DocumentMatchCollection // not matched again: shown unhighlighted
-	for _, h := range hits {
-		if got := byID[h.ID]; got != nil {
-			h.Fields, h.Fragments = got.Fields, marks(got)
-		} else {
-			missed = append(missed, h)
-		}
-	}
-	if len(missed) == 0 {
-		return nil
-	}
-	req = bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(hitIDs(missed)), len(missed), 0, false)
-	req.Fields = []string{fieldHit}
-	if res, err = ix.run(ctx, req); err != nil {
+	r, err := adv.Reader()
+	if err != nil {
 		return err
 	}
-	for _, h := range res.Hits {
-		byID[h.ID] = h
-	}
-	for _, h := range missed {
-		if got := byID[h.ID]; got != nil {
-			h.Fields = got.Fields
+	defer r.Close()
+	for _, h := range hits {
+		doc, err := r.Document(h.ID)
+		if err != nil {
+			return err
 		}
+		if doc == nil {
+			continue // deleted since it was found
+		}
+		stored := map[string][]byte{}
+		doc.VisitFields(func(f index.Field) { stored[f.Name()] = f.Value() })
+		h.Fields = map[string]any{fieldHit: stored[fieldHit]}
+		h.Fragments = marks(stored, located[h.ID])
 	}
 	return nil
 }
@@ -191,16 +205,17 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 // from, in the order it prefers them.
 var snippetFields = []string{fieldBody, fieldSummary, fieldTitle}
 
-// marks is the fragment the snippet of h shows: the best highlighted one
-// of the first of snippetFields that has one (what Bleve's highlighter
-// gives for each field, of which snippet would take the same).
-func marks(h *search.DocumentMatch) search.FieldFragmentMap {
+// marks is the fragment the snippet shows for the stored fields and
+// term locations of a document: the best highlighted one of the first of
+// snippetFields that has one (what Bleve's highlighter gives for each
+// field, of which snippet would take the same).
+func marks(stored map[string][]byte, locs search.FieldTermLocationMap) search.FieldFragmentMap {
 	for _, f := range snippetFields {
-		text, ok := h.Fields[f].(string)
-		if !ok || len(h.Locations[f]) == 0 { // nothing to mark
+		text := stored[f]
+		if text == nil || len(locs[f]) == 0 { // nothing to mark
 			continue
 		}
-		if frag, ok := bestFragment(text, h.Locations[f]); ok && strings.Contains(frag, "<mark>") {
+		if frag, ok := bestFragment(text, locs[f]); ok && strings.Contains(frag, "<mark>") {
 			return search.FieldFragmentMap{f: {frag}}
 		}
 	}
@@ -289,9 +304,15 @@ func window(p app.Page) (from, size int) {
 }
 
 func toHit(h *search.DocumentMatch) (app.SearchHit, error) {
-	raw, _ := h.Fields[fieldHit].(string)
+	var raw []byte
+	switch v := h.Fields[fieldHit].(type) {
+	case []byte: // read by highlight
+		raw = v
+	case string: // loaded by the search
+		raw = []byte(v)
+	}
 	var s storedHit
-	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+	if err := json.Unmarshal(raw, &s); err != nil {
 		return app.SearchHit{}, fmt.Errorf("bleve: decode hit %s: %w", h.ID, err)
 	}
 	return app.SearchHit{
