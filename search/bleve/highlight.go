@@ -3,6 +3,7 @@ package bleve
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -157,7 +158,8 @@ var runeIndexes = sync.Pool{New: func() any { return &runeIndex{} }}
 // read indexes orig and reports whether the table may stand in for the
 // simple fragmenter's decoding: orig is text it reads to its end (valid
 // UTF-8 without U+FFFD) and every location in ot starts and ends at a
-// rune of it. Eight one-byte runes at a time are passed over in one step.
+// rune of it. Eight one-byte runes at a time are passed over in one step,
+// and a step that meets a multi-byte rune goes straight to it.
 func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
 	ix.starts, ix.ends, ix.runes = ix.starts[:0], ix.ends[:0], ix.runes[:0]
 	if len(ot) == 0 || len(orig) > math.MaxInt32 {
@@ -165,18 +167,19 @@ func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
 	}
 	extra := 0 // bytes beyond one a rune so far
 	for i := 0; i < len(orig); {
-		for i+8 <= len(orig) && binary.LittleEndian.Uint64(orig[i:])&0x8080808080808080 == 0 {
-			i += 8
-		}
-		if i == len(orig) {
-			break
-		}
-		if orig[i] < utf8.RuneSelf {
+		if i+8 <= len(orig) {
+			high := binary.LittleEndian.Uint64(orig[i:]) & 0x8080808080808080
+			if high == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(high) / 8 // the first byte of a multi-byte rune
+		} else if orig[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(orig[i:])
-		if r == utf8.RuneError { // invalid, or U+FFFD itself
+		size := runeSize(orig[i:])
+		if size == 0 { // invalid, or U+FFFD itself
 			return false
 		}
 		ix.starts, ix.ends, ix.runes = append(ix.starts, i), append(ix.ends, i+size), append(ix.runes, i-extra)
@@ -190,6 +193,20 @@ func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
 		}
 	}
 	return true
+}
+
+// runeSize is the size of the multi-byte rune p starts with, or 0 when
+// it is invalid or U+FFFD. The two-byte runes of å, ä, ö and é are read
+// without decoding them.
+func runeSize(p []byte) int {
+	if len(p) >= 2 && p[0] >= 0xC2 && p[0] < 0xE0 && p[1]&0xC0 == 0x80 {
+		return 2
+	}
+	r, size := utf8.DecodeRune(p)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return size
 }
 
 // isRuneStart reports whether b is where a rune of the text starts, or
