@@ -338,7 +338,11 @@ func toHit(h *search.DocumentMatch) (app.SearchHit, error) {
 		raw = []byte(v)
 	}
 	var s storedHit
-	if err := json.Unmarshal(raw, &s); err != nil {
+	var into any = &s
+	if len(h.Fragments) > 0 { // the snippet is the highlight (marks)
+		into = &s.hitHead
+	}
+	if err := json.Unmarshal(raw, into); err != nil {
 		return app.SearchHit{}, fmt.Errorf("bleve: decode hit %s: %w", h.ID, err)
 	}
 	return app.SearchHit{
