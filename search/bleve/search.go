@@ -170,7 +170,7 @@ func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.D
 		unmarked := hits
 		for _, fields := range [][]string{snippetFields[:1], snippetFields[1:]} {
 			m.marks = fields
-			if unmarked, err = markHits(ctx, idx, q, unmarked, stored, m); err != nil || len(unmarked) == 0 {
+			if unmarked, err = markHits(ctx, idx, r, q, unmarked, stored, m); err != nil || len(unmarked) == 0 {
 				return err
 			}
 		}
@@ -204,18 +204,11 @@ func loadHits(r index.IndexReader, hits search.DocumentMatchCollection) (map[str
 
 // markHits gives the hits their snippet's mark from the term locations
 // of the fields m marks, and returns those it found none for.
-func markHits(ctx context.Context, idx bleve.Index, q app.SearchQuery, hits search.DocumentMatchCollection,
-	stored map[string]map[string][]byte, m matching) (search.DocumentMatchCollection, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
-		textQuery(app.TrimSearchText(q.Text), typing(q.Text), m)), len(hits), 0, false)
-	req.IncludeLocations = true
-	res, err := idx.SearchInContext(ctx, req)
+func markHits(ctx context.Context, idx bleve.Index, r index.IndexReader, q app.SearchQuery,
+	hits search.DocumentMatchCollection, stored map[string]map[string][]byte, m matching) (search.DocumentMatchCollection, error) {
+	located, err := termLocations(ctx, idx, r, hits, textQuery(app.TrimSearchText(q.Text), typing(q.Text), m))
 	if err != nil {
 		return nil, err
-	}
-	located := make(map[string]search.FieldTermLocationMap, len(res.Hits))
-	for _, h := range res.Hits {
-		located[h.ID] = h.Locations
 	}
 	var unmarked search.DocumentMatchCollection
 	for _, h := range hits {
