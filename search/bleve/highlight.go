@@ -41,7 +41,8 @@ func bestFragment(orig []byte, tlm search.TermLocationMap) (string, bool) {
 	most := float64(len(tlm)) // the highest score a fragment can have
 	fragmenter.each(orig, ot, func(f *highlight.Fragment) bool {
 		if f.Score = fragmentScore(f, tlm); best == nil || f.Score > best.Score {
-			best = f
+			kept := *f
+			best = &kept
 		}
 		return best.Score < most
 	})
@@ -94,14 +95,16 @@ func newRuneFragmenter(size int) *runeFragmenter {
 func (f *runeFragmenter) Fragment(orig []byte, ot highlight.TermLocations) []*highlight.Fragment {
 	var out []*highlight.Fragment
 	f.each(orig, ot, func(fr *highlight.Fragment) bool {
-		out = append(out, fr)
+		kept := *fr
+		out = append(out, &kept)
 		return true
 	})
 	return out
 }
 
 // each calls fn with the fragments Fragment makes, in order, until fn
-// returns false.
+// returns false. The fragment is fn's only during the call: one value is
+// filled for each (a fragment a location, hundreds for a common word).
 func (f *runeFragmenter) each(orig []byte, ot highlight.TermLocations, fn func(*highlight.Fragment) bool) {
 	ix := runeIndexes.Get().(*runeIndex)
 	defer runeIndexes.Put(ix)
@@ -115,6 +118,7 @@ func (f *runeFragmenter) each(orig []byte, ot highlight.TermLocations, fn func(*
 	}
 	n := ix.n
 	maxbegin, mb := 0, 0 // mb: the rune at maxbegin
+	var frag highlight.Fragment
 	for i, tl := range ot {
 		s := ix.runeAt(tl.Start)
 		e := min(s+f.size, n)
@@ -136,7 +140,8 @@ func (f *runeFragmenter) each(orig []byte, ot highlight.TermLocations, fn func(*
 			roomStart = s - mb
 		}
 		offset := min(room, roomStart) / 2
-		if !fn(&highlight.Fragment{Orig: orig, Start: ix.byteAt(s - offset), End: ix.byteAt(e - offset)}) {
+		frag = highlight.Fragment{Orig: orig, Start: ix.byteAt(s - offset), End: ix.byteAt(e - offset)}
+		if !fn(&frag) {
 			return
 		}
 		maxbegin, mb = tl.End, ix.runeAt(tl.End)
