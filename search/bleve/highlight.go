@@ -1,7 +1,9 @@
 package bleve
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -29,16 +31,21 @@ var (
 // best of a field of text for the term locations tlm, formatted, and
 // false when it gives none: of the fragments of the ordered locations, the first of
 // those holding the most distinct terms wholly (its fragment scorer, and
-// the first its queue pops among equals).
-func bestFragment(text string, tlm search.TermLocationMap) (string, bool) {
+// the first its queue pops among equals). A fragment holding every term
+// is the first of the best, so the fragments after it are not made: a
+// common word has hundreds in a long body, and scoring each of them was
+// most of a query's highlighting.
+func bestFragment(orig []byte, tlm search.TermLocationMap) (string, bool) {
 	ot := highlight.OrderTermLocations(tlm)
-	orig := []byte(text)
 	var best *highlight.Fragment
-	for _, f := range fragmenter.Fragment(orig, ot) {
+	most := float64(len(tlm)) // the highest score a fragment can have
+	fragmenter.each(orig, ot, func(f *highlight.Fragment) bool {
 		if f.Score = fragmentScore(f, tlm); best == nil || f.Score > best.Score {
-			best = f
+			kept := *f
+			best = &kept
 		}
-	}
+		return best.Score < most
+	})
 	if best == nil {
 		return "", false
 	}
@@ -86,14 +93,32 @@ func newRuneFragmenter(size int) *runeFragmenter {
 }
 
 func (f *runeFragmenter) Fragment(orig []byte, ot highlight.TermLocations) []*highlight.Fragment {
+	var out []*highlight.Fragment
+	f.each(orig, ot, func(fr *highlight.Fragment) bool {
+		kept := *fr
+		out = append(out, &kept)
+		return true
+	})
+	return out
+}
+
+// each calls fn with the fragments Fragment makes, in order, until fn
+// returns false. The fragment is fn's only during the call: one value is
+// filled for each (a fragment a location, hundreds for a common word).
+func (f *runeFragmenter) each(orig []byte, ot highlight.TermLocations, fn func(*highlight.Fragment) bool) {
 	ix := runeIndexes.Get().(*runeIndex)
 	defer runeIndexes.Put(ix)
 	if !ix.read(orig, ot) {
-		return f.stock.Fragment(orig, ot)
+		for _, fr := range f.stock.Fragment(orig, ot) {
+			if !fn(fr) {
+				return
+			}
+		}
+		return
 	}
 	n := ix.n
-	var out []*highlight.Fragment
 	maxbegin, mb := 0, 0 // mb: the rune at maxbegin
+	var frag highlight.Fragment
 	for i, tl := range ot {
 		s := ix.runeAt(tl.Start)
 		e := min(s+f.size, n)
@@ -115,10 +140,12 @@ func (f *runeFragmenter) Fragment(orig []byte, ot highlight.TermLocations) []*hi
 			roomStart = s - mb
 		}
 		offset := min(room, roomStart) / 2
-		out = append(out, &highlight.Fragment{Orig: orig, Start: ix.byteAt(s - offset), End: ix.byteAt(e - offset)})
+		frag = highlight.Fragment{Orig: orig, Start: ix.byteAt(s - offset), End: ix.byteAt(e - offset)}
+		if !fn(&frag) {
+			return
+		}
 		maxbegin, mb = tl.End, ix.runeAt(tl.End)
 	}
-	return out
 }
 
 // runeIndex maps byte offsets of a text to rune numbers and back by
@@ -136,7 +163,8 @@ var runeIndexes = sync.Pool{New: func() any { return &runeIndex{} }}
 // read indexes orig and reports whether the table may stand in for the
 // simple fragmenter's decoding: orig is text it reads to its end (valid
 // UTF-8 without U+FFFD) and every location in ot starts and ends at a
-// rune of it.
+// rune of it. Eight one-byte runes at a time are passed over in one step,
+// and a step that meets a multi-byte rune goes straight to it.
 func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
 	ix.starts, ix.ends, ix.runes = ix.starts[:0], ix.ends[:0], ix.runes[:0]
 	if len(ot) == 0 || len(orig) > math.MaxInt32 {
@@ -144,12 +172,19 @@ func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
 	}
 	extra := 0 // bytes beyond one a rune so far
 	for i := 0; i < len(orig); {
-		if orig[i] < utf8.RuneSelf {
+		if i+8 <= len(orig) {
+			high := binary.LittleEndian.Uint64(orig[i:]) & 0x8080808080808080
+			if high == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(high) / 8 // the first byte of a multi-byte rune
+		} else if orig[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(orig[i:])
-		if r == utf8.RuneError { // invalid, or U+FFFD itself
+		size := runeSize(orig[i:])
+		if size == 0 { // invalid, or U+FFFD itself
 			return false
 		}
 		ix.starts, ix.ends, ix.runes = append(ix.starts, i), append(ix.ends, i+size), append(ix.runes, i-extra)
@@ -163,6 +198,20 @@ func (ix *runeIndex) read(orig []byte, ot highlight.TermLocations) bool {
 		}
 	}
 	return true
+}
+
+// runeSize is the size of the multi-byte rune p starts with, or 0 when
+// it is invalid or U+FFFD. The two-byte runes of å, ä, ö and é are read
+// without decoding them.
+func runeSize(p []byte) int {
+	if len(p) >= 2 && p[0] >= 0xC2 && p[0] < 0xE0 && p[1]&0xC0 == 0x80 {
+		return 2
+	}
+	r, size := utf8.DecodeRune(p)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return size
 }
 
 // isRuneStart reports whether b is where a rune of the text starts, or

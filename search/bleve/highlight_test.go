@@ -153,7 +153,7 @@ func TestBestFragmentIsBleves(t *testing.T) {
 				doc := document.NewDocument("d")
 				doc.AddField(document.NewTextField(name, nil, []byte(text)))
 				want := stock.BestFragmentsInField(&search.DocumentMatch{Locations: search.FieldTermLocationMap{name: tlm}}, doc, name, 1)
-				got, ok := bestFragment(text, tlm)
+				got, ok := bestFragment([]byte(text), tlm)
 				if ok != (len(want) == 1) || (ok && got != want[0]) {
 					t.Fatalf("%q in the %s of statement %d:\nours  %v %q\nstock %q", q, name, i, ok, got, want)
 				}

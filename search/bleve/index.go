@@ -88,13 +88,21 @@ func (ix *Index) docCount() (n uint64, err error) {
 
 // storedHit is what a hit shows, kept as JSON in the stored-only "hit" field.
 type storedHit struct {
+	hitHead
+	// The texts a snippet shows when nothing is highlighted.
+	Summary string `json:"summary,omitempty"`
+	Body    string `json:"body,omitempty"` // the start only
+}
+
+// hitHead is a stored hit without its snippet's texts: all a hit whose
+// snippet is highlighted needs decoding (their unquoting was a third of
+// the decoding).
+type hitHead struct {
 	ID          string    `json:"id"`
 	Type        string    `json:"type,omitempty"`
 	Kind        string    `json:"kind,omitempty"`
 	Title       string    `json:"title,omitempty"`
 	Slug        string    `json:"slug,omitempty"`
-	Summary     string    `json:"summary,omitempty"`
-	Body        string    `json:"body,omitempty"` // the start only, for snippets
 	PublishedAt time.Time `json:"published_at"`
 	Members     []string  `json:"members,omitempty"`
 }
@@ -220,9 +228,9 @@ func toFields(d app.SearchDoc) (map[string]any, error) {
 		f[fieldYear] = strconv.Itoa(d.PublishedAt.In(app.Stockholm).Year())
 	}
 	hit, err := json.Marshal(storedHit{
-		ID: d.ID, Type: d.Type, Kind: d.Kind, Title: d.Title, Slug: d.Slug,
-		Summary: d.Summary, Body: prefix(d.Body, snippetRunes), PublishedAt: d.PublishedAt.UTC(),
-		Members: d.Members,
+		hitHead: hitHead{ID: d.ID, Type: d.Type, Kind: d.Kind, Title: d.Title, Slug: d.Slug,
+			PublishedAt: d.PublishedAt.UTC(), Members: d.Members},
+		Summary: d.Summary, Body: prefix(d.Body, snippetRunes),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("bleve: encode %s: %w", d.ID, err)

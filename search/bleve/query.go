@@ -16,6 +16,10 @@ import (
 // Field weights: a match in the title counts most.
 var fieldBoost = map[string]float64{fieldTitle: 3, fieldSummary: 1.5, fieldBody: 1, fieldContext: 1.5}
 
+// boostedFields are the fields of fieldBoost, in the order a word's
+// clauses are made.
+var boostedFields = []string{fieldTitle, fieldSummary, fieldBody, fieldContext}
+
 const (
 	maxQueryTokens = 32  // more words add nothing but cost
 	partBoost      = 0.5 // a compound's part
@@ -35,10 +39,10 @@ type matching struct {
 	// wide also matches a compound word by its parts; else only by its
 	// own terms.
 	wide bool
-	// marks asks only for what a highlight shows: the terms in the
-	// stored fields (not the folded, prefix or reference fields), any of
-	// them, for the documents already found.
-	marks bool
+	// marks, when set, asks only for what a highlight shows: the terms
+	// in these stored fields (not the folded, prefix or reference
+	// fields), any of them, for the documents already found.
+	marks []string
 	// counts holds how many of the index's bodies have each term of the
 	// text (words and parts). A word typed without å, ä, ö is asked for
 	// in the folded field too only when they do not have it: then it may
@@ -47,6 +51,26 @@ type matching struct {
 	counts map[string]int
 	// typos are the index's words near each word, by its position.
 	typos map[int][]typo
+}
+
+// marking reports whether m asks for a highlight's terms.
+func (m matching) marking() bool { return len(m.marks) > 0 }
+
+// fields are the fields a word's own terms and a phrase are asked for
+// in.
+func (m matching) fields() []string {
+	if m.marking() {
+		return m.marks
+	}
+	return boostedFields
+}
+
+// storedFields are the stored fields a typo's base form is asked for in.
+func (m matching) storedFields() []string {
+	if m.marking() {
+		return m.marks
+	}
+	return textFields
 }
 
 // found reports whether the index's bodies have term.
@@ -139,22 +163,20 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			}
 			boost = partBoost
 		case swedish.KindReference:
-			if !m.marks {
+			if !m.marking() {
 				add(t.Pos, termQuery(fieldReference, t.Term, referenceBoost))
 			}
 		}
-		for f, b := range fieldBoost {
-			if !m.marks || f != fieldContext { // not stored: nothing to mark
-				add(t.Pos, termQuery(f, t.Term, b*boost))
-			}
+		for _, f := range m.fields() {
+			add(t.Pos, termQuery(f, t.Term, fieldBoost[f]*boost))
 		}
 		if t.Kind == swedish.KindWord {
 			for _, ty := range m.typos[t.Pos] {
 				if ty.dist == 0 || ty.same { // found by the word's own forms
 					continue
 				}
-				if m.marks || ty.word == "" { // a base form near the word's: in the stored fields
-					for _, f := range textFields {
+				if m.marking() || ty.word == "" { // a base form near the word's: in the stored fields
+					for _, f := range m.storedFields() {
 						add(t.Pos, termQuery(f, ty.norm, typoBoost/float64(ty.dist)))
 					}
 				} else {
@@ -162,7 +184,7 @@ func textQuery(text string, typed bool, m matching) query.Query {
 				}
 			}
 		}
-		if t.Kind == swedish.KindWord && folds(t.Raw) && !m.found(t.Term) && !m.marks {
+		if t.Kind == swedish.KindWord && folds(t.Raw) && !m.found(t.Term) && !m.marking() {
 			for _, ft := range folded[t.Pos] {
 				// A part the bodies hold as typed is found by its own
 				// term, as a word is: its folded posting list, as long,
@@ -173,7 +195,7 @@ func textQuery(text string, typed bool, m matching) query.Query {
 			}
 		}
 	}
-	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && !m.marks && utf8.RuneCountInString(last.Raw) >= 2 {
+	if last := toks[len(toks)-1]; last.Kind == swedish.KindWord && typed && !m.marking() && utf8.RuneCountInString(last.Raw) >= 2 {
 		pq := bleve.NewPrefixQuery(last.Raw)
 		pq.SetField(fieldPrefix)
 		pq.SetBoost(prefixBoost)
@@ -181,14 +203,14 @@ func textQuery(text string, typed bool, m matching) query.Query {
 	}
 	var phraseQs []query.Query
 	for _, p := range phrases(text) {
-		for f := range fieldBoost {
+		for _, f := range m.fields() {
 			mp := bleve.NewMatchPhraseQuery(p)
 			mp.SetField(f)
 			mp.SetBoost(phraseBoost)
 			phraseQs = append(phraseQs, mp)
 		}
 	}
-	if ref := wholeReference(text, toks); ref != "" && !m.marks {
+	if ref := wholeReference(text, toks); ref != "" && !m.marking() {
 		// A reference typed in a spelling only app.NormalizeReference
 		// reads ("Fi 2026 2110"): its words are not asked for one by one.
 		var qs []query.Query
@@ -197,7 +219,7 @@ func textQuery(text string, typed bool, m matching) query.Query {
 		}
 		return bleve.NewDisjunctionQuery(append(qs, termQuery(fieldReference, ref, referenceBoost))...)
 	}
-	if m.marks || len(order) < 2 {
+	if m.marking() || len(order) < 2 {
 		var qs []query.Query
 		for _, pos := range order {
 			qs = append(qs, groups[pos]...)

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/samsyn/samsyn/app"
 )
@@ -138,69 +139,102 @@ func narrowFirst(narrow, wide search.DocumentMatchCollection) search.DocumentMat
 
 // highlight gives the hits of the page shown what they show and their
 // highlighted fragments: the text query again, on those documents alone,
-// which loads each of them once. Asking Bleve for highlights in the
-// search itself makes it gather the term locations of every match, most
-// of a query's cost when a word is common. Without text the search itself
-// loaded what the hits show.
+// for the term locations, and each document read once from the same
+// snapshot. Asking Bleve for highlights in the search itself makes it
+// gather the term locations of every match, most of a query's cost when
+// a word is common; asking it for the stored fields copies each text
+// twice more (a string, then bytes for the fragmenter), which the reads
+// here leave out. The snippet prefers the body's fragment, so the
+// summary's and title's locations are looked for only in the hits whose
+// body has none: a third fewer posting lists to walk. Without text the
+// search itself loaded what the hits show.
 func (ix *Index) highlight(ctx context.Context, q app.SearchQuery, hits search.DocumentMatchCollection, m matching) error {
 	text := app.TrimSearchText(q.Text)
 	if text == "" || len(hits) == 0 {
 		return nil
 	}
-	m.marks = true
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(hitIDs(hits)),
-		textQuery(text, typing(q.Text), m)), len(hits), 0, false)
-	req.Fields = append([]string{fieldHit}, snippetFields...)
-	req.IncludeLocations = true
-	res, err := ix.run(ctx, req)
-	if err != nil {
-		return err
-	}
-	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
-	for _, h := range res.Hits {
-		byID[h.ID] = h
-	}
-	var missed search.DocumentMatchCollection // not matched again: shown unhighlighted
-	for _, h := range hits {
-		if got := byID[h.ID]; got != nil {
-			h.Fields, h.Fragments = got.Fields, marks(got)
-		} else {
-			missed = append(missed, h)
+	err := ix.use(func(idx bleve.Index) error {
+		adv, err := idx.Advanced()
+		if err != nil {
+			return err
 		}
-	}
-	if len(missed) == 0 {
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		stored, err := loadHits(r, hits)
+		if err != nil {
+			return err
+		}
+		unmarked := hits
+		for _, fields := range [][]string{snippetFields[:1], snippetFields[1:]} {
+			m.marks = fields
+			if unmarked, err = markHits(ctx, idx, r, q, unmarked, stored, m); err != nil || len(unmarked) == 0 {
+				return err
+			}
+		}
 		return nil
-	}
-	req = bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(hitIDs(missed)), len(missed), 0, false)
-	req.Fields = []string{fieldHit}
-	if res, err = ix.run(ctx, req); err != nil {
-		return err
-	}
-	for _, h := range res.Hits {
-		byID[h.ID] = h
-	}
-	for _, h := range missed {
-		if got := byID[h.ID]; got != nil {
-			h.Fields = got.Fields
-		}
+	})
+	if err != nil {
+		return fmt.Errorf("bleve: highlight: %w", err)
 	}
 	return nil
+}
+
+// loadHits reads each hit's stored fields and puts the stored hit (as
+// bytes) in its Fields. A hit deleted since it was found has none.
+func loadHits(r index.IndexReader, hits search.DocumentMatchCollection) (map[string]map[string][]byte, error) {
+	out := make(map[string]map[string][]byte, len(hits))
+	for _, h := range hits {
+		doc, err := r.Document(h.ID)
+		if err != nil {
+			return nil, err
+		}
+		if doc == nil {
+			continue
+		}
+		fields := map[string][]byte{}
+		doc.VisitFields(func(f index.Field) { fields[f.Name()] = f.Value() })
+		out[h.ID] = fields
+		h.Fields = map[string]any{fieldHit: fields[fieldHit]}
+	}
+	return out, nil
+}
+
+// markHits gives the hits their snippet's mark from the term locations
+// of the fields m marks, and returns those it found none for.
+func markHits(ctx context.Context, idx bleve.Index, r index.IndexReader, q app.SearchQuery,
+	hits search.DocumentMatchCollection, stored map[string]map[string][]byte, m matching) (search.DocumentMatchCollection, error) {
+	located, err := termLocations(ctx, idx, r, hits, textQuery(app.TrimSearchText(q.Text), typing(q.Text), m))
+	if err != nil {
+		return nil, err
+	}
+	var unmarked search.DocumentMatchCollection
+	for _, h := range hits {
+		if h.Fragments = marks(stored[h.ID], located[h.ID], m.marks); h.Fragments == nil {
+			unmarked = append(unmarked, h)
+		}
+	}
+	return unmarked, nil
 }
 
 // snippetFields are the stored fields a snippet's fragment may come
 // from, in the order it prefers them.
 var snippetFields = []string{fieldBody, fieldSummary, fieldTitle}
 
-// marks is the fragment the snippet of h shows: the best highlighted one
-// of the first of snippetFields that has one (what Bleve's highlighter
-// gives for each field, of which snippet would take the same).
-func marks(h *search.DocumentMatch) search.FieldFragmentMap {
-	for _, f := range snippetFields {
-		text, ok := h.Fields[f].(string)
-		if !ok || len(h.Locations[f]) == 0 { // nothing to mark
+// marks is the fragment the snippet shows for the stored fields and
+// term locations of a document, of the fields asked (in the order
+// snippet prefers them): the best highlighted one of the first of them that has
+// one (what Bleve's highlighter gives for each field, of which snippet
+// would take the same).
+func marks(stored map[string][]byte, locs search.FieldTermLocationMap, fields []string) search.FieldFragmentMap {
+	for _, f := range fields {
+		text := stored[f]
+		if text == nil || len(locs[f]) == 0 { // nothing to mark
 			continue
 		}
-		if frag, ok := bestFragment(text, h.Locations[f]); ok && strings.Contains(frag, "<mark>") {
+		if frag, ok := bestFragment(text, locs[f]); ok && strings.Contains(frag, "<mark>") {
 			return search.FieldFragmentMap{f: {frag}}
 		}
 	}
@@ -289,9 +323,19 @@ func window(p app.Page) (from, size int) {
 }
 
 func toHit(h *search.DocumentMatch) (app.SearchHit, error) {
-	raw, _ := h.Fields[fieldHit].(string)
+	var raw []byte
+	switch v := h.Fields[fieldHit].(type) {
+	case []byte: // read by highlight
+		raw = v
+	case string: // loaded by the search
+		raw = []byte(v)
+	}
 	var s storedHit
-	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+	var into any = &s
+	if len(h.Fragments) > 0 { // the snippet is the highlight (marks)
+		into = &s.hitHead
+	}
+	if err := json.Unmarshal(raw, into); err != nil {
 		return app.SearchHit{}, fmt.Errorf("bleve: decode hit %s: %w", h.ID, err)
 	}
 	return app.SearchHit{
