@@ -10,7 +10,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the analysis changes; an
 // index built with another version is rebuilt from the store.
-const mappingVersion = "samsyn-3"
+const mappingVersion = "samsyn-4"
 
 // Field names in the index.
 const (
