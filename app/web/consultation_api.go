@@ -87,7 +87,7 @@ func (s *Server) apiGetConsultation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	plan, err := s.meetingPlan(c, con)
+	plan, err := s.deps.Meetings.Plan(c.UserContext(), con) // every active member's board meetings up to signing
 	if err != nil {
 		return err
 	}

@@ -63,9 +63,9 @@ func (s *Server) consultationPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) consultationView(c *fiber.Ctx, con *app.Consultation) (*consultationPage, error) {
-	today := s.today()
+	today, u := s.today(), currentUser(c)
 	p := &consultationPage{Layout: s.layout(c, "consultations.detail"), C: con, ReceivedOn: con.ReceivedOn.String(),
-		CanEdit: currentUser(c).IsStaff(), user: currentUser(c), filter: answersFilter(c)}
+		CanEdit: u.IsStaff(), user: u, filter: answersFilter(c)}
 	p.Title = con.Title
 	p.Row = consultationRowOf(p.Layout, con, today)
 	p.StatusForm = s.newForm(p.Layout)

@@ -77,9 +77,3 @@ func (s *Server) createMeeting(c *fiber.Ctx, in meetingIn) (*app.BoardMeeting, e
 func (s *Server) deleteMeeting(c *fiber.Ctx, id string) error {
 	return s.deps.Meetings.Delete(c.UserContext(), currentUser(c), id)
 }
-
-// meetingPlan returns every active member's board meetings from today up
-// to the consultation's signatures-due date.
-func (s *Server) meetingPlan(c *fiber.Ctx, con *app.Consultation) ([]app.MemberMeetings, error) {
-	return s.deps.Meetings.Plan(c.UserContext(), con)
-}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-
 	"html/template"
 	"net/url"
 	"strconv"

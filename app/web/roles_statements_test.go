@@ -16,6 +16,10 @@ func init() {
 	roleTables = append(roleTables, statementRoles, statementWrites, statementThreads, statementTransitions)
 }
 
+// stmtAPI and stmtPage are a statement's API resource and page, {id} to
+// fill in (fourStatements.each).
+const stmtAPI, stmtPage = "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
+
 // Statuses for the roles "", memberA, signerA, memberB, secretariat, admin.
 var (
 	all200    = [6]int{200, 200, 200, 200, 200, 200}
@@ -78,7 +82,7 @@ func only(status app.StatementStatus, hit, rest [6]int) func(app.StatementStatus
 // statementWrites, statementThreads and statementTransitions.
 func statementRoles(f *fixture) []roleCase {
 	set := f.fourStatements("Roller")
-	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
+	api, in := stmtAPI, stmtPage
 	cases := []roleCase{
 		{"GET", "/api/v1/statements", "", all200},
 		{"POST", "/api/v1/statements", `{"kind":"joint_statement","title":"Ny {n}"}`, [6]int{401, 201, 201, 201, 201, 201}},
@@ -105,7 +109,7 @@ func statementRoles(f *fixture) []roleCase {
 // statementWrites tries the changes of a statement in each status.
 func statementWrites(f *fixture) []roleCase {
 	set := f.fourStatements("Ändringar")
-	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
+	api, in := stmtAPI, stmtPage
 	c409 := [6]int{404, 409, 409, 409, 409, 409}
 	c422 := [6]int{404, 422, 422, 422, 422, 422}
 	staff409 := [6]int{404, 403, 403, 403, 409, 409}
@@ -158,7 +162,7 @@ func statementThreads(f *fixture) []roleCase {
 // statementTransitions tries each change of status on fresh statements of
 // its own, so that the order of rows does not matter.
 func statementTransitions(f *fixture) []roleCase {
-	api, in := "/api/v1/statements/{id}", "/internt/stallningstaganden/{id}"
+	api, in := stmtAPI, stmtPage
 	staff409 := [6]int{404, 403, 403, 403, 409, 409}
 	var cases []roleCase
 	transitions := []struct {

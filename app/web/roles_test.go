@@ -68,9 +68,6 @@ func roleTable(f *fixture) []roleCase {
 // guarded a row with a probe of the state it may change, a refused attempt
 // (4xx) must leave that state as it was.
 //
-// Each part runs on a fixture of its own, beside the others: one table
-// of ~140 rows in a row took 12 minutes under -race.
-//
 // Each part runs on a fixture of its own, beside the others: the whole
 // table (~400 rows, six roles each) in a row took 12 minutes under -race.
 func TestRoleTable(t *testing.T) {
